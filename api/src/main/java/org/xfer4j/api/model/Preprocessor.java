@@ -1,0 +1,14 @@
+package org.xfer4j.api.model;
+
+import java.util.List;
+import java.util.Map;
+import org.xfer4j.api.data.Sample;
+import org.xfer4j.api.data.Tensor;
+
+/** Turns a batch of samples into the named input tensors of a graph (tokenising, resizing, normalising). */
+@FunctionalInterface
+public interface Preprocessor {
+
+    /** The graph inputs for {@code batch}, each with the batch as its first dimension. */
+    Map<String, Tensor> prepare(List<Sample> batch);
+}

@@ -1,0 +1,23 @@
+package org.xfer4j.api.repurpose;
+
+import java.util.List;
+import org.xfer4j.api.feature.FeatureMatrix;
+
+/** A trained meta-model over feature vectors. */
+public interface FeatureClassifier {
+
+    /** Class names, in the order of probability columns. */
+    List<String> classes();
+
+    /** The feature width it was trained on. */
+    int featureCount();
+
+    /**
+     * Class probabilities for each row; the host has checked that the width equals {@link #featureCount()} and
+     * that values are finite.
+     */
+    Predictions predict(FeatureMatrix features);
+
+    /** Writes everything {@link FeatureRepurposerProvider#load} needs to rebuild an identical classifier. */
+    void save(PayloadWriter payload);
+}

@@ -1,0 +1,39 @@
+package org.xfer4j.api.repurpose;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.xfer4j.api.Options;
+import org.xfer4j.api.Progress;
+import org.xfer4j.api.XferException;
+import org.xfer4j.api.data.Dataset;
+
+/** A target model: predicts labels and probabilities for new examples and saves itself. */
+public interface RepurposedModel extends AutoCloseable {
+
+    /** The id of the provider that made it (and loads it back). */
+    String providerId();
+
+    /** The options it was made with. */
+    Options options();
+
+    /** Class names, in the order of probability columns. */
+    List<String> classes();
+
+    /** Class probabilities for every example of {@code data} (labels, if any, are ignored). */
+    Predictions predict(Dataset data, Progress progress);
+
+    /** Writes the provider's payload (plain arrays or ONNX, never Java serialisation). */
+    void save(PayloadWriter payload);
+
+    /**
+     * Writes the model as one ONNX graph (source layers and head) that any ONNX runtime serves.
+     *
+     * @throws XferException where this model cannot be expressed as one graph
+     */
+    default void exportOnnx(Path target) {
+        throw new XferException(providerId() + " models cannot be exported as one ONNX graph");
+    }
+
+    @Override
+    void close();
+}
