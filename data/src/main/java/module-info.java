@@ -1,0 +1,6 @@
+/** Real material from package registries fetched into a local cache, and dataset sources. */
+module org.xfer4j.data {
+    requires transitive org.xfer4j.api;
+
+    exports org.xfer4j.data.registry;
+}

@@ -1,0 +1,60 @@
+package org.xfer4j.data.registry;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Fills a cache folder once: build in a temporary sibling, then rename into place. */
+final class CacheDirs {
+
+    private CacheDirs() {
+    }
+
+    /** Something that fills a fresh folder. */
+    @FunctionalInterface
+    interface Filler {
+        void fill(Path folder) throws IOException, InterruptedException;
+    }
+
+    /** {@code target}, filled by {@code filler} unless an earlier call already completed it. */
+    static Path ensure(Path target, Filler filler) throws IOException, InterruptedException {
+        if (Files.isDirectory(target)) {
+            return target;
+        }
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempDirectory(target.getParent(), target.getFileName() + ".tmp");
+        try {
+            filler.fill(tmp);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
+                if (!Files.isDirectory(target)) { // another process finished first otherwise
+                    throw e;
+                }
+            } catch (IOException e) {
+                if (!Files.isDirectory(target)) {
+                    throw e;
+                }
+            }
+            return target;
+        } finally {
+            deleteTree(tmp);
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(x);
+            }
+        }
+    }
+}
