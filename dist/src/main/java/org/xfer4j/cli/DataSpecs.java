@@ -1,0 +1,58 @@
+package org.xfer4j.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.data.Dataset;
+import org.xfer4j.data.split.Splits;
+import org.xfer4j.data.text.SpamAssassin;
+import org.xfer4j.data.text.TextTables;
+
+/**
+ * Turns a data argument into a dataset: a built-in name with an optional split ("spam-subjects",
+ * "spam-subjects:train", "spam-subjects:test") or a .csv / .jsonl file of text and label.
+ */
+final class DataSpecs {
+
+    /** Share of a built-in dataset held out as its test split. */
+    static final double TEST_FRACTION = 0.3;
+    /** Seed of built-in splits, fixed so train and test never overlap across commands. */
+    static final long SPLIT_SEED = 42;
+
+    static final String HELP = "spam-subjects[:train|:test], or a .csv/.jsonl file of text,label";
+
+    private DataSpecs() {
+    }
+
+    static Dataset resolve(String spec, Path cacheDir) {
+        String lower = spec.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".csv") || lower.endsWith(".jsonl")) {
+            Path file = Path.of(spec);
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidInputException("data file " + file + " does not exist");
+            }
+            return TextTables.read(file);
+        }
+        String name = spec;
+        String split = null;
+        int colon = spec.lastIndexOf(':');
+        if (colon > 0) {
+            name = spec.substring(0, colon);
+            split = spec.substring(colon + 1);
+        }
+        Dataset all = switch (name) {
+            case "spam-subjects" -> SpamAssassin.subjects(cacheDir);
+            default -> throw new InvalidInputException("unknown dataset '" + spec + "'; use " + HELP);
+        };
+        if (split == null) {
+            return all;
+        }
+        Splits.Split s = Splits.stratified(all.labels(), TEST_FRACTION, SPLIT_SEED);
+        return switch (split) {
+            case "train" -> all.subset(s.train());
+            case "test" -> all.subset(s.test());
+            default -> throw new InvalidInputException("unknown split '" + split + "' of " + name + "; use train or test");
+        };
+    }
+}

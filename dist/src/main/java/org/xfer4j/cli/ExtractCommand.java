@@ -1,0 +1,81 @@
+package org.xfer4j.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.xfer4j.api.data.Dataset;
+import org.xfer4j.api.feature.FeatureMatrix;
+import org.xfer4j.api.feature.LayerBlock;
+import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.core.Xfer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Extracts features of named layers to a CSV file (label, then one column per feature). */
+@Command(name = "extract", description = "Extract features of named layers of a model to a CSV file.")
+final class ExtractCommand implements Runnable {
+
+    @Mixin
+    HostOptions host;
+
+    @Option(names = "--model", required = true, description = "Model name or .onnx path.")
+    String model;
+
+    @Option(names = "--layers", split = ",", description = "Layers to extract (default: the model's feature layer).")
+    List<String> layers;
+
+    @Option(names = "--data", required = true, description = "Data: " + DataSpecs.HELP + ".")
+    String data;
+
+    @Option(names = "--out", required = true, description = "CSV file to write.")
+    Path out;
+
+    @Override
+    public void run() {
+        try (Xfer xfer = host.open(new ConsoleProgress()); SourceModel m = xfer.openModel(model)) {
+            Dataset d = DataSpecs.resolve(data, xfer.context().cacheDir());
+            List<String> l = layers == null || layers.isEmpty() ? List.of(m.defaultFeatureLayer()) : layers;
+            FeatureMatrix f = xfer.extract(m, d, l);
+            write(f, d, out);
+            System.out.printf("wrote %d x %d features of %s to %s%n", f.rows(), f.columns(), l, out);
+        }
+    }
+
+    /** Writes label name and features per row; the header names each column layer:index. Atomic. */
+    static void write(FeatureMatrix f, Dataset d, Path out) {
+        try {
+            Path dir = out.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, out.getFileName().toString(), ".tmp");
+            try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
+                StringBuilder h = new StringBuilder("label");
+                for (LayerBlock b : f.blocks()) {
+                    for (int c = 0; c < b.width(); c++) {
+                        h.append(',').append(b.layer().replace(',', '_')).append(':').append(c);
+                    }
+                }
+                w.write(h.toString());
+                w.newLine();
+                StringBuilder row = new StringBuilder();
+                for (int r = 0; r < f.rows(); r++) {
+                    row.setLength(0);
+                    int y = d.label(r);
+                    row.append(y < 0 ? "" : d.classes().get(y));
+                    for (int c = 0; c < f.columns(); c++) {
+                        row.append(',').append(f.get(r, c));
+                    }
+                    w.write(row.toString());
+                    w.newLine();
+                }
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out, e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.xfer4j.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.xfer4j.api.Device;
+import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.api.Progress;
+import org.xfer4j.core.Xfer;
+import picocli.CommandLine.Option;
+
+/** Options every command shares: cache, device, threads, seed, plugins folder; defaults from conf/xfer4j.properties. */
+final class HostOptions {
+
+    @Option(names = "--cache", description = "Cache folder for models, packages and features (default ~/.cache/xfer4j).")
+    Path cache;
+
+    @Option(names = "--device", description = "cpu, cuda or cuda:N (default from conf, else cpu).")
+    String device;
+
+    @Option(names = "--threads", description = "ONNX Runtime intra-op threads, 0 = runtime default.")
+    Integer threads;
+
+    @Option(names = "--seed", description = "Random seed (default 42).")
+    Long seed;
+
+    @Option(names = "--plugins", description = "Plugins folder (default <xfer4j home>/plugins).")
+    Path plugins;
+
+    @Option(names = "--verbose", description = "Print stack traces of errors.")
+    boolean verbose;
+
+    /** The runtime these options describe, reporting progress to {@code progress}. */
+    Xfer open(Progress progress) {
+        Properties conf = defaults();
+        Xfer.Builder b = Xfer.builder().optProgress(progress)
+                .optDevice(Device.parse(device != null ? device : conf.getProperty("device", "cpu")))
+                .optThreads(threads != null ? threads : Integer.parseInt(conf.getProperty("threads", "0")))
+                .optSeed(seed());
+        Path cacheDir = cache != null ? cache : confPath(conf.getProperty("cache"));
+        if (cacheDir != null) {
+            b.optCacheDir(cacheDir);
+        }
+        Path pluginsDir = plugins != null ? plugins : home() == null ? null : home().resolve("plugins");
+        if (pluginsDir != null) {
+            b.optPluginsDir(pluginsDir);
+        }
+        return b.build();
+    }
+
+    long seed() {
+        return seed != null ? seed : Long.parseLong(defaults().getProperty("seed", "42"));
+    }
+
+    private static Path home() {
+        String h = System.getProperty("xfer4j.home");
+        return h == null ? null : Path.of(h);
+    }
+
+    private static Path confPath(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return Path.of(value.startsWith("~/") ? System.getProperty("user.home") + value.substring(1) : value);
+    }
+
+    private static Properties defaults() {
+        Properties p = new Properties();
+        Path home = home();
+        if (home != null && Files.isRegularFile(home.resolve("conf/xfer4j.properties"))) {
+            try (InputStream in = Files.newInputStream(home.resolve("conf/xfer4j.properties"))) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new InvalidOptionException("cannot read " + home.resolve("conf/xfer4j.properties") + ": " + e);
+            }
+        }
+        return p;
+    }
+}

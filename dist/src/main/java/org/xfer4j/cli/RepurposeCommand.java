@@ -1,0 +1,64 @@
+package org.xfer4j.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xfer4j.api.data.Dataset;
+import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.api.repurpose.RepurposedModel;
+import org.xfer4j.core.Xfer;
+import org.xfer4j.core.metrics.Evaluation;
+import org.xfer4j.core.metrics.Metrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Repurposes a model for a labelled dataset with one method, evaluates it and saves the artifact. */
+@Command(name = "repurpose", description = "Repurpose a pretrained model for a labelled dataset and save the result.")
+final class RepurposeCommand implements Runnable {
+
+    @Mixin
+    HostOptions host;
+
+    @Option(names = "--method", required = true, description = "lr, svm, gp or a plugin's id (see `xfer4j plugins`).")
+    String method;
+
+    @Option(names = "--model", required = true, description = "Model name or .onnx path.")
+    String model;
+
+    @Option(names = "--layers", split = ",", description = "Feature layers (default: the model's feature layer).")
+    List<String> layers;
+
+    @Option(names = "--train", required = true, description = "Training data: " + DataSpecs.HELP + ".")
+    String train;
+
+    @Option(names = "--test", description = "Test data to evaluate on.")
+    String test;
+
+    @Option(names = {"-o", "--option"}, description = "A method option key=value (repeatable).")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--out", description = "Artifact file to save (default <method>.xfer).")
+    Path out;
+
+    @Override
+    public void run() {
+        ConsoleProgress progress = new ConsoleProgress();
+        try (Xfer xfer = host.open(progress); SourceModel m = xfer.openModel(model)) {
+            Dataset training = DataSpecs.resolve(train, xfer.context().cacheDir());
+            List<String> l = layers == null || layers.isEmpty() ? List.of(m.defaultFeatureLayer()) : layers;
+            try (RepurposedModel r = xfer.repurpose(method, m, l, training, options)) {
+                Path target = out != null ? out : Path.of(method + ".xfer");
+                xfer.save(r, target);
+                System.out.printf("trained %s on %d examples of %s; saved %s%n", method, training.size(), train, target);
+                if (test != null) {
+                    Dataset t = DataSpecs.resolve(test, xfer.context().cacheDir());
+                    Evaluation e = Metrics.evaluate(r.predict(t, progress), t.labels());
+                    System.out.printf("test %s (%d examples): accuracy %.4f  macro-F1 %.4f  NLL %.4f  ECE %.4f  Brier %.4f%n",
+                            test, t.size(), e.accuracy(), e.macroF1(), e.nll(), e.ece(), e.brier());
+                }
+            }
+        }
+    }
+}
