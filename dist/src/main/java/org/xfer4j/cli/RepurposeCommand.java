@@ -45,19 +45,26 @@ final class RepurposeCommand implements Runnable {
     @Override
     public void run() {
         ConsoleProgress progress = new ConsoleProgress();
-        try (Xfer xfer = host.open(progress); SourceModel m = xfer.openModel(model)) {
-            Dataset training = DataSpecs.resolve(train, xfer.context().cacheDir());
-            List<String> l = layers == null || layers.isEmpty() ? List.of(m.defaultFeatureLayer()) : layers;
-            try (RepurposedModel r = xfer.repurpose(method, m, l, training, options)) {
-                Path target = out != null ? out : Path.of(method + ".xfer");
-                xfer.save(r, target);
-                System.out.printf("trained %s on %d examples of %s; saved %s%n", method, training.size(), train, target);
-                if (test != null) {
-                    Dataset t = DataSpecs.resolve(test, xfer.context().cacheDir());
-                    Evaluation e = Metrics.evaluate(r.predict(t, progress), t.labels());
-                    System.out.printf("test %s (%d examples): accuracy %.4f  macro-F1 %.4f  NLL %.4f  ECE %.4f  Brier %.4f%n",
-                            test, t.size(), e.accuracy(), e.macroF1(), e.nll(), e.ece(), e.brier());
-                }
+        try (Xfer xfer = host.open(progress)) {
+            xfer.registry().repurposer(method); // an unknown method fails here, before any model is fetched
+            try (SourceModel m = xfer.openModel(model)) {
+                run(xfer, m, progress);
+            }
+        }
+    }
+
+    private void run(Xfer xfer, SourceModel m, ConsoleProgress progress) {
+        Dataset training = DataSpecs.resolve(train, xfer.context().cacheDir());
+        List<String> l = layers == null || layers.isEmpty() ? List.of(m.defaultFeatureLayer()) : layers;
+        try (RepurposedModel r = xfer.repurpose(method, m, l, training, options)) {
+            Path target = out != null ? out : Path.of(method + ".xfer");
+            xfer.save(r, target);
+            System.out.printf("trained %s on %d examples of %s; saved %s%n", method, training.size(), train, target);
+            if (test != null) {
+                Dataset t = DataSpecs.resolve(test, xfer.context().cacheDir());
+                Evaluation e = Metrics.evaluate(r.predict(t, progress), t.labels());
+                System.out.printf("test %s (%d examples): accuracy %.4f  macro-F1 %.4f  NLL %.4f  ECE %.4f  Brier %.4f%n",
+                        test, t.size(), e.accuracy(), e.macroF1(), e.nll(), e.ece(), e.brier());
             }
         }
     }

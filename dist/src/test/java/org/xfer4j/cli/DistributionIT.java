@@ -1,0 +1,96 @@
+package org.xfer4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Launches the assembled distribution for real (bin/xfer4j: java -p lib -m org.xfer4j.cli), not through surefire. */
+class DistributionIT {
+
+    private static final Path DIST = Path.of(System.getProperty("xfer4j.dist", "target/xfer4j"));
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result launch(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/xfer4j").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("XFER4J_OPTS", "-Dxfer4j.cache=" + System.getProperty("xfer4j.cache"));
+        Path outFile = Files.createTempFile("xfer4j-out", ".txt");
+        Path errFile = Files.createTempFile("xfer4j-err", ".txt");
+        pb.redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
+        Process p = pb.start();
+        if (!p.waitFor(15, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("xfer4j " + String.join(" ", args) + " did not finish in 15 minutes");
+        }
+        return new Result(p.exitValue(), Files.readString(outFile, StandardCharsets.UTF_8),
+                Files.readString(errFile, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void distributionHasTheDocumentedLayout() {
+        assertThat(DIST.resolve("bin/xfer4j")).isExecutable();
+        assertThat(DIST.resolve("conf/xfer4j.properties")).isRegularFile();
+        assertThat(DIST.resolve("lib")).isDirectoryContaining("glob:**xfer4j-api-*.jar");
+        assertThat(DIST.resolve("plugins")).isDirectoryContaining("glob:**xfer4j-plugin-prototype-*.jar");
+        assertThat(DIST.resolve("lib")).isDirectoryNotContaining("glob:**xfer4j-plugin-prototype-*.jar");
+    }
+
+    @Test
+    void findsThePluginDroppedIntoPluginsFolder() throws Exception {
+        Result r = launch("plugins");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("prototype").contains("xfer4j-plugin-prototype").contains("lr").contains("svm")
+                .contains("gp");
+    }
+
+    @Test
+    void reportsABrokenPluginJarAndKeepsGoing(@TempDir Path plugins) throws Exception {
+        Path prototype;
+        try (Stream<Path> s = Files.list(DIST.resolve("plugins"))) {
+            prototype = s.filter(p -> p.getFileName().toString().startsWith("xfer4j-plugin-prototype")).findFirst()
+                    .orElseThrow();
+        }
+        Files.copy(prototype, plugins.resolve(prototype.getFileName()));
+        Files.write(plugins.resolve("broken-plugin.jar"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        Result r = launch("plugins", "--plugins", plugins.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out() + r.err()).contains("broken-plugin.jar").contains("prototype");
+    }
+
+    @Test
+    void unknownMethodIsAClearErrorListingTheKnownOnes() throws Exception {
+        Result r = launch("repurpose", "--method", "no-such-method", "--model", "bge-small-en-v1.5",
+                "--train", "spam-subjects:train");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("no-such-method").contains("lr").contains("prototype");
+    }
+
+    @Test
+    void pluginMethodRepurposesARealModelSavesAndPredictsThroughTheDistribution(@TempDir Path dir) throws Exception {
+        Path artifact = dir.resolve("prototype.xfer");
+        Result r = launch("repurpose", "--method", "prototype", "--model", "bge-small-en-v1.5",
+                "--train", "spam-subjects:train", "--test", "spam-subjects:test", "--out", artifact.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(artifact).isRegularFile();
+        assertThat(r.out()).contains("accuracy");
+        Path predictions = dir.resolve("p.csv");
+        Result p = launch("predict", "--artifact", artifact.toString(), "--data", "spam-subjects:test",
+                "--out", predictions.toString());
+        assertThat(p.exit()).as(p.err()).isZero();
+        // header + one row per test example (30 % of the subjects)
+        assertThat(Files.readAllLines(predictions)).hasSizeGreaterThan(1500).first().isEqualTo("predicted,ham,spam");
+    }
+}
