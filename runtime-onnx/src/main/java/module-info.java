@@ -6,4 +6,5 @@ module org.xfer4j.runtime.onnx {
     requires com.google.protobuf;
 
     exports org.xfer4j.runtime.onnx.graph;
+    exports org.xfer4j.runtime.onnx.autodiff;
 }

@@ -3,6 +3,7 @@ package org.xfer4j.runtime.onnx.graph;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
@@ -73,7 +74,7 @@ public final class ShapeProbe {
                     try (OrtSession.Result r = s.run(feed)) {
                         for (Map.Entry<String, OnnxValue> e : r) {
                             if (e.getValue().getInfo() instanceof TensorInfo ti) {
-                                types.put(e.getKey(), new TensorType(ti.getShape(), ti.onnxType.value));
+                                types.put(e.getKey(), new TensorType(ti.getShape(), onnxType(ti.type)));
                             }
                         }
                     }
@@ -86,6 +87,24 @@ public final class ShapeProbe {
                     + e.getMessage(), e);
         }
         return types;
+    }
+
+    /** The ONNX data type of an ONNX Runtime Java type (the runtime's own enum numbers differ). */
+    static int onnxType(ai.onnxruntime.OnnxJavaType t) {
+        return switch (t) {
+            case FLOAT -> TensorProto.DataType.FLOAT_VALUE;
+            case DOUBLE -> TensorProto.DataType.DOUBLE_VALUE;
+            case INT64 -> TensorProto.DataType.INT64_VALUE;
+            case INT32 -> TensorProto.DataType.INT32_VALUE;
+            case INT16 -> TensorProto.DataType.INT16_VALUE;
+            case INT8 -> TensorProto.DataType.INT8_VALUE;
+            case UINT8 -> TensorProto.DataType.UINT8_VALUE;
+            case BOOL -> TensorProto.DataType.BOOL_VALUE;
+            case FLOAT16 -> TensorProto.DataType.FLOAT16_VALUE;
+            case BFLOAT16 -> TensorProto.DataType.BFLOAT16_VALUE;
+            case STRING -> TensorProto.DataType.STRING_VALUE;
+            default -> TensorProto.DataType.UNDEFINED_VALUE;
+        };
     }
 
     private static long[] concrete(ValueInfoProto in) {

@@ -1,0 +1,86 @@
+package org.xfer4j.runtime.onnx.autodiff;
+
+import ai.onnx.proto.OnnxMl.TensorProto;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Runs a test graph on double-valued inputs (converted to the graph's float type) and reads outputs as doubles. */
+final class OrtValues implements AutoCloseable {
+
+    /** A named input value of a given shape. */
+    record Value(double[] data, long[] shape) {
+    }
+
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtSession session;
+    private final int elemType;
+
+    OrtValues(byte[] model, int elemType) throws OrtException {
+        this.elemType = elemType;
+        try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
+            o.setIntraOpNumThreads(1);
+            this.session = env.createSession(model, o);
+        }
+    }
+
+    Map<String, double[]> run(Map<String, Value> inputs, Map<String, long[]> longInputs) throws OrtException {
+        Map<String, OnnxTensor> feed = new HashMap<>();
+        try {
+            for (Map.Entry<String, Value> in : inputs.entrySet()) {
+                double[] d = in.getValue().data();
+                if (elemType == TensorProto.DataType.DOUBLE_VALUE) {
+                    feed.put(in.getKey(), OnnxTensor.createTensor(env, DoubleBuffer.wrap(d), in.getValue().shape()));
+                } else {
+                    float[] f = new float[d.length];
+                    for (int i = 0; i < d.length; i++) {
+                        f[i] = (float) d[i];
+                    }
+                    feed.put(in.getKey(), OnnxTensor.createTensor(env, FloatBuffer.wrap(f), in.getValue().shape()));
+                }
+            }
+            for (Map.Entry<String, long[]> in : longInputs.entrySet()) {
+                feed.put(in.getKey(), OnnxTensor.createTensor(env, LongBuffer.wrap(in.getValue()),
+                        new long[] {in.getValue().length}));
+            }
+            Map<String, double[]> out = new LinkedHashMap<>();
+            try (OrtSession.Result r = session.run(feed)) {
+                r.forEach(e -> out.put(e.getKey(), toDoubles((OnnxTensor) e.getValue())));
+            }
+            return out;
+        } finally {
+            feed.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private static double[] toDoubles(OnnxTensor t) {
+        if (t.getInfo().type == ai.onnxruntime.OnnxJavaType.DOUBLE) {
+            DoubleBuffer b = t.getDoubleBuffer();
+            double[] d = new double[b.remaining()];
+            b.get(d);
+            return d;
+        }
+        FloatBuffer b = t.getFloatBuffer();
+        double[] d = new double[b.remaining()];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = b.get(i);
+        }
+        return d;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
