@@ -1,6 +1,8 @@
 /** Real material from package registries fetched into a local cache, and dataset sources. */
 module org.xfer4j.data {
     requires transitive org.xfer4j.api;
+    requires java.desktop;
 
     exports org.xfer4j.data.registry;
+    exports org.xfer4j.data.image;
 }
