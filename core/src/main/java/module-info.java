@@ -3,4 +3,11 @@ module org.xfer4j.core {
     requires transitive org.xfer4j.api;
 
     exports org.xfer4j.core.metrics;
+    exports org.xfer4j.core.artifact;
+    exports org.xfer4j.core.registry;
+
+    uses org.xfer4j.api.model.ModelSource;
+    uses org.xfer4j.api.feature.FeatureExtractorProvider;
+    uses org.xfer4j.api.repurpose.RepurposerProvider;
+    uses org.xfer4j.api.meta.MetaLearnerProvider;
 }

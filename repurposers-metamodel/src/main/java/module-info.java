@@ -1,0 +1,14 @@
+/**
+ * Meta-model repurposers: logistic regression ({@code lr}), support vector machines ({@code svm}) and a sparse
+ * Gaussian-process classifier ({@code gp}) trained on features of frozen source layers. GPL-3.0-or-later (Smile).
+ */
+module org.xfer4j.repurposers.metamodel {
+    requires org.xfer4j.api;
+
+    exports org.xfer4j.repurposers.metamodel.lr;
+    exports org.xfer4j.repurposers.metamodel.svm;
+
+    provides org.xfer4j.api.repurpose.RepurposerProvider with
+            org.xfer4j.repurposers.metamodel.lr.LrProvider,
+            org.xfer4j.repurposers.metamodel.svm.SvmProvider;
+}
