@@ -3,6 +3,7 @@ module org.xfer4j.core {
     requires transitive org.xfer4j.api;
 
     exports org.xfer4j.core.metrics;
+    exports org.xfer4j.core.artifact;
     exports org.xfer4j.core.registry;
 
     uses org.xfer4j.api.model.ModelSource;

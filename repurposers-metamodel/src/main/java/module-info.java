@@ -6,7 +6,9 @@ module org.xfer4j.repurposers.metamodel {
     requires org.xfer4j.api;
 
     exports org.xfer4j.repurposers.metamodel.lr;
+    exports org.xfer4j.repurposers.metamodel.svm;
 
     provides org.xfer4j.api.repurpose.RepurposerProvider with
-            org.xfer4j.repurposers.metamodel.lr.LrProvider;
+            org.xfer4j.repurposers.metamodel.lr.LrProvider,
+            org.xfer4j.repurposers.metamodel.svm.SvmProvider;
 }

@@ -1,6 +1,7 @@
 package org.xfer4j.repurposers.metamodel.lr;
 
 import java.util.Map;
+import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.Options;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.feature.FeatureSet;
@@ -35,7 +36,9 @@ public final class LrProvider implements FeatureRepurposerProvider {
 
     @Override
     public FeatureClassifier fit(FeatureSet training, Options options, ProviderContext context) {
-        LrOptions o = (LrOptions) options;
+        if (!(options instanceof LrOptions o)) {
+            throw new InvalidOptionException("lr needs LrOptions, got " + options.getClass().getName());
+        }
         Standardizer standardizer = Standardizer.fit(training.features());
         double[] x = standardizer.transform(training.features());
         SoftmaxModel model = new SoftmaxModel(standardizer.width(), training.classes().size());

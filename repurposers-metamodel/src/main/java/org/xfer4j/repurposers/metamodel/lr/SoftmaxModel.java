@@ -1,5 +1,7 @@
 package org.xfer4j.repurposers.metamodel.lr;
 
+import org.xfer4j.repurposers.metamodel.internal.Vectors;
+
 /**
  * The linear softmax model over a flat parameter vector: one row of {@code width} weights and a bias per free
  * logit. With two classes class 0's logit is fixed at 0, so one row remains (plain logistic regression).
@@ -66,22 +68,7 @@ final class SoftmaxModel {
         return max + Math.log(sum);
     }
 
-    /** Dot product with four accumulators so the loop pipelines. */
     private double dot(double[] params, int w, double[] x, int offset) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = 0;
-        for (; j + 3 < width; j += 4) {
-            s0 += params[w + j] * x[offset + j];
-            s1 += params[w + j + 1] * x[offset + j + 1];
-            s2 += params[w + j + 2] * x[offset + j + 2];
-            s3 += params[w + j + 3] * x[offset + j + 3];
-        }
-        for (; j < width; j++) {
-            s0 += params[w + j] * x[offset + j];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return Vectors.dot(params, w, x, offset, width);
     }
 }

@@ -6,6 +6,9 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.DoubleBuffer;
+import org.xfer4j.api.ProviderContext;
+import org.xfer4j.runtime.onnx.OrtModelSession;
+import org.xfer4j.runtime.onnx.OrtRuntime;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.HashMap;
@@ -19,16 +22,16 @@ final class OrtValues implements AutoCloseable {
     record Value(double[] data, long[] shape) {
     }
 
-    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+    private final OrtEnvironment env = OrtRuntime.environment();
+    private final OrtModelSession model;
     private final OrtSession session;
     private final int elemType;
 
     OrtValues(byte[] model, int elemType) throws OrtException {
         this.elemType = elemType;
-        try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
-            o.setIntraOpNumThreads(1);
-            this.session = env.createSession(model, o);
-        }
+        this.model = OrtRuntime.open(model, "test graph", new ProviderContext(
+                ProviderContext.defaults().cacheDir(), org.xfer4j.api.Device.CPU, 1, 1, org.xfer4j.api.Progress.NONE));
+        this.session = this.model.session();
     }
 
     Map<String, double[]> run(Map<String, Value> inputs, Map<String, long[]> longInputs) throws OrtException {
@@ -77,10 +80,6 @@ final class OrtValues implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            session.close();
-        } catch (OrtException e) {
-            throw new IllegalStateException(e);
-        }
+        model.close();
     }
 }
