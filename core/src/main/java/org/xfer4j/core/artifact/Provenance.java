@@ -20,10 +20,14 @@ public record Provenance(String sourceReference, String sourceName, String sourc
         layers = List.copyOf(layers);
     }
 
-    /** The provenance of a model trained now, on this platform, from {@code source} and {@code training}. */
-    public static Provenance of(SourceModel source, List<String> layers, Dataset training, long seed) {
+    /**
+     * The provenance of a model trained now, on this platform, from {@code source} and {@code training}, whose
+     * {@link DatasetDigest} the caller has computed.
+     */
+    public static Provenance of(SourceModel source, List<String> layers, Dataset training, String datasetDigest,
+                                long seed) {
         return new Provenance(source.reference(), source.name(), source.sha256(), layers, training.name(),
-                training.size(), DatasetDigest.of(training), seed, HostInfo.jvm(), HostInfo.os(),
+                training.size(), datasetDigest, seed, HostInfo.jvm(), HostInfo.os(),
                 HostInfo.xfer4jVersion());
     }
 
