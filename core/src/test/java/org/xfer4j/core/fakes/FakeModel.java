@@ -9,19 +9,15 @@ import org.xfer4j.api.model.Preprocessor;
 import org.xfer4j.api.model.SourceModel;
 
 /**
- * A source model without a graph, for host tests: a reference, a hash and named layers; a fake extractor computes
- * its "activations" from the samples directly.
+ * A source model without a real graph, for host tests: a reference, a hash, named layers and a file standing in for
+ * the ONNX graph; a fake extractor computes its "activations" from the samples directly.
  */
-public record FakeModel(String reference, String sha256, List<String> layerNames) implements SourceModel {
+public record FakeModel(String reference, String sha256, List<String> layerNames, Path onnxFile)
+        implements SourceModel {
 
     @Override
     public String name() {
         return "fake model " + reference;
-    }
-
-    @Override
-    public Path onnxFile() {
-        return Path.of(reference + ".onnx");
     }
 
     @Override

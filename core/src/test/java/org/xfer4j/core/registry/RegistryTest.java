@@ -11,12 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.InvalidOptionException;
-import org.xfer4j.api.Options;
-import org.xfer4j.api.ProviderContext;
-import org.xfer4j.api.model.ModelSource;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.api.repurpose.RepurposerProvider;
+import org.xfer4j.core.fakes.FakeGraphProvider;
 import org.xfer4j.core.fakes.FakeModel;
+import org.xfer4j.core.fakes.FakeModelSource;
 
 class RegistryTest {
 
@@ -26,59 +25,9 @@ class RegistryTest {
     @TempDir
     static Path work;
 
-    /** A host-supplied model source for references "fake:*". */
-    static final class FakeSource implements ModelSource {
-        @Override
-        public String id() {
-            return "fake";
-        }
-
-        @Override
-        public String description() {
-            return "fake models";
-        }
-
-        @Override
-        public boolean accepts(String reference) {
-            return reference.startsWith("fake:");
-        }
-
-        @Override
-        public SourceModel open(String reference, ProviderContext context) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<String> catalogue() {
-            return List.of("fake:tiny");
-        }
-    }
-
-    /** A host-supplied repurposing method with the id a plugin uses too. */
-    static final class HostKnn implements RepurposerProvider {
-        @Override
-        public String id() {
-            return "knn";
-        }
-
-        @Override
-        public String description() {
-            return "the host's own knn";
-        }
-
-        @Override
-        public Options defaultOptions() {
-            return Map::of;
-        }
-
-        @Override
-        public Options parseOptions(Map<String, String> properties) {
-            return defaultOptions();
-        }
-    }
-
-    private static final FakeSource SOURCE = new FakeSource();
-    private static final HostKnn KNN = new HostKnn();
+    private static final FakeModelSource SOURCE = new FakeModelSource();
+    /** A host-supplied method with the id a plugin uses too. */
+    private static final FakeGraphProvider KNN = new FakeGraphProvider("knn");
     private static Registry registry;
 
     @BeforeAll
@@ -103,7 +52,8 @@ class RegistryTest {
     void unknownMethodIsNamedWithTheKnownOnes() {
         assertThatThrownBy(() -> registry.repurposer("nope"))
                 .isInstanceOf(InvalidOptionException.class)
-                .hasMessageContaining("unknown repurposing method 'nope'").hasMessageContaining("knn, ridge");
+                .hasMessageContaining("unknown repurposing method 'nope'; known: [")
+                .hasMessageContaining("knn").hasMessageContaining("ridge");
     }
 
     @Test
@@ -112,13 +62,13 @@ class RegistryTest {
         assertThatThrownBy(() -> registry.modelSource("resnet"))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessageContaining("no model source accepts 'resnet'")
-                .hasMessageContaining("fake (fake models: [fake:tiny])");
+                .hasMessageContaining("fake (models without graphs, for tests)");
     }
 
     @Test
     void missingFeatureExtractorIsAClearError() {
         assertThat(registry.featureExtractors()).isEmpty();
-        SourceModel model = new FakeModel("fake:tiny", "00", List.of("fc"));
+        SourceModel model = new FakeModel("fake:tiny", "00", List.of("fc"), Path.of("tiny.onnx"));
         assertThatThrownBy(() -> registry.featureExtractor(model))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessageContaining("no feature extractor can run model fake model fake:tiny (fake:tiny)")
@@ -127,8 +77,8 @@ class RegistryTest {
 
     @Test
     void providerNotFromTheRegistryHasNoOrigin() {
-        assertThatThrownBy(() -> registry.origin(new HostKnn())).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("HostKnn is not a provider of this registry");
+        assertThatThrownBy(() -> registry.origin(new FakeGraphProvider("knn"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("FakeGraphProvider is not a provider of this registry");
     }
 
     @Test

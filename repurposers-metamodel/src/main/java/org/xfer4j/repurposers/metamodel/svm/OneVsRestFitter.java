@@ -3,6 +3,7 @@ package org.xfer4j.repurposers.metamodel.svm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.xfer4j.repurposers.metamodel.internal.OneVsRest;
 
 /**
  * Trains one binary SVM per class against the rest (one problem for two classes), and fits each problem's Platt
@@ -17,7 +18,7 @@ final class OneVsRestFitter {
     OneVsRestFitter(int[] labels, int classes) {
         this.labels = labels;
         this.classes = classes;
-        this.problems = classes == 2 ? 1 : classes;
+        this.problems = OneVsRest.problems(classes);
     }
 
     /** The final decision function and the Platt sigmoid of every problem. */
@@ -121,7 +122,7 @@ final class OneVsRestFitter {
     }
 
     private boolean[] positives(int[] members, int problem) {
-        int positiveClass = classes == 2 ? 1 : problem;
+        int positiveClass = OneVsRest.positiveClass(problem, classes);
         boolean[] out = new boolean[members.length];
         for (int t = 0; t < members.length; t++) {
             out[t] = labels[members[t]] == positiveClass;

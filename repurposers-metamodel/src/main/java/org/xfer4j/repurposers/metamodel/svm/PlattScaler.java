@@ -1,5 +1,7 @@
 package org.xfer4j.repurposers.metamodel.svm;
 
+import org.xfer4j.repurposers.metamodel.internal.Logistic;
+
 /**
  * Platt's sigmoid P(positive | f) = 1 / (1 + exp(a f + b)) over decision values, fitted by Newton's method with
  * a backtracking line search on regularised targets (Lin, Lin and Weng, 2007).
@@ -13,8 +15,7 @@ record PlattScaler(double a, double b) {
 
     /** The probability of the positive side for decision value {@code f}. */
     double probability(double f) {
-        double z = a * f + b;
-        return z >= 0 ? Math.exp(-z) / (1 + Math.exp(-z)) : 1 / (1 + Math.exp(z));
+        return Logistic.sigmoid(-(a * f + b));
     }
 
     /** Fits the sigmoid to decision values {@code f} of examples labelled {@code positive}. */

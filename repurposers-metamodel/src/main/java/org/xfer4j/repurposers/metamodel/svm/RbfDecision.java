@@ -2,6 +2,7 @@ package org.xfer4j.repurposers.metamodel.svm;
 
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
+import org.xfer4j.repurposers.metamodel.internal.Matrices;
 import org.xfer4j.repurposers.metamodel.internal.Vectors;
 
 /**
@@ -49,21 +50,12 @@ final class RbfDecision implements Decision {
         payload.putText(KERNEL_ENTRY, "rbf");
         payload.putDoubles(GAMMA, new double[] {gamma}, 1);
         payload.putDoubles(VECTORS, vectors, norms.length, width);
-        double[] flat = new double[bias.length * norms.length];
-        for (int r = 0; r < bias.length; r++) {
-            System.arraycopy(coefficients[r], 0, flat, r * norms.length, norms.length);
-        }
-        payload.putDoubles(COEFFICIENTS, flat, bias.length, norms.length);
+        payload.putDoubles(COEFFICIENTS, Matrices.flatten(coefficients), bias.length, norms.length);
         payload.putDoubles(BIAS, bias, bias.length);
     }
 
     static RbfDecision load(PayloadReader payload) {
-        int[] shape = payload.shape(COEFFICIENTS);
-        double[] flat = payload.getDoubles(COEFFICIENTS);
-        double[][] coefficients = new double[shape[0]][shape[1]];
-        for (int r = 0; r < shape[0]; r++) {
-            System.arraycopy(flat, r * shape[1], coefficients[r], 0, shape[1]);
-        }
+        double[][] coefficients = Matrices.rows(payload.getDoubles(COEFFICIENTS), payload.shape(COEFFICIENTS)[0]);
         return new RbfDecision(payload.getDoubles(GAMMA)[0], payload.shape(VECTORS)[1], payload.getDoubles(VECTORS),
                 coefficients, payload.getDoubles(BIAS));
     }

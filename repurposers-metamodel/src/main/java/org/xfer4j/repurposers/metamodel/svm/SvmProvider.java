@@ -1,45 +1,25 @@
 package org.xfer4j.repurposers.metamodel.svm;
 
-import java.util.Map;
-import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.Options;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.repurpose.FeatureClassifier;
-import org.xfer4j.api.repurpose.FeatureRepurposerProvider;
 import org.xfer4j.api.repurpose.PayloadReader;
+import org.xfer4j.repurposers.metamodel.internal.MetaModelProvider;
 import org.xfer4j.repurposers.metamodel.internal.Standardizer;
 
 /** The {@code svm} meta-model: linear or RBF support vector machines with Platt-scaled probabilities. */
-public final class SvmProvider implements FeatureRepurposerProvider {
+public final class SvmProvider extends MetaModelProvider<SvmOptions> {
 
     private static final long BYTES_PER_MIB = 1L << 20;
 
-    @Override
-    public String id() {
-        return "svm";
+    public SvmProvider() {
+        super("svm", "support vector machine (kernel=linear|rbf, C, gamma), one-vs-rest, Platt-scaled probabilities",
+                SvmOptions.class, SvmOptions.DEFAULTS, SvmOptions::parse);
     }
 
     @Override
-    public String description() {
-        return "support vector machine (kernel=linear|rbf, C, gamma), one-vs-rest, Platt-scaled probabilities";
-    }
-
-    @Override
-    public SvmOptions defaultOptions() {
-        return SvmOptions.DEFAULTS;
-    }
-
-    @Override
-    public SvmOptions parseOptions(Map<String, String> properties) {
-        return SvmOptions.parse(properties);
-    }
-
-    @Override
-    public FeatureClassifier fit(FeatureSet training, Options options, ProviderContext context) {
-        if (!(options instanceof SvmOptions o)) {
-            throw new InvalidOptionException("svm needs SvmOptions, got " + options.getClass().getName());
-        }
+    protected FeatureClassifier fitTyped(FeatureSet training, SvmOptions o, ProviderContext context) {
         Standardizer standardizer = Standardizer.fit(training.features());
         double[] x = standardizer.transform(training.features());
         int n = training.size();

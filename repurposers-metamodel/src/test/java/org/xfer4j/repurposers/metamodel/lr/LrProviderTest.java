@@ -13,7 +13,7 @@ import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.repurpose.FeatureClassifier;
 import org.xfer4j.api.repurpose.FeatureRepurposerProvider;
 import org.xfer4j.core.metrics.Evaluation;
-import org.xfer4j.core.metrics.Metrics;
+import org.xfer4j.repurposers.metamodel.testdata.RealDataRun;
 import org.xfer4j.repurposers.metamodel.testdata.SklearnData;
 import org.xfer4j.testkit.FeatureRepurposerContract;
 
@@ -31,33 +31,24 @@ class LrProviderTest extends FeatureRepurposerContract {
         return Map.of("C", "0.5", "maxIter", "300", "tol", "1e-6");
     }
 
-    private Evaluation evaluate(String name, FeatureSet data, Map<String, String> options) {
-        SklearnData.Split split = SklearnData.split(data, 0.3, 1L);
-        FeatureClassifier c = provider.fit(split.train(), provider.parseOptions(options),
-                ProviderContext.defaults());
-        Evaluation e = Metrics.evaluate(c.predict(split.test().features()), split.test().labels());
-        System.out.println("lr " + name + " " + options + " " + e);
-        return e;
-    }
-
     @Test
     void digitsTenClasses() {
-        Evaluation e = evaluate("digits", SklearnData.digits(), Map.of());
+        Evaluation e = RealDataRun.evaluate(provider, "digits", SklearnData.digits(), Map.of());
         assertThat(e.accuracy()).as("measured 0.985").isGreaterThanOrEqualTo(0.97);
         assertThat(e.nll()).as("measured 0.083").isLessThan(0.15);
     }
 
     @Test
     void breastCancerTwoClasses() {
-        Evaluation e = evaluate("breastCancer", SklearnData.breastCancer(), Map.of());
+        Evaluation e = RealDataRun.evaluate(provider, "breastCancer", SklearnData.breastCancer(), Map.of());
         assertThat(e.accuracy()).as("measured 0.988").isGreaterThanOrEqualTo(0.97);
     }
 
     @Test
     void wineAndIris() {
-        assertThat(evaluate("wine", SklearnData.wine(), Map.of()).accuracy()).as("measured 0.981")
+        assertThat(RealDataRun.evaluate(provider, "wine", SklearnData.wine(), Map.of()).accuracy()).as("measured 0.981")
                 .isGreaterThanOrEqualTo(0.95);
-        assertThat(evaluate("iris", SklearnData.iris(), Map.of()).accuracy()).as("measured 0.978")
+        assertThat(RealDataRun.evaluate(provider, "iris", SklearnData.iris(), Map.of()).accuracy()).as("measured 0.978")
                 .isGreaterThanOrEqualTo(0.93);
     }
 

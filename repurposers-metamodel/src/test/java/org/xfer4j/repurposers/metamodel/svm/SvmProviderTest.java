@@ -13,7 +13,7 @@ import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.repurpose.FeatureClassifier;
 import org.xfer4j.api.repurpose.FeatureRepurposerProvider;
 import org.xfer4j.core.metrics.Evaluation;
-import org.xfer4j.core.metrics.Metrics;
+import org.xfer4j.repurposers.metamodel.testdata.RealDataRun;
 import org.xfer4j.repurposers.metamodel.testdata.SklearnData;
 import org.xfer4j.testkit.FeatureRepurposerContract;
 
@@ -33,24 +33,16 @@ class SvmProviderTest extends FeatureRepurposerContract {
                 "plattFolds", "5", "cacheMb", "64");
     }
 
-    private static Evaluation evaluate(SvmProvider provider, String name, FeatureSet data, Map<String, String> options) {
-        SklearnData.Split split = SklearnData.split(data, 0.3, 1L);
-        FeatureClassifier c = provider.fit(split.train(), provider.parseOptions(options), ProviderContext.defaults());
-        Evaluation e = Metrics.evaluate(c.predict(split.test().features()), split.test().labels());
-        System.out.println("svm " + name + " " + options + " " + e);
-        return e;
-    }
-
     @Test
     void rbfOnDigits() {
-        Evaluation e = evaluate(provider, "digits", SklearnData.digits(), Map.of());
+        Evaluation e = RealDataRun.evaluate(provider, "digits", SklearnData.digits(), Map.of());
         assertThat(e.accuracy()).as("measured 0.989").isGreaterThanOrEqualTo(0.975);
         assertThat(e.nll()).as("measured 0.087").isLessThan(0.15);
     }
 
     @Test
     void linearOnDigits() {
-        Evaluation e = evaluate(provider, "digits", SklearnData.digits(), Map.of("kernel", "linear"));
+        Evaluation e = RealDataRun.evaluate(provider, "digits", SklearnData.digits(), Map.of("kernel", "linear"));
         assertThat(e.accuracy()).as("measured 0.967").isGreaterThanOrEqualTo(0.95);
     }
 
@@ -59,11 +51,11 @@ class SvmProviderTest extends FeatureRepurposerContract {
         for (String kernel : new String[] {"linear", "rbf"}) {
             Map<String, String> o = Map.of("kernel", kernel);
             // measured 0.988 / 0.981 / 0.978 with either kernel
-            assertThat(evaluate(provider, "breastCancer", SklearnData.breastCancer(), o).accuracy()).as(kernel)
+            assertThat(RealDataRun.evaluate(provider, "breastCancer", SklearnData.breastCancer(), o).accuracy()).as(kernel)
                     .isGreaterThanOrEqualTo(0.97);
-            assertThat(evaluate(provider, "wine", SklearnData.wine(), o).accuracy()).as(kernel)
+            assertThat(RealDataRun.evaluate(provider, "wine", SklearnData.wine(), o).accuracy()).as(kernel)
                     .isGreaterThanOrEqualTo(0.95);
-            assertThat(evaluate(provider, "iris", SklearnData.iris(), o).accuracy()).as(kernel)
+            assertThat(RealDataRun.evaluate(provider, "iris", SklearnData.iris(), o).accuracy()).as(kernel)
                     .isGreaterThanOrEqualTo(0.93);
         }
     }

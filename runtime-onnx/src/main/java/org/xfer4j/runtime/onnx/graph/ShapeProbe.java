@@ -3,10 +3,14 @@ package org.xfer4j.runtime.onnx.graph;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
+import org.xfer4j.api.ProviderContext;
+import org.xfer4j.runtime.onnx.OrtModelSession;
+import org.xfer4j.runtime.onnx.OrtRuntime;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
@@ -56,36 +60,51 @@ public final class ShapeProbe {
             exposed.addOutput(ValueInfoProto.newBuilder().setName(o));
         }
         Map<String, TensorType> types = new LinkedHashMap<>();
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
-            opts.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.NO_OPT);
-            opts.setIntraOpNumThreads(1);
-            try (OrtSession s = env.createSession(model.toBuilder().setGraph(exposed).build().toByteArray(), opts)) {
-                Map<String, OnnxTensor> feed = new HashMap<>();
-                try {
-                    for (ValueInfoProto in : g.getInputList()) {
-                        long[] shape = inputShapes.containsKey(in.getName()) ? inputShapes.get(in.getName())
-                                : concrete(in);
-                        TensorType t = new TensorType(shape, ValueInfos.elemType(in));
-                        feed.put(in.getName(), ZeroTensors.of(env, t));
-                        types.put(in.getName(), t);
-                    }
-                    try (OrtSession.Result r = s.run(feed)) {
-                        for (Map.Entry<String, OnnxValue> e : r) {
-                            if (e.getValue().getInfo() instanceof TensorInfo ti) {
-                                types.put(e.getKey(), new TensorType(ti.getShape(), ti.onnxType.value));
-                            }
+        OrtEnvironment env = OrtRuntime.environment();
+        byte[] bytes = model.toBuilder().setGraph(exposed).build().toByteArray();
+        try (OrtModelSession s = OrtRuntime.open(bytes, "graph " + g.getName(), ProviderContext.defaults())) {
+            Map<String, OnnxTensor> feed = new HashMap<>();
+            try {
+                for (ValueInfoProto in : g.getInputList()) {
+                    long[] shape = inputShapes.containsKey(in.getName()) ? inputShapes.get(in.getName())
+                            : concrete(in);
+                    TensorType t = new TensorType(shape, ValueInfos.elemType(in));
+                    feed.put(in.getName(), ZeroTensors.of(env, t));
+                    types.put(in.getName(), t);
+                }
+                try (OrtSession.Result r = OrtRuntime.onOrtThread(() -> s.session().run(feed))) {
+                    for (Map.Entry<String, OnnxValue> e : r) {
+                        if (e.getValue().getInfo() instanceof TensorInfo ti) {
+                            types.put(e.getKey(), new TensorType(ti.getShape(), onnxType(ti.type)));
                         }
                     }
-                } finally {
-                    feed.values().forEach(OnnxTensor::close);
                 }
+            } finally {
+                feed.values().forEach(OnnxTensor::close);
             }
         } catch (OrtException e) {
             throw new XferException("ONNX Runtime cannot run graph " + g.getName() + " to find its shapes: "
                     + e.getMessage(), e);
         }
         return types;
+    }
+
+    /** The ONNX data type of an ONNX Runtime Java type (the runtime's own enum numbers differ). */
+    static int onnxType(ai.onnxruntime.OnnxJavaType t) {
+        return switch (t) {
+            case FLOAT -> TensorProto.DataType.FLOAT_VALUE;
+            case DOUBLE -> TensorProto.DataType.DOUBLE_VALUE;
+            case INT64 -> TensorProto.DataType.INT64_VALUE;
+            case INT32 -> TensorProto.DataType.INT32_VALUE;
+            case INT16 -> TensorProto.DataType.INT16_VALUE;
+            case INT8 -> TensorProto.DataType.INT8_VALUE;
+            case UINT8 -> TensorProto.DataType.UINT8_VALUE;
+            case BOOL -> TensorProto.DataType.BOOL_VALUE;
+            case FLOAT16 -> TensorProto.DataType.FLOAT16_VALUE;
+            case BFLOAT16 -> TensorProto.DataType.BFLOAT16_VALUE;
+            case STRING -> TensorProto.DataType.STRING_VALUE;
+            default -> TensorProto.DataType.UNDEFINED_VALUE;
+        };
     }
 
     private static long[] concrete(ValueInfoProto in) {

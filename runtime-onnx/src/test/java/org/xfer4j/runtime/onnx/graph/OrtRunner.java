@@ -5,6 +5,9 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
+import org.xfer4j.api.ProviderContext;
+import org.xfer4j.runtime.onnx.OrtModelSession;
+import org.xfer4j.runtime.onnx.OrtRuntime;
 import java.util.Map;
 import java.util.Random;
 
@@ -16,28 +19,25 @@ public final class OrtRunner {
 
     /** Output 0 of {@code model} on {@code input} of {@code shape}, flattened. */
     public static float[] run(byte[] model, String inputName, float[] input, long... shape) throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
-            o.setIntraOpNumThreads(1);
-            try (OrtSession s = env.createSession(model, o);
-                    OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
-                    OrtSession.Result r = s.run(Map.of(inputName, x))) {
-                OnnxTensor out = (OnnxTensor) r.get(0);
-                FloatBuffer b = out.getFloatBuffer();
-                float[] v = new float[b.remaining()];
-                b.get(v);
-                return v;
-            }
+        OrtEnvironment env = OrtRuntime.environment();
+        try (OrtModelSession s = OrtRuntime.open(model, "test graph", ProviderContext.defaults());
+                OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
+                OrtSession.Result r = s.session().run(Map.of(inputName, x))) {
+            OnnxTensor out = (OnnxTensor) r.get(0);
+            FloatBuffer b = out.getFloatBuffer();
+            float[] v = new float[b.remaining()];
+            b.get(v);
+            return v;
         }
     }
 
     /** Shape of output 0 of {@code model} on {@code input}. */
     public static long[] outputShape(byte[] model, String inputName, float[] input, long... shape)
             throws OrtException {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
-        try (OrtSession s = env.createSession(model);
+        OrtEnvironment env = OrtRuntime.environment();
+        try (OrtModelSession s = OrtRuntime.open(model, "test graph", ProviderContext.defaults());
                 OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), shape);
-                OrtSession.Result r = s.run(Map.of(inputName, x))) {
+                OrtSession.Result r = s.session().run(Map.of(inputName, x))) {
             return ((OnnxTensor) r.get(0)).getInfo().getShape();
         }
     }
