@@ -14,10 +14,16 @@ public interface Provider {
         return SpiVersion.CURRENT;
     }
 
-    /** The provider's own version, recorded in saved artifacts. */
+    /**
+     * The provider's own version, recorded in saved artifacts: its jar's Implementation-Version, else its module's
+     * version (packages of named modules carry no manifest attributes), else "unversioned".
+     */
     default String version() {
         Package p = getClass().getPackage();
         String v = p == null ? null : p.getImplementationVersion();
+        if (v == null && getClass().getModule().getDescriptor() != null) {
+            v = getClass().getModule().getDescriptor().rawVersion().orElse(null);
+        }
         return v == null ? "unversioned" : v;
     }
 }

@@ -2,6 +2,7 @@ package org.xfer4j.api.model;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.xfer4j.api.XferException;
@@ -52,20 +53,54 @@ public interface SourceModel extends AutoCloseable {
                 return l;
             }
         }
-        List<String> close = new ArrayList<>();
-        String needle = name.toLowerCase(Locale.ROOT);
-        for (LayerInfo l : layers()) {
-            String hay = l.name().toLowerCase(Locale.ROOT);
-            if ((hay.contains(needle) || needle.contains(hay)) && close.size() < 5) {
-                close.add(l.name());
-            }
-        }
+        List<String> close = closeNames(name, layers().stream().map(LayerInfo::name).toList());
         throw new UnknownLayerException("model " + name() + " has no layer '" + name + "'"
                 + (close.isEmpty() ? "; list layers with `xfer4j layers " + reference() + "`" : "; similar: " + close));
     }
 
     @Override
     void close();
+
+    /**
+     * Up to five of {@code names} that look like {@code wanted}: those containing it (or contained in it) first,
+     * then those fewest edits away, ignoring case.
+     */
+    static List<String> closeNames(String wanted, List<String> names) {
+        String w = wanted.toLowerCase(Locale.ROOT);
+        record Candidate(String name, boolean contains, int distance) {
+        }
+        List<Candidate> candidates = new ArrayList<>();
+        for (String n : names) {
+            String h = n.toLowerCase(Locale.ROOT);
+            int d = editDistance(w, h);
+            boolean contains = h.contains(w) || w.contains(h);
+            if (contains || d <= Math.max(2, w.length() / 3)) {
+                candidates.add(new Candidate(n, contains, d));
+            }
+        }
+        return candidates.stream()
+                .sorted(Comparator.comparing((Candidate c) -> !c.contains()).thenComparingInt(Candidate::distance))
+                .limit(5).map(Candidate::name).toList();
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
 
     /** A layer name that the model does not have. */
     final class UnknownLayerException extends XferException {

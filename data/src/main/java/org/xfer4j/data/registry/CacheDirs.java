@@ -9,20 +9,24 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Fills a cache folder once: build in a temporary sibling, then rename into place. */
-final class CacheDirs {
+/**
+ * Fills a cache folder once: build in a temporary sibling, then rename into place, so a cancelled or failed fill
+ * leaves nothing half-written and concurrent fillers agree on one result.
+ */
+public final class CacheDirs {
 
     private CacheDirs() {
     }
 
     /** Something that fills a fresh folder. */
     @FunctionalInterface
-    interface Filler {
+    public interface Filler {
+        /** Writes the folder's content into {@code folder}. */
         void fill(Path folder) throws IOException, InterruptedException;
     }
 
     /** {@code target}, filled by {@code filler} unless an earlier call already completed it. */
-    static Path ensure(Path target, Filler filler) throws IOException, InterruptedException {
+    public static Path ensure(Path target, Filler filler) throws IOException, InterruptedException {
         if (Files.isDirectory(target)) {
             return target;
         }
@@ -47,7 +51,8 @@ final class CacheDirs {
         }
     }
 
-    static void deleteTree(Path p) throws IOException {
+    /** Deletes {@code p} and everything below it, if it exists. */
+    public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }

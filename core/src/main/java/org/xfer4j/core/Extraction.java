@@ -1,0 +1,82 @@
+package org.xfer4j.core;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.api.Progress;
+import org.xfer4j.api.ProviderContext;
+import org.xfer4j.api.XferException;
+import org.xfer4j.api.data.Dataset;
+import org.xfer4j.api.feature.ExtractionOptions;
+import org.xfer4j.api.feature.FeatureExtractor;
+import org.xfer4j.api.feature.FeatureMatrix;
+import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.core.artifact.DatasetDigest;
+import org.xfer4j.core.features.FeatureCache;
+import org.xfer4j.core.registry.Registry;
+
+/**
+ * Extracts features through the cache: one open extractor per source model (opening a session is costly), reused
+ * until {@link #close()}.
+ */
+final class Extraction implements AutoCloseable {
+
+    private final Registry registry;
+    private final ProviderContext context;
+    private final FeatureCache cache;
+    private final Map<SourceModel, FeatureExtractor> extractors = new IdentityHashMap<>();
+    private boolean closed;
+
+    Extraction(Registry registry, ProviderContext context, FeatureCache cache) {
+        this.registry = registry;
+        this.context = context;
+        this.cache = cache;
+    }
+
+    /** The features of {@code layers} of {@code model} for {@code data}, from the cache when they are there. */
+    FeatureMatrix extract(SourceModel model, Dataset data, List<String> layers, Progress progress) {
+        return extract(model, data, layers, DatasetDigest.of(data), progress);
+    }
+
+    /** As above, for a dataset whose content digest the caller already has. */
+    FeatureMatrix extract(SourceModel model, Dataset data, List<String> layers, String digest, Progress progress) {
+        checkLayers(model, layers);
+        ExtractionOptions options = ExtractionOptions.DEFAULT;
+        String key = FeatureCache.key(model.sha256(), layers, options.toProperties(), digest);
+        FeatureMatrix cached = cache.get(key).filter(f -> f.rows() == data.size()).orElse(null);
+        if (cached != null) {
+            return cached;
+        }
+        FeatureMatrix f = extractor(model, options).extract(data, layers, progress);
+        if (f.rows() != data.size()) {
+            throw new XferException("the feature extractor for " + model.name() + " returned " + f.rows()
+                    + " rows for the " + data.size() + " examples of " + data.name());
+        }
+        cache.put(key, f);
+        return f;
+    }
+
+    /** Fails early, naming similar layers, when {@code model} lacks one of {@code layers}. */
+    static void checkLayers(SourceModel model, List<String> layers) {
+        if (layers.isEmpty()) {
+            throw new InvalidOptionException("name at least one layer of " + model.name() + " to take features from");
+        }
+        layers.forEach(model::layer);
+    }
+
+    private synchronized FeatureExtractor extractor(SourceModel model, ExtractionOptions options) {
+        if (closed) {
+            throw new IllegalStateException("this Xfer is closed; models it made or loaded cannot extract features");
+        }
+        return extractors.computeIfAbsent(model,
+                m -> registry.featureExtractor(m).open(m, options, context));
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        extractors.values().forEach(FeatureExtractor::close);
+        extractors.clear();
+    }
+}

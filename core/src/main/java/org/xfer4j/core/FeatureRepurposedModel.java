@@ -1,0 +1,99 @@
+package org.xfer4j.core;
+
+import java.util.List;
+import org.xfer4j.api.Options;
+import org.xfer4j.api.Progress;
+import org.xfer4j.api.data.Dataset;
+import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.api.repurpose.FeatureClassifier;
+import org.xfer4j.api.repurpose.PayloadWriter;
+import org.xfer4j.api.repurpose.Predictions;
+import org.xfer4j.api.repurpose.RepurposedModel;
+import org.xfer4j.core.artifact.Provenance;
+
+/**
+ * A target model made of the frozen source model and a classifier over features of its named layers: predicting
+ * extracts the same layers (through the cache), then classifies.
+ */
+public final class FeatureRepurposedModel implements RepurposedModel {
+
+    private final String providerId;
+    private final Options options;
+    private final FeatureClassifier classifier;
+    private final SourceModel source;
+    private final List<String> layers;
+    private final Provenance provenance;
+    private final Extraction extraction;
+    private final boolean ownsSource;
+
+    FeatureRepurposedModel(String providerId, Options options, FeatureClassifier classifier, SourceModel source,
+                           List<String> layers, Provenance provenance, Extraction extraction, boolean ownsSource) {
+        this.providerId = providerId;
+        this.options = options;
+        this.classifier = CheckedClassifier.wrap(providerId, classifier);
+        this.source = source;
+        this.layers = List.copyOf(layers);
+        this.provenance = provenance;
+        this.extraction = extraction;
+        this.ownsSource = ownsSource;
+    }
+
+    @Override
+    public String providerId() {
+        return providerId;
+    }
+
+    @Override
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public List<String> classes() {
+        return classifier.classes();
+    }
+
+    /** The trained classifier over features. */
+    public FeatureClassifier classifier() {
+        return classifier;
+    }
+
+    /** The source model the features come from. */
+    public SourceModel sourceModel() {
+        return source;
+    }
+
+    /** The layers whose features the classifier reads, in column order. */
+    public List<String> layers() {
+        return layers;
+    }
+
+    /** Where the model came from. */
+    public Provenance provenance() {
+        return provenance;
+    }
+
+    /**
+     * Extracts the layers for {@code data} and classifies them.
+     *
+     * @throws org.xfer4j.api.InvalidInputException naming both widths when the features are not as wide as the
+     *         classifier was trained on
+     */
+    @Override
+    public Predictions predict(Dataset data, Progress progress) {
+        return classifier.predict(extraction.extract(source, data, layers, progress));
+    }
+
+    @Override
+    public void save(PayloadWriter payload) {
+        classifier.save(payload);
+    }
+
+    /** Closes the source model when this model opened it (on load); a caller's own model stays open. */
+    @Override
+    public void close() {
+        if (ownsSource) {
+            source.close();
+        }
+    }
+}

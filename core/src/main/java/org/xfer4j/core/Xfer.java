@@ -1,0 +1,274 @@
+package org.xfer4j.core;
+
+import com.google.inject.Guice;
+import com.google.inject.Inject;
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.xfer4j.api.Device;
+import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.api.Options;
+import org.xfer4j.api.Progress;
+import org.xfer4j.api.ProviderContext;
+import org.xfer4j.api.data.Dataset;
+import org.xfer4j.api.feature.FeatureMatrix;
+import org.xfer4j.api.feature.FeatureSet;
+import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.api.repurpose.FeatureClassifier;
+import org.xfer4j.api.repurpose.FeatureRepurposerProvider;
+import org.xfer4j.api.repurpose.GraphRepurposerProvider;
+import org.xfer4j.api.repurpose.RepurposedModel;
+import org.xfer4j.api.repurpose.RepurposerProvider;
+import org.xfer4j.core.artifact.Artifact;
+import org.xfer4j.core.artifact.ArtifactReader;
+import org.xfer4j.core.artifact.ArtifactWriter;
+import org.xfer4j.core.artifact.DatasetDigest;
+import org.xfer4j.core.artifact.Manifest;
+import org.xfer4j.core.artifact.Provenance;
+import org.xfer4j.core.features.FeatureCache;
+import org.xfer4j.core.registry.Registry;
+
+/**
+ * Xfer4j for applications: opens source models, extracts features, repurposes models with any installed method,
+ * and saves and loads target models. Build one with {@link #builder()}; close it after the models it made.
+ * <pre>{@code
+ * try (Xfer xfer = Xfer.builder().optPluginsDir(Path.of("plugins")).build();
+ *      SourceModel bge = xfer.openModel("bge-small-en-v1.5");
+ *      RepurposedModel model = xfer.repurpose("lr", bge, List.of(bge.defaultFeatureLayer()), train, Map.of())) {
+ *     xfer.save(model, Path.of("tickets.xfer"));
+ * }
+ * }</pre>
+ */
+public final class Xfer implements AutoCloseable {
+
+    private final ProviderContext context;
+    private final Registry registry;
+    private final Extraction extraction;
+
+    @Inject
+    Xfer(ProviderContext context, Registry registry, FeatureCache cache) {
+        this.context = context;
+        this.registry = registry;
+        this.extraction = new Extraction(registry, context, cache);
+    }
+
+    /** A builder starting from the default context (see {@link ProviderContext#defaults()}) and no plugins folder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The context providers receive: cache folder, device, threads, seed, progress. */
+    public ProviderContext context() {
+        return context;
+    }
+
+    /** Every provider found, and the report of each plugin. */
+    public Registry registry() {
+        return registry;
+    }
+
+    /**
+     * Opens a source model through the first model source that accepts {@code reference}.
+     *
+     * @throws InvalidOptionException listing the model sources when none accepts it
+     */
+    public SourceModel openModel(String reference) {
+        return registry.modelSource(reference).open(reference, context);
+    }
+
+    /**
+     * The features of {@code layers} of {@code model} for every example of {@code data}, concatenated in layer
+     * order; cached on disk under the cache folder, keyed by model hash, layers and dataset content.
+     */
+    public FeatureMatrix extract(SourceModel model, Dataset data, List<String> layers) {
+        return extraction.extract(model, data, layers, context.progress());
+    }
+
+    /**
+     * Trains the feature method {@code method} on features the caller already has.
+     *
+     * @throws InvalidOptionException for an unknown method or option, or a method that is not feature-based
+     * @throws InvalidInputException when the set is empty, has one class, or holds NaN or infinite features
+     */
+    public FeatureClassifier fit(String method, FeatureSet training, Map<String, String> options) {
+        FeatureRepurposerProvider provider = featureProvider(method);
+        return fit(provider, training, provider.parseOptions(options));
+    }
+
+    private FeatureClassifier fit(FeatureRepurposerProvider provider, FeatureSet training, Options options) {
+        training.requireTrainable();
+        return CheckedClassifier.wrap(provider.id(), provider.fit(training, options, context));
+    }
+
+    /**
+     * Repurposes {@code model} for {@code training} with {@code method}: a feature method is trained on the
+     * features of {@code layers}; a graph method gets the model itself (and ignores {@code layers}).
+     */
+    public RepurposedModel repurpose(String method, SourceModel model, List<String> layers, Dataset training,
+                                     Map<String, String> options) {
+        RepurposerProvider provider = registry.repurposer(method);
+        Options parsed = provider.parseOptions(options);
+        if (training.size() == 0) {
+            throw new InvalidInputException("the training set " + training.name() + " is empty");
+        }
+        String digest = DatasetDigest.of(training);
+        Provenance provenance = Provenance.of(model, layers, training, digest, context.seed());
+        if (provider instanceof FeatureRepurposerProvider fp) {
+            FeatureMatrix features = extraction.extract(model, training, layers, digest, context.progress());
+            FeatureClassifier classifier = fit(fp, new FeatureSet(features, training.labels(), training.classes()),
+                    parsed);
+            return new FeatureRepurposedModel(fp.id(), parsed, classifier, model, layers, provenance, extraction,
+                    false);
+        }
+        if (provider instanceof GraphRepurposerProvider gp) {
+            return new GraphRepurposedModel(gp.repurpose(model, training, parsed, context), provenance);
+        }
+        throw new InvalidOptionException("method " + method + " (" + provider.getClass().getName()
+                + ") is neither a feature nor a graph repurposer");
+    }
+
+    /** Saves {@code model} to {@code file} (see {@link #save(RepurposedModel, Path, boolean)}), without the source model. */
+    public void save(RepurposedModel model, Path file) {
+        save(model, file, false);
+    }
+
+    /**
+     * Saves a model this Xfer made or loaded to {@code file} as a versioned artifact with provenance, atomically:
+     * a failed save leaves an earlier file intact.
+     *
+     * @param withSourceModel also store the source model's ONNX file inside the artifact
+     */
+    public void save(RepurposedModel model, Path file, boolean withSourceModel) {
+        RepurposerProvider provider = registry.repurposer(model.providerId());
+        switch (model) {
+            case FeatureRepurposedModel f -> ArtifactWriter.write(file, Manifest.create(Manifest.Kind.FEATURE, provider),
+                    f.options().toProperties(), f.provenance(), f::save,
+                    withSourceModel ? f.sourceModel().onnxFile() : null);
+            case GraphRepurposedModel g -> {
+                if (withSourceModel) {
+                    throw new InvalidOptionException("graph models hold their own graph; save them without the source model");
+                }
+                ArtifactWriter.write(file, Manifest.create(Manifest.Kind.GRAPH, provider), g.options().toProperties(),
+                        g.provenance(), g::save, null);
+            }
+            default -> throw new InvalidInputException("only models made or loaded by Xfer.repurpose or Xfer.load carry "
+                    + "the provenance an artifact needs; " + model.getClass().getName() + " does not");
+        }
+    }
+
+    /**
+     * Loads an artifact: the provider is looked up by the id in its manifest; a feature model reopens its source
+     * model by reference and checks that its SHA-256 is the one recorded in the provenance.
+     *
+     * @throws InvalidInputException naming the file when it is unreadable, newer, made by a method that is not
+     *         installed, or when its source model has changed
+     */
+    public RepurposedModel load(Path file) {
+        Artifact a = ArtifactReader.read(file);
+        RepurposerProvider provider;
+        try {
+            provider = registry.repurposer(a.manifest().providerId());
+        } catch (InvalidOptionException e) {
+            throw new InvalidInputException("artifact " + file + " was made by a method that is not installed: "
+                    + e.getMessage(), e);
+        }
+        Options options = provider.parseOptions(a.options());
+        Provenance p = a.provenance();
+        if (a.manifest().kind() == Manifest.Kind.GRAPH && provider instanceof GraphRepurposerProvider gp) {
+            return new GraphRepurposedModel(gp.load(a.payload(), options, context), p);
+        }
+        if (a.manifest().kind() == Manifest.Kind.FEATURE && provider instanceof FeatureRepurposerProvider fp) {
+            FeatureClassifier classifier = fp.load(a.payload(), options);
+            SourceModel source = openModel(p.sourceReference());
+            if (!source.sha256().equalsIgnoreCase(p.sourceSha256())) {
+                source.close();
+                throw new InvalidInputException("artifact " + file + " was trained on model " + p.sourceReference()
+                        + " with sha256 " + p.sourceSha256() + ", but that reference now opens a model with sha256 "
+                        + source.sha256());
+            }
+            return new FeatureRepurposedModel(fp.id(), options, classifier, source, p.layers(), p, extraction, true);
+        }
+        throw new InvalidInputException("artifact " + file + " holds a " + a.manifest().kind() + " model, but method " + provider.id() + " does not load that kind");
+    }
+
+    /** Closes the feature extractors this Xfer opened; models it made or loaded cannot extract afterwards. */
+    @Override
+    public void close() {
+        extraction.close();
+    }
+
+    private FeatureRepurposerProvider featureProvider(String method) {
+        RepurposerProvider p = registry.repurposer(method);
+        if (p instanceof FeatureRepurposerProvider fp) {
+            return fp;
+        }
+        throw new InvalidOptionException("method " + method + " trains the source graph itself, not a classifier "
+                + "over features; use repurpose(...)");
+    }
+
+    /** Configures an {@link Xfer}: every setting is optional. */
+    public static final class Builder {
+
+        private ProviderContext context = ProviderContext.defaults();
+        private Path pluginsDir;
+        private Module overrides;
+
+        private Builder() {
+        }
+
+        /** Where progress of long work goes (default: nowhere). */
+        public Builder optProgress(Progress progress) {
+            context = context.withProgress(Objects.requireNonNull(progress, "progress"));
+            return this;
+        }
+
+        /** The device graphs run on (default CPU). */
+        public Builder optDevice(Device device) {
+            context = context.withDevice(Objects.requireNonNull(device, "device"));
+            return this;
+        }
+
+        /** Threads per graph session; 0 lets the runtime choose (default). */
+        public Builder optThreads(int threads) {
+            context = new ProviderContext(context.cacheDir(), context.device(), threads, context.seed(),
+                    context.progress());
+            return this;
+        }
+
+        /** The random seed providers use (default 42). */
+        public Builder optSeed(long seed) {
+            context = context.withSeed(seed);
+            return this;
+        }
+
+        /** The cache folder for models, packages and features (default ~/.cache/xfer4j or -Dxfer4j.cache). */
+        public Builder optCacheDir(Path cacheDir) {
+            context = new ProviderContext(Objects.requireNonNull(cacheDir, "cacheDir"), context.device(),
+                    context.threads(), context.seed(), context.progress());
+            return this;
+        }
+
+        /** The folder whose jars and sub-folders are loaded as plugins (default: none). */
+        public Builder optPluginsDir(Path dir) {
+            pluginsDir = dir;
+            return this;
+        }
+
+        /** A Guice module whose bindings replace those of {@link XferModule} (or add host providers). */
+        public Builder optModule(Module override) {
+            overrides = override;
+            return this;
+        }
+
+        /** The configured Xfer. */
+        public Xfer build() {
+            Module base = new XferModule(new XferSettings(context, pluginsDir));
+            Module all = overrides == null ? base : Modules.override(base).with(overrides);
+            return Guice.createInjector(all).getInstance(Xfer.class);
+        }
+    }
+}

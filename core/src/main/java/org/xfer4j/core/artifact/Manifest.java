@@ -1,0 +1,92 @@
+package org.xfer4j.core.artifact;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.SpiVersion;
+import org.xfer4j.api.repurpose.RepurposerProvider;
+
+/**
+ * What an artifact is: its format version, whether it holds a feature classifier or a graph model, the provider that
+ * made it (id, version, SPI) and loads it back, the library versions that wrote it and when.
+ */
+public record Manifest(int formatVersion, Kind kind, String providerId, String providerVersion, SpiVersion providerSpi,
+                       Map<String, String> libraries, Instant created) {
+
+    /** The format this Xfer4j writes, and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+    private static final String LIBRARY = "library.";
+
+    /** What the payload holds. */
+    public enum Kind {
+        /** A classifier over features of named layers of the source model (a FeatureRepurposerProvider's). */
+        FEATURE,
+        /** A model that runs on its own (a GraphRepurposerProvider's). */
+        GRAPH
+    }
+
+    public Manifest {
+        libraries = Map.copyOf(libraries);
+    }
+
+    /** A manifest in the current format for a model of {@code kind} made by {@code provider}, created now. */
+    public static Manifest create(Kind kind, RepurposerProvider provider) {
+        return new Manifest(FORMAT_VERSION, kind, provider.id(), provider.version(), provider.spiVersion(),
+                HostInfo.libraries(), Instant.now());
+    }
+
+    Map<String, String> toProperties() {
+        Map<String, String> m = new TreeMap<>();
+        m.put("format.version", Integer.toString(formatVersion));
+        m.put("model.kind", kind.name().toLowerCase(Locale.ROOT));
+        m.put("provider.id", providerId);
+        m.put("provider.version", providerVersion);
+        m.put("provider.spi", providerSpi.toString());
+        m.put("created", created.toString());
+        libraries.forEach((k, v) -> m.put(LIBRARY + k, v));
+        return m;
+    }
+
+    /** Reads a manifest's properties; {@code file} names the artifact in errors. */
+    static Manifest fromProperties(Map<String, String> p, String file) {
+        int version = formatVersion(p, file);
+        if (version > FORMAT_VERSION) {
+            throw new InvalidInputException("artifact " + file + ": artifact format " + version
+                    + " is newer than this Xfer4j supports (" + FORMAT_VERSION + ")");
+        }
+        try {
+            Map<String, String> libraries = new TreeMap<>();
+            p.forEach((k, v) -> {
+                if (k.startsWith(LIBRARY)) {
+                    libraries.put(k.substring(LIBRARY.length()), v);
+                }
+            });
+            return new Manifest(version, Kind.valueOf(required(p, "model.kind", file).toUpperCase(Locale.ROOT)),
+                    required(p, "provider.id", file), required(p, "provider.version", file),
+                    SpiVersion.parse(required(p, "provider.spi", file)), libraries,
+                    Instant.parse(required(p, "created", file)));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new InvalidInputException("artifact " + file + " has an invalid manifest: " + e.getMessage(), e);
+        }
+    }
+
+    private static int formatVersion(Map<String, String> p, String file) {
+        String v = required(p, "format.version", file);
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("artifact " + file + " has format version '" + v + "', not an integer");
+        }
+    }
+
+    static String required(Map<String, String> p, String key, String file) {
+        String v = p.get(key);
+        if (v == null) {
+            throw new InvalidInputException("artifact " + file + " lacks " + key);
+        }
+        return v;
+    }
+}

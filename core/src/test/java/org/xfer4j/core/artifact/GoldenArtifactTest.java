@@ -1,0 +1,53 @@
+package org.xfer4j.core.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.xfer4j.api.SpiVersion;
+import org.xfer4j.api.repurpose.PayloadReader;
+
+/**
+ * An artifact written in format 1 and committed: a prototype classifier over two features, classes a (prototype
+ * 0,0) and b (prototype 2,2). Every later Xfer4j must keep reading it; never regenerate it, add a new golden file
+ * for a new format instead.
+ */
+class GoldenArtifactTest {
+
+    /** The committed format-1 artifact. */
+    static Path golden() {
+        try {
+            return Path.of(GoldenArtifactTest.class.getResource("/golden/prototype-format1.xfer").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void formatOneArtifactStillReads() {
+        Artifact a = ArtifactReader.read(golden());
+        Manifest m = a.manifest();
+        assertThat(m.formatVersion()).isEqualTo(1);
+        assertThat(m.kind()).isEqualTo(Manifest.Kind.FEATURE);
+        assertThat(m.providerId()).isEqualTo("prototype");
+        assertThat(m.providerSpi()).isEqualTo(new SpiVersion(1, 0));
+        assertThat(m.created()).isEqualTo(Instant.parse("2026-11-28T05:30:00Z"));
+        assertThat(m.libraries()).containsKeys("xfer4j", "spi", "java");
+        assertThat(a.options()).isEqualTo(Map.of("temperature", "2.0", "standardize", "false"));
+        Provenance p = a.provenance();
+        assertThat(p.sourceReference()).isEqualTo("fake:golden");
+        assertThat(p.sourceSha256()).startsWith("9f86d081");
+        assertThat(p.layers()).isEqualTo(List.of("fc"));
+        assertThat(p.datasetSize()).isEqualTo(4);
+        assertThat(p.seed()).isEqualTo(42L);
+        PayloadReader payload = a.payload();
+        assertThat(payload.getText("classes")).isEqualTo("a\nb");
+        assertThat(payload.shape("prototypes")).containsExactly(2, 2);
+        assertThat(payload.getDoubles("prototypes")).containsExactly(0, 0, 2, 2);
+        assertThat(payload.getDoubles("scale")).containsExactly(1, 1);
+    }
+}

@@ -1,0 +1,116 @@
+package org.xfer4j.importer.tfjs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TfjsImporterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void importsTheNsfwjsMobileNetV2WithKerasLayerNamesAndAnNchwInput() throws Exception {
+        TfjsModel model = TfjsModel.readBundle(Nsfwjs.mobileNetV2Bundle());
+        assertThat(model.parameterCount()).isBetween(2_500_000L, 2_700_000L);
+        Path onnx = dir.resolve("mobilenet_v2.onnx");
+        TfjsImporter.write(model, onnx);
+        ModelProto m = ModelProto.parseFrom(Files.readAllBytes(onnx));
+        assertThat(m.getOpsetImport(0).getVersion()).isEqualTo(17);
+        assertThat(m.getGraph().getInput(0).getName()).isEqualTo("input_1");
+        assertThat(m.getGraph().getInput(0).getType().getTensorType().getShape().getDimList())
+                .extracting(d -> d.hasDimValue() ? d.getDimValue() : -1L).containsExactly(-1L, 3L, 224L, 224L);
+        assertThat(m.getGraph().getOutput(0).getName()).isEqualTo("dense_3");
+        List<String> nodes = m.getGraph().getNodeList().stream().map(NodeProto::getName).toList();
+        assertThat(nodes).contains("Conv1_pad", "Conv1", "bn_Conv1", "block_16_project_BN", "out_relu", "flatten_1",
+                "dense_3");
+        assertThat(m.getGraph().getNodeList()).filteredOn(n -> n.getName().equals("expanded_conv_depthwise"))
+                .singleElement().satisfies(n -> assertThat(n.getOpType()).isEqualTo("Conv"));
+        assertThat(Files.list(dir)).containsExactly(onnx);
+    }
+
+    @Test
+    void anUnsupportedLayerIsNamedAndNothingIsWritten() throws Exception {
+        Path json = model("""
+                {"class_name":"Sequential","config":{"name":"s","layers":[
+                 {"class_name":"LSTM","config":{"name":"lstm_7","units":4,"batch_input_shape":[null,5,3]}}]}}""",
+                "[]", new byte[0]);
+        Path onnx = dir.resolve("out/model.onnx");
+        assertThatThrownBy(() -> TfjsImporter.write(TfjsModel.read(json), onnx))
+                .isInstanceOf(UnsupportedLayerException.class).hasMessageContaining("lstm_7").hasMessageContaining("LSTM");
+        assertThat(onnx.getParent()).doesNotExist();
+    }
+
+    @Test
+    void aWeightDtypeOtherThanFloat32IsNamed() throws Exception {
+        Path json = model(dense("linear"), """
+                [{"name":"d/kernel","shape":[2,1],"dtype":"int32"},{"name":"d/bias","shape":[1],"dtype":"float32"}]""",
+                new byte[12]);
+        assertThatThrownBy(() -> TfjsModel.read(json)).isInstanceOf(UnsupportedLayerException.class)
+                .hasMessageContaining("d/kernel").hasMessageContaining("int32");
+    }
+
+    @Test
+    void dequantisesUint8Uint16AndFloat16ShardsAsTfjsDoes() throws Exception {
+        ByteBuffer shard = ByteBuffer.allocate(2 + 2 + 2).order(ByteOrder.LITTLE_ENDIAN);
+        shard.put((byte) 0).put((byte) 255).putShort((short) 40000).putShort(Float.floatToFloat16(-1.5f));
+        Path json = model(dense("linear"), """
+                [{"name":"d/kernel","shape":[2,1],"dtype":"float32","quantization":{"dtype":"uint8","scale":0.1,"min":-1}},
+                 {"name":"d/bias","shape":[1],"dtype":"float32","quantization":{"dtype":"uint16","scale":0.001,"min":2}},
+                 {"name":"extra","shape":[1],"dtype":"float32","quantization":{"dtype":"float16"}}]""", shard.array());
+        Map<String, Weight> w = TfjsModel.read(json).weights();
+        assertThat(w.get("d/kernel").values()).containsExactly((float) (0 * 0.1 - 1), (float) (255 * 0.1 - 1));
+        assertThat(w.get("d/bias").values()).containsExactly((float) (40000 * 0.001 + 2));
+        assertThat(w.get("extra").values()).containsExactly(-1.5f);
+    }
+
+    @Test
+    void shardsShorterThanTheManifestAreReportedWithTheWeight() throws Exception {
+        Path json = model(dense("linear"), """
+                [{"name":"d/kernel","shape":[2,1],"dtype":"float32"},{"name":"d/bias","shape":[1],"dtype":"float32"}]""",
+                new byte[8]);
+        assertThatThrownBy(() -> TfjsModel.read(json)).isInstanceOf(TfjsFormatException.class)
+                .hasMessageContaining("d/bias");
+    }
+
+    @Test
+    void anUnknownActivationIsNamedWithItsLayer() throws Exception {
+        Path json = model(dense("gelu_new"), """
+                [{"name":"d/kernel","shape":[2,1],"dtype":"float32"},{"name":"d/bias","shape":[1],"dtype":"float32"}]""",
+                new byte[12]);
+        assertThatThrownBy(() -> TfjsImporter.toOnnx(TfjsModel.read(json))).isInstanceOf(UnsupportedLayerException.class)
+                .hasMessageContaining("layer 'd' (Dense)").hasMessageContaining("gelu_new");
+    }
+
+    @Test
+    void malformedJsonNamesTheFile() throws Exception {
+        Path json = dir.resolve("model.json");
+        Files.writeString(json, "{\"modelTopology\": [1, 2");
+        assertThatThrownBy(() -> TfjsModel.read(json)).isInstanceOf(TfjsFormatException.class)
+                .hasMessageContaining(json.toString());
+    }
+
+    private static String dense(String activation) {
+        return """
+                {"class_name":"Sequential","config":{"name":"s","layers":[{"class_name":"Dense","config":{"name":"d",
+                 "units":1,"activation":"%s","use_bias":true,"batch_input_shape":[null,2]}}]}}""".formatted(activation);
+    }
+
+    private Path model(String topology, String weights, byte[] shard) throws Exception {
+        Files.write(dir.resolve("w.bin"), shard);
+        Path json = dir.resolve("model.json");
+        Files.writeString(json, "{\"format\":\"layers-model\",\"modelTopology\":" + topology
+                + ",\"weightsManifest\":[{\"paths\":[\"w.bin\"],\"weights\":" + weights + "}]}");
+        return json;
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * Meta-model repurposers: logistic regression ({@code lr}), support vector machines ({@code svm}) and a sparse
+ * Gaussian-process classifier ({@code gp}) trained on features of frozen source layers. GPL-3.0-or-later (Smile).
+ */
+module org.xfer4j.repurposers.metamodel {
+    requires org.xfer4j.api;
+    requires smile.base;
+    requires org.slf4j; // Smile logs through SLF4J
+
+    exports org.xfer4j.repurposers.metamodel.lr;
+    exports org.xfer4j.repurposers.metamodel.svm;
+    exports org.xfer4j.repurposers.metamodel.gp;
+
+    provides org.xfer4j.api.repurpose.RepurposerProvider with
+            org.xfer4j.repurposers.metamodel.lr.LrProvider,
+            org.xfer4j.repurposers.metamodel.svm.SvmProvider,
+            org.xfer4j.repurposers.metamodel.gp.GpProvider;
+}

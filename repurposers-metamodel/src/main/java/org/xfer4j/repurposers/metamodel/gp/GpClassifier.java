@@ -1,0 +1,116 @@
+package org.xfer4j.repurposers.metamodel.gp;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.xfer4j.api.feature.LayerBlock;
+import org.xfer4j.api.repurpose.PayloadReader;
+import org.xfer4j.api.repurpose.PayloadWriter;
+import org.xfer4j.repurposers.metamodel.internal.ClassNames;
+import org.xfer4j.repurposers.metamodel.internal.Matrices;
+import org.xfer4j.repurposers.metamodel.internal.OneVsRest;
+import org.xfer4j.repurposers.metamodel.internal.StandardizedClassifier;
+import org.xfer4j.repurposers.metamodel.internal.Standardizer;
+import org.xfer4j.repurposers.metamodel.internal.Vectors;
+
+/**
+ * A fitted {@code gp}: per one-vs-rest problem a Gaussian posterior N(w, S) over the inducing features. A new
+ * example's latent value has mean phi.w and variance phi^T S phi; its log-odds are mean / sqrt(1 + pi variance / 8)
+ * (MacKay's probit approximation). DTC's extra variance k(x, x) - |phi|^2 is left out: training never saw it, and
+ * adding it made digits predictions underconfident (ECE 0.19 against 0.10 without).
+ */
+final class GpClassifier extends StandardizedClassifier {
+
+    private static final String BLOCKS = "gp.blocks";
+    private static final String HYPERPARAMETERS = "gp.logHyperparameters";
+    private static final String INDUCING = "gp.inducingPoints";
+    private static final String LOWER_INVERSE = "gp.lowerInverse";
+    private static final String WEIGHTS = "gp.weights";
+    private static final String COVARIANCES = "gp.covariances";
+
+    private final int classes;
+    private final BlockRbfKernel kernel;
+    private final double[] inducing;
+    private final InducingFeatures features;
+    private final double[][] weights;
+    private final double[][] covariances;
+
+    GpClassifier(List<String> classes, Standardizer standardizer, BlockRbfKernel kernel, double[] inducing,
+            InducingFeatures features, double[][] weights, double[][] covariances) {
+        super("gp", classes, standardizer);
+        this.classes = classes.size();
+        this.kernel = kernel;
+        this.inducing = inducing;
+        this.features = features;
+        this.weights = weights;
+        this.covariances = covariances;
+    }
+
+    /** The kernel with its fitted hyperparameters. */
+    BlockRbfKernel kernel() {
+        return kernel;
+    }
+
+    @Override
+    protected double[][] probabilities(double[] x, int n) {
+        int d = featureCount();
+        int m = features.dimension() - 1;
+        int dim = features.dimension();
+        double[] phi = features.features(
+                kernel.fromDistances(kernel.blockDistances(x, GpFitter.range(n), inducing, m, d)), n);
+        double[][] out = new double[n][];
+        double[] logOdds = new double[weights.length];
+        for (int i = 0; i < n; i++) {
+            int off = i * dim;
+            for (int r = 0; r < weights.length; r++) {
+                double mean = Vectors.dot(phi, off, weights[r], 0, dim);
+                double variance = quadraticForm(covariances[r], phi, off, dim);
+                logOdds[r] = mean / Math.sqrt(1 + Math.PI * variance / 8);
+            }
+            out[i] = OneVsRest.probabilitiesFromLogOdds(logOdds, classes);
+        }
+        return out;
+    }
+
+    /** v^T S v for the symmetric S (row-major, dim x dim) and v = phi[off .. off+dim). */
+    private static double quadraticForm(double[] s, double[] phi, int off, int dim) {
+        double sum = 0;
+        for (int a = 0; a < dim; a++) {
+            sum += phi[off + a] * Vectors.dot(s, a * dim, phi, off, dim);
+        }
+        return sum;
+    }
+
+    @Override
+    protected void saveModel(PayloadWriter payload) {
+        List<LayerBlock> blocks = kernel.blocks();
+        int[] ranges = new int[2 * blocks.size()];
+        for (int b = 0; b < blocks.size(); b++) {
+            ranges[2 * b] = blocks.get(b).start();
+            ranges[2 * b + 1] = blocks.get(b).end();
+        }
+        payload.putInts(BLOCKS, ranges, blocks.size(), 2);
+        double[] theta = kernel.toVector();
+        payload.putDoubles(HYPERPARAMETERS, theta, theta.length);
+        int m = features.dimension() - 1;
+        payload.putDoubles(INDUCING, inducing, m, featureCount());
+        payload.putDoubles(LOWER_INVERSE, Matrices.flatten(features.lowerInverse()), m, m);
+        int dim = features.dimension();
+        payload.putDoubles(WEIGHTS, Matrices.flatten(weights), weights.length, dim);
+        payload.putDoubles(COVARIANCES, Matrices.flatten(covariances), covariances.length, dim, dim);
+    }
+
+    /** Reads what {@link #save} wrote. */
+    static GpClassifier load(PayloadReader payload) {
+        int[] ranges = payload.getInts(BLOCKS);
+        List<LayerBlock> blocks = new ArrayList<>();
+        for (int b = 0; b < ranges.length / 2; b++) {
+            blocks.add(new LayerBlock("block" + b, ranges[2 * b], ranges[2 * b + 1]));
+        }
+        BlockRbfKernel kernel = new BlockRbfKernel(blocks, new double[blocks.size()], new double[blocks.size()])
+                .withVector(payload.getDoubles(HYPERPARAMETERS));
+        double[][] lowerInverse = Matrices.rows(payload.getDoubles(LOWER_INVERSE), payload.shape(LOWER_INVERSE)[0]);
+        return new GpClassifier(ClassNames.load(payload), Standardizer.load(payload), kernel,
+                payload.getDoubles(INDUCING), new InducingFeatures(lowerInverse), Matrices.rows(payload.getDoubles(WEIGHTS), payload.shape(WEIGHTS)[0]),
+                Matrices.rows(payload.getDoubles(COVARIANCES), payload.shape(COVARIANCES)[0]));
+    }
+}

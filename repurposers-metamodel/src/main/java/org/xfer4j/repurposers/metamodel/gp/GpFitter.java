@@ -1,0 +1,151 @@
+package org.xfer4j.repurposers.metamodel.gp;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.xfer4j.api.XferException;
+import org.xfer4j.api.feature.FeatureSet;
+import org.xfer4j.repurposers.metamodel.internal.Matrices;
+import org.xfer4j.repurposers.metamodel.internal.OneVsRest;
+import org.xfer4j.repurposers.metamodel.internal.Standardizer;
+
+/**
+ * Fits a {@link GpClassifier}: inducing points by k-means, kernel hyperparameters shared by all one-vs-rest
+ * problems by maximising the sum of their Laplace marginal likelihoods on a subsample, then every problem's
+ * posterior on all examples.
+ */
+final class GpFitter {
+
+    /** How far (in e-folds) the search may move each lengthscale from its initial value. */
+    private static final double LENGTHSCALE_RANGE = 4;
+    private static final double MIN_LOG_VARIANCE = Math.log(0.05);
+    private static final double MAX_LOG_VARIANCE = Math.log(100);
+    /** Inducing points the hyperparameter search uses (the first k-means++ centres, spread over the data). */
+    private static final int SEARCH_INDUCING_POINTS = 128;
+    /** Newton's relative tolerance while searching (the evidence needs few digits) and for the final fit. */
+    private static final double SEARCH_TOLERANCE = 1e-6;
+    private static final double FINAL_TOLERANCE = 1e-9;
+
+    private final GpOptions options;
+    private final long seed;
+
+    GpFitter(GpOptions options, long seed) {
+        this.options = options;
+        this.seed = seed;
+    }
+
+    GpClassifier fit(FeatureSet training) {
+        Standardizer standardizer = Standardizer.fit(training.features());
+        double[] x = standardizer.transform(training.features());
+        int n = training.size();
+        int d = standardizer.width();
+        double[] z = InducingPoints.centres(x, n, d, options.inducingPoints(), seed);
+        int m = z.length / d;
+        BlockRbfKernel kernel = BlockRbfKernel.initial(training.features().blocks());
+        double[][] inducingDistances = kernel.blockDistances(z, range(m), z, m, d);
+        if (options.hyperEvaluations() > 0) {
+            int[] subset = subsample(n);
+            int searchM = Math.min(m, SEARCH_INDUCING_POINTS);
+            double[] searchZ = Arrays.copyOf(z, searchM * d);
+            double[][] searchInducing = kernel.blockDistances(searchZ, range(searchM), searchZ, searchM, d);
+            double[][] distances = kernel.blockDistances(x, subset, searchZ, searchM, d);
+            int[] labels = new int[subset.length];
+            for (int i = 0; i < subset.length; i++) {
+                labels[i] = training.labels()[subset[i]];
+            }
+            BlockRbfKernel start = kernel;
+            double[][] warm = new double[OneVsRest.problems(training.classes().size())][searchM + 1];
+            double[] best = new PatternSearch(lowerBounds(start), upperBounds(start), options.hyperEvaluations())
+                    .maximize(theta -> logEvidence(start.withVector(theta), searchInducing, searchM, distances, labels,
+                            training.classes().size(), warm), start.toVector());
+            kernel = start.withVector(best);
+        }
+        InducingFeatures features = InducingFeatures.of(kernel, inducingDistances, m);
+        double[] phi = features.features(kernel.fromDistances(kernel.blockDistances(x, range(n), z, m, d)), n);
+        int problems = OneVsRest.problems(training.classes().size());
+        double[][] weights = new double[problems][];
+        double[][] covariances = new double[problems][];
+        for (int r = 0; r < problems; r++) {
+            BinaryLaplace.Mode mode = new BinaryLaplace(phi, features.dimension(),
+                    positives(training.labels(), r, training.classes().size()), FINAL_TOLERANCE)
+                    .fit(new double[features.dimension()]);
+            weights[r] = mode.weights();
+            covariances[r] = Matrices.flatten(mode.hessian().inverse().toArray(new double[0][]));
+        }
+        return new GpClassifier(training.classes(), standardizer, kernel, z, features, weights, covariances);
+    }
+
+    /** The summed Laplace log marginal likelihood of every problem; -infinity where the kernel is degenerate. */
+    private static double logEvidence(BlockRbfKernel kernel, double[][] inducingDistances, int m,
+            double[][] distances, int[] labels, int classes, double[][] warm) {
+        InducingFeatures features;
+        try {
+            features = InducingFeatures.of(kernel, inducingDistances, m);
+        } catch (XferException e) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double[] phi = features.features(kernel.fromDistances(distances), labels.length);
+        double sum = 0;
+        for (int r = 0; r < warm.length; r++) {
+            BinaryLaplace.Mode mode = new BinaryLaplace(phi, features.dimension(), positives(labels, r, classes), SEARCH_TOLERANCE)
+                    .fit(warm[r]);
+            warm[r] = mode.weights();
+            sum += mode.logEvidence();
+        }
+        return Double.isNaN(sum) ? Double.NEGATIVE_INFINITY : sum;
+    }
+
+    private static boolean[] positives(int[] labels, int problem, int classes) {
+        int c = OneVsRest.positiveClass(problem, classes);
+        boolean[] out = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = labels[i] == c;
+        }
+        return out;
+    }
+
+    /** A seeded subsample of at most {@code hyperSamples} example indices, in ascending order. */
+    private int[] subsample(int n) {
+        int[] all = range(n);
+        if (n <= options.hyperSamples()) {
+            return all;
+        }
+        SplittableRandom random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+        for (int i = 0; i < options.hyperSamples(); i++) {
+            int k = i + random.nextInt(n - i);
+            int tmp = all[i];
+            all[i] = all[k];
+            all[k] = tmp;
+        }
+        int[] out = Arrays.copyOf(all, options.hyperSamples());
+        Arrays.sort(out);
+        return out;
+    }
+
+    private static double[] lowerBounds(BlockRbfKernel k) {
+        double[] v = k.toVector();
+        int b = k.blocks().size();
+        for (int i = 0; i < b; i++) {
+            v[i] -= LENGTHSCALE_RANGE;
+            v[b + i] = MIN_LOG_VARIANCE;
+        }
+        return v;
+    }
+
+    private static double[] upperBounds(BlockRbfKernel k) {
+        double[] v = k.toVector();
+        int b = k.blocks().size();
+        for (int i = 0; i < b; i++) {
+            v[i] += LENGTHSCALE_RANGE;
+            v[b + i] = MAX_LOG_VARIANCE;
+        }
+        return v;
+    }
+
+    static int[] range(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,96 @@
+package org.xfer4j.repurposers.metamodel.gp;
+
+import org.xfer4j.api.XferException;
+import smile.linalg.UPLO;
+import smile.tensor.Cholesky;
+import smile.tensor.DenseMatrix;
+
+/**
+ * The DTC prior as a linear model: with K_mm = L L^T over the inducing points, phi(x) = L^-1 k_m(x) makes
+ * f = phi(x) . w with w ~ N(0, I) a GP with covariance k_m(x)^T K_mm^-1 k_m(x'). A last constant feature gives
+ * the latent function a bias with prior standard deviation {@link #BIAS_SD}.
+ */
+final class InducingFeatures {
+
+    /** Prior standard deviation of the latent bias: wide enough for strongly imbalanced one-vs-rest problems. */
+    static final double BIAS_SD = 3.0;
+    /** Jitter added to K_mm's diagonal, relative to k(x, x); grown tenfold while the Cholesky fails. */
+    private static final double JITTER = 1e-6;
+    private static final int JITTER_TRIES = 6;
+
+    private final int m;
+    private final double[][] lowerInverse;
+
+    InducingFeatures(double[][] lowerInverse) {
+        this.m = lowerInverse.length;
+        this.lowerInverse = lowerInverse;
+    }
+
+    /** The features of the kernel's DTC prior over inducing points whose mutual squared distances are given. */
+    static InducingFeatures of(BlockRbfKernel kernel, double[][] inducingDistances, int m) {
+        double[] kmm = kernel.fromDistances(inducingDistances);
+        double jitter = JITTER * kernel.diagonal();
+        for (int attempt = 0; attempt < JITTER_TRIES; attempt++, jitter *= 10) {
+            double[][] a = new double[m][m];
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(kmm, i * m, a[i], 0, m);
+                a[i][i] += jitter;
+            }
+            try {
+                Cholesky c = DenseMatrix.of(a).withUplo(UPLO.LOWER).cholesky();
+                return new InducingFeatures(invertLower(c.lu(), m));
+            } catch (ArithmeticException e) {
+                // not positive definite in floating point: retry with more jitter
+            }
+        }
+        throw new XferException("gp: the inducing-point kernel matrix is not positive definite even with jitter "
+                + jitter + "; the features may hold many duplicate rows");
+    }
+
+    /** L^-1 of the lower triangle of {@code factor}, by forward substitution column by column. */
+    private static double[][] invertLower(DenseMatrix factor, int m) {
+        double[][] l = new double[m][m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j <= i; j++) {
+                l[i][j] = factor.get(i, j);
+            }
+        }
+        double[][] inv = new double[m][m];
+        for (int j = 0; j < m; j++) {
+            inv[j][j] = 1 / l[j][j];
+            for (int i = j + 1; i < m; i++) {
+                double s = 0;
+                for (int k = j; k < i; k++) {
+                    s += l[i][k] * inv[k][j];
+                }
+                inv[i][j] = -s / l[i][i];
+            }
+        }
+        return inv;
+    }
+
+    /** Number of features: one per inducing point plus the bias. */
+    int dimension() {
+        return m + 1;
+    }
+
+    double[][] lowerInverse() {
+        return lowerInverse;
+    }
+
+    /** Feature rows (row-major, {@link #dimension()} wide) from kernel values k(x_i, z_k) laid out as [i * m + k]. */
+    double[] features(double[] knm, int rows) {
+        double[][] k = new double[rows][m];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(knm, i * m, k[i], 0, m);
+        }
+        double[][] phi = DenseMatrix.of(k).mt(DenseMatrix.of(lowerInverse)).toArray(new double[0][]);
+        int dim = dimension();
+        double[] out = new double[rows * dim];
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(phi[i], 0, out, i * dim, m);
+            out[i * dim + m] = BIAS_SD;
+        }
+        return out;
+    }
+}

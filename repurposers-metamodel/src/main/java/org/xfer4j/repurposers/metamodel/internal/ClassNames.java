@@ -1,0 +1,30 @@
+package org.xfer4j.repurposers.metamodel.internal;
+
+import java.util.List;
+import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.repurpose.PayloadReader;
+import org.xfer4j.api.repurpose.PayloadWriter;
+
+/** Stores a classifier's class names in its payload, one per line. */
+public final class ClassNames {
+
+    private static final String ENTRY = "classes";
+
+    private ClassNames() {
+    }
+
+    /** Writes {@code classes}; a name may not contain a line break, since lines separate names. */
+    public static void save(PayloadWriter payload, List<String> classes) {
+        for (String c : classes) {
+            if (c.indexOf('\n') >= 0) {
+                throw new InvalidInputException("class name '" + c + "' contains a line break");
+            }
+        }
+        payload.putText(ENTRY, String.join("\n", classes));
+    }
+
+    /** Reads what {@link #save} wrote. */
+    public static List<String> load(PayloadReader payload) {
+        return List.of(payload.getText(ENTRY).split("\n", -1));
+    }
+}

@@ -1,0 +1,54 @@
+package org.xfer4j.repurposers.metamodel.internal;
+
+import java.util.List;
+import org.xfer4j.api.feature.FeatureMatrix;
+import org.xfer4j.api.repurpose.FeatureClassifier;
+import org.xfer4j.api.repurpose.PayloadWriter;
+import org.xfer4j.api.repurpose.Predictions;
+
+/**
+ * A classifier over standardised features: checks and standardises prediction input, and saves the class names and
+ * standardizer before the model's own entries.
+ */
+public abstract class StandardizedClassifier implements FeatureClassifier {
+
+    private final String name;
+    private final List<String> classes;
+    private final Standardizer standardizer;
+
+    /** {@code name} is the provider id used in error messages. */
+    protected StandardizedClassifier(String name, List<String> classes, Standardizer standardizer) {
+        this.name = name;
+        this.classes = List.copyOf(classes);
+        this.standardizer = standardizer;
+    }
+
+    @Override
+    public final List<String> classes() {
+        return classes;
+    }
+
+    @Override
+    public final int featureCount() {
+        return standardizer.width();
+    }
+
+    @Override
+    public final Predictions predict(FeatureMatrix features) {
+        double[] x = standardizer.transformChecked(features, name + " classifier");
+        return new Predictions(classes, probabilities(x, features.rows()));
+    }
+
+    /** Class probabilities of the {@code rows} standardised examples in {@code x} (row-major). */
+    protected abstract double[][] probabilities(double[] x, int rows);
+
+    @Override
+    public final void save(PayloadWriter payload) {
+        ClassNames.save(payload, classes);
+        standardizer.save(payload);
+        saveModel(payload);
+    }
+
+    /** Writes the model's own entries. */
+    protected abstract void saveModel(PayloadWriter payload);
+}

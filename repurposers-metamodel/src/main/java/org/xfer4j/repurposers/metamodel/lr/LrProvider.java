@@ -1,0 +1,36 @@
+package org.xfer4j.repurposers.metamodel.lr;
+
+import org.xfer4j.api.Options;
+import org.xfer4j.api.ProviderContext;
+import org.xfer4j.api.feature.FeatureSet;
+import org.xfer4j.api.repurpose.FeatureClassifier;
+import org.xfer4j.api.repurpose.PayloadReader;
+import org.xfer4j.repurposers.metamodel.internal.Lbfgs;
+import org.xfer4j.repurposers.metamodel.internal.MetaModelProvider;
+import org.xfer4j.repurposers.metamodel.internal.Standardizer;
+
+/** The {@code lr} meta-model: L2-penalised multinomial logistic regression on standardised features. */
+public final class LrProvider extends MetaModelProvider<LrOptions> {
+
+    public LrProvider() {
+        super("lr", "multinomial logistic regression with an L2 penalty (C) on standardised features, by L-BFGS",
+                LrOptions.class, LrOptions.DEFAULTS, LrOptions::parse);
+    }
+
+    @Override
+    protected FeatureClassifier fitTyped(FeatureSet training, LrOptions options, ProviderContext context) {
+        Standardizer standardizer = Standardizer.fit(training.features());
+        double[] x = standardizer.transform(training.features());
+        SoftmaxModel model = new SoftmaxModel(standardizer.width(), training.classes().size());
+        PenalizedLogLoss loss = new PenalizedLogLoss(model, x, training.labels(), options.c());
+        // The objective is convex with a unique minimum from zero weights, so the seed plays no part.
+        Lbfgs.Result result = new Lbfgs(options.maxIter(), options.tol(), Lbfgs.DEFAULT_FTOL)
+                .minimize(loss, new double[model.parameterCount()]);
+        return new LrClassifier(training.classes(), standardizer, result.x());
+    }
+
+    @Override
+    public FeatureClassifier load(PayloadReader payload, Options options) {
+        return LrClassifier.load(payload);
+    }
+}

@@ -1,0 +1,74 @@
+package org.xfer4j.repurposers.metamodel.lr;
+
+import org.xfer4j.repurposers.metamodel.internal.Vectors;
+
+/**
+ * The linear softmax model over a flat parameter vector: one row of {@code width} weights and a bias per free
+ * logit. With two classes class 0's logit is fixed at 0, so one row remains (plain logistic regression).
+ */
+final class SoftmaxModel {
+
+    private final int width;
+    private final int classes;
+
+    SoftmaxModel(int width, int classes) {
+        this.width = width;
+        this.classes = classes;
+    }
+
+    /** Number of free logit rows. */
+    int rows() {
+        return classes == 2 ? 1 : classes;
+    }
+
+    /** Length of the parameter vector. */
+    int parameterCount() {
+        return rows() * (width + 1);
+    }
+
+    int width() {
+        return width;
+    }
+
+    int classes() {
+        return classes;
+    }
+
+    /** The class whose logit free row {@code r} holds. */
+    int classOfRow(int r) {
+        return classes == 2 ? 1 : r;
+    }
+
+    /**
+     * Writes the logits and class probabilities of the example at {@code x[offset .. offset+width)} into
+     * {@code z} and {@code p}; returns the log of the softmax normaliser, so -log p[c] = result - z[c] without
+     * underflow.
+     */
+    double probabilities(double[] params, double[] x, int offset, double[] z, double[] p) {
+        if (classes == 2) {
+            z[0] = 0;
+            z[1] = dot(params, 0, x, offset) + params[width];
+        } else {
+            for (int k = 0, w = 0; k < classes; k++, w += width + 1) {
+                z[k] = dot(params, w, x, offset) + params[w + width];
+            }
+        }
+        double max = z[0];
+        for (int k = 1; k < classes; k++) {
+            max = Math.max(max, z[k]);
+        }
+        double sum = 0;
+        for (int k = 0; k < classes; k++) {
+            p[k] = Math.exp(z[k] - max);
+            sum += p[k];
+        }
+        for (int k = 0; k < classes; k++) {
+            p[k] /= sum;
+        }
+        return max + Math.log(sum);
+    }
+
+    private double dot(double[] params, int w, double[] x, int offset) {
+        return Vectors.dot(params, w, x, offset, width);
+    }
+}

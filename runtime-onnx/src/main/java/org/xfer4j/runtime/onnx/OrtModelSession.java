@@ -1,0 +1,31 @@
+package org.xfer4j.runtime.onnx;
+
+import ai.onnxruntime.OrtSession;
+
+/** An ONNX Runtime session together with the options it was built from; closing it releases both. */
+public final class OrtModelSession implements AutoCloseable {
+
+    private final OrtSession session;
+    private final OrtSession.SessionOptions options;
+
+    OrtModelSession(OrtSession session, OrtSession.SessionOptions options) {
+        this.session = session;
+        this.options = options;
+    }
+
+    /** The session; valid until {@link #close()}. */
+    public OrtSession session() {
+        return session;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (ai.onnxruntime.OrtException e) {
+            throw new org.xfer4j.api.XferException("cannot close ONNX Runtime session: " + e.getMessage(), e);
+        } finally {
+            options.close();
+        }
+    }
+}

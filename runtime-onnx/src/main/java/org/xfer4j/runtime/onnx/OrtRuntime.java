@@ -1,0 +1,129 @@
+package org.xfer4j.runtime.onnx;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtLoggingLevel;
+import ai.onnxruntime.OrtSession;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.xfer4j.api.Device;
+import org.xfer4j.api.ProviderContext;
+import org.xfer4j.api.XferException;
+
+/**
+ * The process-wide ONNX Runtime environment and the one way Xfer4j opens sessions: options from a
+ * {@link ProviderContext}, graph bytes in, an {@link OrtModelSession} out.
+ */
+public final class OrtRuntime {
+
+    /** Stack size of the threads that run ONNX Runtime: big graphs overflow the default 1 MB stack natively. */
+    public static final long ORT_THREAD_STACK = 16L << 20;
+
+    private static volatile OrtEnvironment environment;
+
+    private OrtRuntime() {
+    }
+
+    /** The environment, created on first use and kept for the life of the process (ONNX Runtime allows one). */
+    public static OrtEnvironment environment() {
+        OrtEnvironment e = environment;
+        if (e == null) {
+            synchronized (OrtRuntime.class) {
+                e = environment;
+                if (e == null) {
+                    try {
+                        e = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "xfer4j");
+                    } catch (RuntimeException | UnsatisfiedLinkError err) {
+                        throw new XferException("cannot load ONNX Runtime: " + err.getMessage(), err);
+                    }
+                    environment = e;
+                }
+            }
+        }
+        return e;
+    }
+
+    /**
+     * A session over the serialised graph {@code model} on {@code context.device()} with {@code context.threads()}
+     * intra-op threads (0 = the runtime's choice).
+     *
+     * @param what names the graph in error messages
+     * @throws DeviceUnavailableException when CUDA is requested and this build or machine cannot provide it
+     */
+    public static OrtModelSession open(byte[] model, String what, ProviderContext context) {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        try {
+            if (context.threads() > 0) {
+                options.setIntraOpNumThreads(context.threads());
+            }
+            addDevice(options, context.device());
+            OrtSession session = onOrtThread(() -> environment().createSession(model, options));
+            return new OrtModelSession(session, options);
+        } catch (OrtException e) {
+            options.close();
+            throw new XferException("ONNX Runtime cannot load " + what + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            options.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Checks that sessions can run on {@code device}, so a missing GPU is reported before any work starts.
+     *
+     * @throws DeviceUnavailableException when CUDA is requested and this build or machine cannot provide it
+     */
+    public static void requireDevice(Device device) {
+        environment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            addDevice(options, device);
+        }
+    }
+
+    private static void addDevice(OrtSession.SessionOptions options, Device device) {
+        if (device.kind() != Device.Kind.CUDA) {
+            return;
+        }
+        try {
+            options.addCUDA(device.index());
+        } catch (OrtException | RuntimeException | LinkageError e) {
+            throw new DeviceUnavailableException("CUDA requested but not available: " + e.getMessage()
+                    + "; build with -Pcuda and install CUDA 12 + cuDNN 9", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on a fresh thread with a {@link #ORT_THREAD_STACK} stack and returns its result; an
+     * interrupt of the caller interrupts the work, and its exceptions reach the caller unchanged.
+     */
+    public static <T> T onOrtThread(Callable<T> work) throws OrtException {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                result.set(work.call());
+            } catch (Throwable e) { // handed to the caller below
+                failure.set(e);
+            }
+        }, "xfer4j-ort", ORT_THREAD_STACK);
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            t.interrupt();
+            Thread.currentThread().interrupt();
+            throw new XferException("interrupted while ONNX Runtime was working", e);
+        }
+        Throwable f = failure.get();
+        switch (f) {
+            case null -> {
+                return result.get();
+            }
+            case OrtException e -> throw e;
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            default -> throw new XferException(f.getMessage(), f);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.xfer4j.runtime.onnx.feature;
+
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.Progress;
+import org.xfer4j.api.ProviderContext;
+import org.xfer4j.api.XferException;
+import org.xfer4j.api.data.DType;
+import org.xfer4j.api.data.Dataset;
+import org.xfer4j.api.data.Sample;
+import org.xfer4j.api.data.Tensor;
+import org.xfer4j.api.feature.ExtractionOptions;
+import org.xfer4j.api.feature.FeatureExtractor;
+import org.xfer4j.api.feature.FeatureMatrix;
+import org.xfer4j.api.feature.LayerBlock;
+import org.xfer4j.api.model.InputSpec;
+import org.xfer4j.api.model.LayerInfo;
+import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.runtime.onnx.OrtModelSession;
+import org.xfer4j.runtime.onnx.OrtRuntime;
+import org.xfer4j.runtime.onnx.model.OnnxGraphs;
+
+/**
+ * Extracts features of any named layers of an ONNX source model. For each set of layers it opens one session over
+ * the graph rewritten to output those layers' tensors, and keeps it until {@link #close()}. Not for concurrent use.
+ */
+public final class OnnxFeatureExtractor implements FeatureExtractor {
+
+    private final SourceModel model;
+    private final ExtractionOptions options;
+    private final ProviderContext context;
+    private final ModelProto graph;
+    private final Map<List<String>, OrtModelSession> sessions = new HashMap<>();
+
+    /** An extractor over {@code model}; sessions open on {@code context.device()} when first needed. */
+    public OnnxFeatureExtractor(SourceModel model, ExtractionOptions options, ProviderContext context) {
+        this.model = model;
+        this.options = options;
+        this.context = context;
+        OrtRuntime.requireDevice(context.device());
+        this.graph = OnnxGraphs.parse(OnnxGraphs.read(model.onnxFile()), model.onnxFile());
+    }
+
+    @Override
+    public SourceModel model() {
+        return model;
+    }
+
+    /**
+     * {@inheritDoc} An empty {@code layers} list means the model's default feature layer. A layer is named by its
+     * node or by one of the node's output tensors; a node stands for its first output.
+     *
+     * @throws InvalidInputException when a layer yields NaN or infinite features, or has no batch dimension
+     * @throws Progress.CancelledException when {@code progress} is cancelled between batches
+     */
+    @Override
+    public FeatureMatrix extract(Dataset data, List<String> layers, Progress progress) {
+        List<String> names = layers.isEmpty() ? List.of(model.defaultFeatureLayer()) : List.copyOf(layers);
+        List<String> tensors = names.stream().map(this::tensorOf).toList();
+        OrtModelSession session = session(tensors);
+        progress.start("features of " + model.name(), data.size());
+        try {
+            List<float[]> columns = OrtRuntime.onOrtThread(() -> run(session.session(), data, names, progress));
+            progress.finish();
+            return assemble(columns, names, data.size()).requireFinite("features of " + model.name());
+        } catch (OrtException e) {
+            throw new XferException("ONNX Runtime failed on " + model.name() + " layers " + names + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private String tensorOf(String layer) {
+        LayerInfo info = model.layer(layer);
+        return info.outputs().contains(layer) ? layer : info.outputs().getFirst();
+    }
+
+    private OrtModelSession session(List<String> tensors) {
+        List<String> key = tensors.stream().distinct().toList();
+        return sessions.computeIfAbsent(key, k -> OrtRuntime.open(ExposedOutputs.of(graph, k),
+                model.name() + " (outputs " + k + ")", context));
+    }
+
+    /** Per layer, the pooled features of every example, row-major. */
+    private List<float[]> run(OrtSession session, Dataset data, List<String> names, Progress progress)
+            throws OrtException {
+        List<String> tensors = names.stream().map(this::tensorOf).toList();
+        List<List<float[]>> perLayer = new ArrayList<>();
+        names.forEach(n -> perLayer.add(new ArrayList<>()));
+        int[] widths = new int[names.size()];
+        for (int from = 0; from < data.size(); from += options.batchSize()) {
+            progress.checkCancelled();
+            int to = Math.min(data.size(), from + options.batchSize());
+            List<Sample> batch = new ArrayList<>(to - from);
+            for (int i = from; i < to; i++) {
+                batch.add(data.sample(i));
+            }
+            Map<String, Tensor> prepared = model.preprocessor().prepare(batch);
+            Tensor mask = model.pooling().maskInput() == null ? null : prepared.get(model.pooling().maskInput());
+            Map<String, OnnxTensor> feeds = feeds(prepared);
+            try (OrtSession.Result result = session.run(feeds)) {
+                for (int l = 0; l < names.size(); l++) {
+                    float[] pooled = ActivationPooling.pool(floats(result, tensors.get(l), names.get(l)),
+                            shape(result, tensors.get(l)), model.pooling(), mask == null ? null : mask.longs(),
+                            batch.size(), names.get(l));
+                    int width = pooled.length / batch.size();
+                    if (from > 0 && width != widths[l]) {
+                        throw new InvalidInputException("layer " + names.get(l) + " gives " + width + " features per"
+                                + " example from example " + from + " on, but " + widths[l] + " before; its shape"
+                                + " depends on the input length: pool it (mean) instead of flattening it");
+                    }
+                    widths[l] = width;
+                    perLayer.get(l).add(pooled);
+                }
+            } finally {
+                feeds.values().forEach(OnnxTensor::close);
+            }
+            progress.advance(batch.size());
+        }
+        List<float[]> out = new ArrayList<>();
+        for (List<float[]> parts : perLayer) {
+            int total = parts.stream().mapToInt(p -> p.length).sum();
+            float[] all = new float[total];
+            int at = 0;
+            for (float[] p : parts) {
+                System.arraycopy(p, 0, all, at, p.length);
+                at += p.length;
+            }
+            out.add(all);
+        }
+        return out;
+    }
+
+    private Map<String, OnnxTensor> feeds(Map<String, Tensor> prepared) throws OrtException {
+        OrtEnvironment env = OrtRuntime.environment();
+        Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
+        for (InputSpec in : model.inputs()) {
+            Tensor t = prepared.get(in.name());
+            if (t == null) {
+                feeds.values().forEach(OnnxTensor::close);
+                throw new InvalidInputException("the preprocessor of " + model.name() + " gave no tensor for input "
+                        + in.name() + "; it gave " + prepared.keySet());
+            }
+            feeds.put(in.name(), t.dtype() == DType.FLOAT32
+                    ? OnnxTensor.createTensor(env, FloatBuffer.wrap(t.floats()), t.shape())
+                    : OnnxTensor.createTensor(env, LongBuffer.wrap(t.longs()), t.shape()));
+        }
+        return feeds;
+    }
+
+    private float[] floats(OrtSession.Result result, String tensor, String layer) {
+        OnnxValue v = result.get(tensor).orElseThrow();
+        if (!(v instanceof OnnxTensor t) || ((TensorInfo) t.getInfo()).type != ai.onnxruntime.OnnxJavaType.FLOAT) {
+            throw new InvalidInputException("layer " + layer + " outputs " + v.getInfo() + "; features must come from"
+                    + " a float32 tensor");
+        }
+        FloatBuffer b = t.getFloatBuffer();
+        float[] out = new float[b.remaining()];
+        b.get(out);
+        return out;
+    }
+
+    private static long[] shape(OrtSession.Result result, String tensor) {
+        return ((TensorInfo) result.get(tensor).orElseThrow().getInfo()).getShape();
+    }
+
+    private static FeatureMatrix assemble(List<float[]> columns, List<String> names, int rows) {
+        int width = 0;
+        List<LayerBlock> blocks = new ArrayList<>();
+        for (int l = 0; l < names.size(); l++) {
+            int w = rows == 0 ? 0 : columns.get(l).length / rows;
+            blocks.add(new LayerBlock(names.get(l), width, width + w));
+            width += w;
+        }
+        float[] values = new float[rows * width];
+        for (int l = 0; l < names.size(); l++) {
+            int w = blocks.get(l).width();
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(columns.get(l), r * w, values, r * width + blocks.get(l).start(), w);
+            }
+        }
+        return new FeatureMatrix(rows, width, values, blocks);
+    }
+
+    /** Closes every session this extractor opened. */
+    @Override
+    public void close() {
+        sessions.values().forEach(OrtModelSession::close);
+        sessions.clear();
+    }
+}

@@ -1,0 +1,107 @@
+package org.xfer4j.runtime.onnx.text;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.api.data.DType;
+import org.xfer4j.api.data.Sample;
+import org.xfer4j.api.data.Tensor;
+import org.xfer4j.api.model.InputSpec;
+import org.xfer4j.api.model.Preprocessor;
+
+/**
+ * Tokenises text samples with a model's Hugging Face {@code tokenizer.json} (through DJL's native tokenizers):
+ * special tokens added, truncated to a maximum length, padded to the longest text of each batch, and handed to the
+ * graph as int64 {@code input_ids}, {@code attention_mask} and {@code token_type_ids} of shape [batch, tokens]
+ * (those of them the graph declares).
+ */
+public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable {
+
+    /** Tokens per text unless told otherwise; longer texts are truncated. */
+    public static final int DEFAULT_MAX_LENGTH = 128;
+
+    private static final Map<String, Function<Encoding, long[]>> FIELDS = Map.of(
+            "input_ids", Encoding::getIds,
+            "attention_mask", Encoding::getAttentionMask,
+            "token_type_ids", Encoding::getTypeIds);
+
+    private final HuggingFaceTokenizer tokenizer;
+    private final List<String> inputNames;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private TokenizerPreprocessor(HuggingFaceTokenizer tokenizer, List<String> inputNames) {
+        this.tokenizer = tokenizer;
+        this.inputNames = inputNames;
+    }
+
+    /** A preprocessor for a graph with {@code inputs}, truncating to {@value #DEFAULT_MAX_LENGTH} tokens. */
+    public static TokenizerPreprocessor load(Path tokenizerJson, List<InputSpec> inputs) {
+        return load(tokenizerJson, inputs, DEFAULT_MAX_LENGTH);
+    }
+
+    /**
+     * A preprocessor for a graph with {@code inputs}, truncating to {@code maxLength} tokens.
+     *
+     * @throws InvalidInputException when the graph has an input a tokenizer cannot fill, or the file is unreadable
+     */
+    public static TokenizerPreprocessor load(Path tokenizerJson, List<InputSpec> inputs, int maxLength) {
+        InvalidOptionException.require(maxLength >= 2, "maxLength must be >= 2, got " + maxLength);
+        List<String> names = new ArrayList<>();
+        for (InputSpec in : inputs) {
+            if (!FIELDS.containsKey(in.name()) || in.dtype() != DType.INT64) {
+                throw new InvalidInputException("a tokenizer fills int64 inputs " + FIELDS.keySet() + "; the graph also"
+                        + " has " + in.dtype() + " input '" + in.name() + "'");
+            }
+            names.add(in.name());
+        }
+        Map<String, String> options = Map.of("padding", "true", "truncation", "true",
+                "maxLength", Integer.toString(maxLength), "addSpecialTokens", "true");
+        try {
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, options);
+            return new TokenizerPreprocessor(tokenizer, List.copyOf(names));
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException("cannot read tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, Tensor> prepare(List<Sample> batch) {
+        List<String> texts = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (!(batch.get(i) instanceof Sample.Text(String text))) {
+                throw new InvalidInputException("example " + i + " of the batch is " + batch.get(i).getClass()
+                        .getSimpleName() + ", but this model reads text");
+            }
+            texts.add(text);
+        }
+        Encoding[] encodings = tokenizer.batchEncode(texts);
+        int n = encodings.length;
+        int length = n == 0 ? 0 : encodings[0].getIds().length;
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (String name : inputNames) {
+            long[] values = new long[n * length];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(FIELDS.get(name).apply(encodings[i]), 0, values, i * length, length);
+            }
+            out.put(name, Tensor.ofLongs(values, n, length));
+        }
+        return out;
+    }
+
+    /** Releases the native tokenizer; later calls do nothing. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            tokenizer.close();
+        }
+    }
+}
