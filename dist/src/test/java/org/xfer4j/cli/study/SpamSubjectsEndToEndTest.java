@@ -48,16 +48,16 @@ class SpamSubjectsEndToEndTest {
         List<FewShotStudy.Run> runs = FewShotStudy.run(xfer, new FewShotStudy.Plan(List.of("lr"), List.of(50), 5, 42),
                 train, test, Progress.NONE);
         double mean = runs.stream().mapToDouble(r -> r.evaluation().accuracy()).average().orElseThrow();
-        // Measured MEAN_LR over 5 draws of 50 per class (seed 42); the majority class alone scores 0.687.
-        assertThat(mean).isGreaterThan(LR_THRESHOLD);
+        // Measured 0.835 mean over 5 draws of 50 per class (seed 42; draws 0.803 to 0.849); the majority class scores 0.687.
+        assertThat(mean).isGreaterThan(0.80);
     }
 
     @Test
     void gaussianProcessOnAllSubjectsIsCalibrated() {
         FewShotStudy.Run run = FewShotStudy.run(xfer,
                 new FewShotStudy.Plan(List.of("gp"), List.of(FewShotStudy.ALL), 1, 42), train, test, Progress.NONE).get(0);
-        // Measured ECE MEASURED_GP (accuracy MEASURED_GP_ACC) with 10 bins on the 1,809 held-out subjects.
-        assertThat(run.evaluation().ece()).isLessThan(GP_ECE_BOUND);
-        assertThat(run.evaluation().accuracy()).isGreaterThan(GP_ACC_THRESHOLD);
+        // Measured ECE 0.0094 and accuracy 0.906 on the 1,808 held-out subjects (Metrics' ECE binning).
+        assertThat(run.evaluation().ece()).isLessThan(0.03);
+        assertThat(run.evaluation().accuracy()).isGreaterThan(0.88);
     }
 }
