@@ -5,8 +5,11 @@
 module org.xfer4j.importer.tfjs {
     requires transitive org.xfer4j.api;
     requires org.xfer4j.data;
+    requires org.xfer4j.runtime.onnx;
     requires org.tribuo.util.onnx;
     requires com.google.protobuf;
 
     exports org.xfer4j.importer.tfjs;
+
+    provides org.xfer4j.api.model.ModelSource with org.xfer4j.importer.tfjs.TfjsModelSource;
 }

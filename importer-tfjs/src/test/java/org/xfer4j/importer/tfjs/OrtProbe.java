@@ -10,12 +10,12 @@ import java.nio.FloatBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import org.xfer4j.runtime.onnx.OrtRuntime;
 
 /**
  * Runs an imported graph with a plain ONNX Runtime session and returns named tensors (graph outputs or any inner
  * tensor, exposed as an extra output), rank-4 ones transposed back to Keras's NHWC so they compare with TF.js.
- * Sessions run on a thread with a 16 MB stack, which ONNX Runtime needs for MobileNet-size graphs.
+ * Sessions run on the runtime's big-stack ONNX Runtime threads.
  */
 final class OrtProbe {
 
@@ -32,30 +32,12 @@ final class OrtProbe {
             }
         }
         byte[] exposed = m.build().toByteArray();
-        AtomicReference<Object> result = new AtomicReference<>();
-        Thread t = new Thread(null, () -> {
-            try {
-                result.set(runHere(exposed, inputs, shapes, tensors));
-            } catch (Exception | Error e) {
-                result.set(e);
-            }
-        }, "ort-probe", 16L << 20);
-        t.start();
-        t.join();
-        if (result.get() instanceof Exception e) {
-            throw e;
-        }
-        if (result.get() instanceof Error e) {
-            throw e;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, float[]> out = (Map<String, float[]>) result.get();
-        return out;
+        return OrtRuntime.onOrtThread(() -> runHere(exposed, inputs, shapes, tensors));
     }
 
     private static Map<String, float[]> runHere(byte[] model, Map<String, float[]> inputs, Map<String, long[]> shapes,
             List<String> tensors) throws Exception {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = OrtRuntime.environment();
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions();
                 OrtSession session = env.createSession(model, opts)) {
             Map<String, OnnxTensor> feeds = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Sample;
 import org.xfer4j.data.image.FashionMnist;
 import org.xfer4j.data.image.ImageFiles;
+import org.xfer4j.runtime.onnx.image.ImagePreprocessor;
+import org.xfer4j.runtime.onnx.image.ImageSpec;
 
 /** Imported graphs give what the original TF.js runtime gives, within 1e-4, on real images. */
 class TfjsReferenceTest {
@@ -24,7 +27,12 @@ class TfjsReferenceTest {
 
     @Test
     void mobileNetV2MatchesTfjsOnFashionMnistImages() throws Exception {
-        compareMobileNet(fashionRgb(4), 4, 28, 28);
+        Dataset test = FashionMnist.test(TfjsReference.CACHE);
+        List<Sample.Image> images = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            images.add((Sample.Image) test.sample(i));
+        }
+        compareMobileNet(fashionRgb(4), images);
     }
 
     @Test
@@ -36,7 +44,7 @@ class TfjsReferenceTest {
         byte[] both = new byte[china.pixels().length * 2];
         System.arraycopy(china.pixels(), 0, both, 0, china.pixels().length);
         System.arraycopy(flower.pixels(), 0, both, china.pixels().length, flower.pixels().length);
-        compareMobileNet(both, 2, china.height(), china.width());
+        compareMobileNet(both, List.of(china, flower));
     }
 
     @Test
@@ -60,11 +68,22 @@ class TfjsReferenceTest {
         assertClose(expected.layers(), actual);
     }
 
-    private static void compareMobileNet(byte[] rgb, int n, int h, int w) throws Exception {
+    /**
+     * TF.js resizes and scales {@code rgb} (the pixels of {@code images}) and runs the original model; the imported
+     * graph runs on that same input, and the zoo model's own preprocessing must reproduce the input (1e-5).
+     */
+    private static void compareMobileNet(byte[] rgb, List<Sample.Image> images) throws Exception {
         TfjsReference ref = TfjsReference.installed();
         Path bundle = Nsfwjs.mobileNetV2Bundle();
         List<String> layers = List.of("flatten_1", "dense_3", "block_3_project_BN", "Conv1_pad", "out_relu");
-        TfjsReference.Run expected = ref.run(bundle, rgb, n, h, w, "224x224", layers);
+        int n = images.size();
+        TfjsReference.Run expected = ref.run(bundle, rgb, n, images.getFirst().height(), images.getFirst().width(),
+                "224x224", layers);
+        try (ImagePreprocessor ours = new ImagePreprocessor("input_1", ImageSpec.tfjsUnitRange(224, 224), 2)) {
+            float[] prepared = ours.prepare(new ArrayList<>(images)).get("input_1").floats();
+            assertThat(Layouts.maxAbsDiff(prepared, Layouts.nhwcToNchw(expected.input(), n, 224, 224, 3)))
+                    .as("our preprocessing against TF.js's").isLessThanOrEqualTo(1e-5);
+        }
         Map<String, float[]> actual = OrtProbe.run(TfjsImporter.toOnnx(TfjsModel.readBundle(bundle)),
                 Map.of("input_1", Layouts.nhwcToNchw(expected.input(), n, 224, 224, 3)),
                 Map.of("input_1", new long[] {n, 3, 224, 224}), layers);

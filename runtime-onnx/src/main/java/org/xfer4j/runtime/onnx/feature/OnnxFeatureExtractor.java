@@ -20,7 +20,6 @@ import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.DType;
 import org.xfer4j.api.data.Dataset;
-import org.xfer4j.api.data.Sample;
 import org.xfer4j.api.data.Tensor;
 import org.xfer4j.api.feature.ExtractionOptions;
 import org.xfer4j.api.feature.FeatureExtractor;
@@ -100,34 +99,14 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
         List<List<float[]>> perLayer = new ArrayList<>();
         names.forEach(n -> perLayer.add(new ArrayList<>()));
         int[] widths = new int[names.size()];
-        for (int from = 0; from < data.size(); from += options.batchSize()) {
-            progress.checkCancelled();
-            int to = Math.min(data.size(), from + options.batchSize());
-            List<Sample> batch = new ArrayList<>(to - from);
-            for (int i = from; i < to; i++) {
-                batch.add(data.sample(i));
+        try (BatchPrefetcher batches = new BatchPrefetcher(data, options.batchSize(), model.preprocessor(),
+                options.prefetchThreads())) {
+            while (batches.hasNext()) {
+                progress.checkCancelled();
+                BatchPrefetcher.Batch batch = batches.next();
+                runBatch(session, batch, names, tensors, perLayer, widths);
+                progress.advance(batch.size());
             }
-            Map<String, Tensor> prepared = model.preprocessor().prepare(batch);
-            Tensor mask = model.pooling().maskInput() == null ? null : prepared.get(model.pooling().maskInput());
-            Map<String, OnnxTensor> feeds = feeds(prepared);
-            try (OrtSession.Result result = session.run(feeds)) {
-                for (int l = 0; l < names.size(); l++) {
-                    float[] pooled = ActivationPooling.pool(floats(result, tensors.get(l), names.get(l)),
-                            shape(result, tensors.get(l)), model.pooling(), mask == null ? null : mask.longs(),
-                            batch.size(), names.get(l));
-                    int width = pooled.length / batch.size();
-                    if (from > 0 && width != widths[l]) {
-                        throw new InvalidInputException("layer " + names.get(l) + " gives " + width + " features per"
-                                + " example from example " + from + " on, but " + widths[l] + " before; its shape"
-                                + " depends on the input length: pool it (mean) instead of flattening it");
-                    }
-                    widths[l] = width;
-                    perLayer.get(l).add(pooled);
-                }
-            } finally {
-                feeds.values().forEach(OnnxTensor::close);
-            }
-            progress.advance(batch.size());
         }
         List<float[]> out = new ArrayList<>();
         for (List<float[]> parts : perLayer) {
@@ -141,6 +120,30 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
             out.add(all);
         }
         return out;
+    }
+
+    private void runBatch(OrtSession session, BatchPrefetcher.Batch batch, List<String> names, List<String> tensors,
+            List<List<float[]>> perLayer, int[] widths) throws OrtException {
+        Map<String, Tensor> prepared = batch.inputs();
+        Tensor mask = model.pooling().maskInput() == null ? null : prepared.get(model.pooling().maskInput());
+        Map<String, OnnxTensor> feeds = feeds(prepared);
+        try (OrtSession.Result result = session.run(feeds)) {
+            for (int l = 0; l < names.size(); l++) {
+                float[] pooled = ActivationPooling.pool(floats(result, tensors.get(l), names.get(l)),
+                        shape(result, tensors.get(l)), model.pooling(), mask == null ? null : mask.longs(),
+                        batch.size(), names.get(l));
+                int width = pooled.length / batch.size();
+                if (batch.from() > 0 && width != widths[l]) {
+                    throw new InvalidInputException("layer " + names.get(l) + " gives " + width + " features per"
+                            + " example from example " + batch.from() + " on, but " + widths[l] + " before; its shape"
+                            + " depends on the input length: pool it (mean) instead of flattening it");
+                }
+                widths[l] = width;
+                perLayer.get(l).add(pooled);
+            }
+        } finally {
+            feeds.values().forEach(OnnxTensor::close);
+        }
     }
 
     private Map<String, OnnxTensor> feeds(Map<String, Tensor> prepared) throws OrtException {
