@@ -230,6 +230,24 @@ class XferTest {
     }
 
     @Test
+    void repurposeChecksLabelsBeforeExtractingAnything() {
+        open();
+        SourceModel model = xfer.openModel("fake:net");
+        Dataset oneClass = FakeData.points("spam only", new float[][] {{0, 0}, {1, 1}}, new int[] {1, 1});
+        Dataset unlabelled = FakeData.points("unlabelled", new float[][] {{0, 0}, {1, 1}}, new int[] {0, -1});
+        Dataset empty = FakeData.points("nothing", new float[0][], new int[0]);
+        assertThatThrownBy(() -> xfer.repurpose("prototype", model, List.of("fc"), oneClass, Map.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("spam only has examples of only 1 class");
+        assertThatThrownBy(() -> xfer.repurpose("prototype", model, List.of("fc"), unlabelled, Map.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("example 1 of the training set unlabelled");
+        assertThatThrownBy(() -> xfer.repurpose("prototype", model, List.of("fc"), empty, Map.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("nothing is empty");
+        assertThatThrownBy(() -> xfer.repurpose("prototype", model, List.of("fc"), TRAIN, Map.of("k", "3")))
+                .isInstanceOf(InvalidOptionException.class).hasMessageContaining("unknown option [k] for prototype");
+        assertThat(extractor.extractions).hasValue(0);
+    }
+
+    @Test
     void predictingDataOfAnotherWidthNamesBothWidths() {
         open();
         SourceModel model = xfer.openModel("fake:net");
