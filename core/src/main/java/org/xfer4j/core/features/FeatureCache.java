@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.xfer4j.api.XferException;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.feature.LayerBlock;
 
@@ -79,23 +78,41 @@ public final class FeatureCache {
         }
     }
 
-    /** Stores {@code features} under {@code key}, atomically. */
-    public void put(String key, FeatureMatrix features) {
+    /**
+     * Stores {@code features} under {@code key}, atomically. The cache only saves time, so a matrix too large for
+     * one file (over 2 GB) or a folder that cannot be written is not an error: it returns false and stores nothing.
+     */
+    public boolean put(String key, FeatureMatrix features) {
+        byte[] bytes = encode(features);
+        if (bytes == null) {
+            return false;
+        }
+        Path tmp = null;
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, key, ".tmp");
-            try {
-                Files.write(tmp, encode(features));
-                Files.move(tmp, dir.resolve(key + SUFFIX), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            tmp = Files.createTempFile(dir, key, ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, dir.resolve(key + SUFFIX), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            return true;
         } catch (IOException e) {
-            throw new XferException("cannot write to the feature cache " + dir + ": " + e.getMessage(), e);
+            return false;
+        } finally {
+            deleteQuietly(tmp);
         }
     }
 
+    private static void deleteQuietly(Path tmp) {
+        try {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException ignored) {
+            // a stray temporary file in the cache folder is harmless
+        }
+    }
+
+    /** The file contents, or null when they would not fit in one array. */
     private static byte[] encode(FeatureMatrix f) {
         List<byte[]> names = f.blocks().stream().map(b -> b.layer().getBytes(StandardCharsets.UTF_8)).toList();
         long size = MAGIC.length + 12L + 4L * f.values().length;
@@ -103,7 +120,7 @@ public final class FeatureCache {
             size += 12 + n.length;
         }
         if (size > Integer.MAX_VALUE) {
-            throw new XferException("a " + f.rows() + " x " + f.columns() + " feature matrix is too large to cache");
+            return null;
         }
         ByteBuffer b = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
         b.put(MAGIC).putInt(f.rows()).putInt(f.columns()).putInt(names.size());

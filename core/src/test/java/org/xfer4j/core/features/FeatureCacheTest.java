@@ -25,7 +25,7 @@ class FeatureCacheTest {
     void storedFeaturesReadBackWithTheirLayerBlocks() {
         FeatureCache cache = new FeatureCache(dir.resolve("features"));
         assertThat(cache.get("k")).isEmpty();
-        cache.put("k", TWO_LAYERS);
+        assertThat(cache.put("k", TWO_LAYERS)).isTrue();
         FeatureMatrix back = cache.get("k").orElseThrow();
         assertThat(back.rows()).isEqualTo(2);
         assertThat(back.values()).containsExactly(TWO_LAYERS.values());
@@ -42,6 +42,14 @@ class FeatureCacheTest {
         assertThat(cache.get("k")).isEmpty();
         cache.put("k", TWO_LAYERS);
         assertThat(cache.get("k")).isPresent();
+    }
+
+    @Test
+    void anUnwritableFolderIsNotAnError() throws IOException {
+        Path notAFolder = Files.writeString(dir.resolve("file"), "x");
+        FeatureCache cache = new FeatureCache(notAFolder.resolve("features"));
+        assertThat(cache.put("k", TWO_LAYERS)).isFalse();
+        assertThat(cache.get("k")).isEmpty();
     }
 
     @Test

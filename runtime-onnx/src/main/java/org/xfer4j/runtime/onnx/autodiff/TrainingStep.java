@@ -49,6 +49,8 @@ public final class TrainingStep {
     }
 
     private final ModelProto model;
+    private final ModelProto evaluation;
+    private final Loss loss;
     private final OnnxGraph forward;
     private final List<String> dataInputs;
     private final String prediction;
@@ -56,9 +58,12 @@ public final class TrainingStep {
     private final Set<String> groups;
     private final boolean usesStep;
 
-    private TrainingStep(ModelProto model, OnnxGraph forward, List<String> dataInputs, String prediction,
-            List<Parameter> parameters, Set<String> groups, boolean usesStep) {
+    private TrainingStep(ModelProto model, ModelProto evaluation, Loss loss, OnnxGraph forward,
+            List<String> dataInputs, String prediction, List<Parameter> parameters, Set<String> groups,
+            boolean usesStep) {
         this.model = model;
+        this.evaluation = evaluation;
+        this.loss = loss;
         this.forward = forward;
         this.dataInputs = List.copyOf(dataInputs);
         this.prediction = prediction;
@@ -75,6 +80,19 @@ public final class TrainingStep {
     /** The training-step graph. */
     public ModelProto model() {
         return model;
+    }
+
+    /**
+     * The forward pass alone, in inference mode, with the trainable parameters as inputs (fed from a running
+     * session) and the prediction as output.
+     */
+    public ModelProto evaluation() {
+        return evaluation;
+    }
+
+    /** The loss it minimises. */
+    public Loss loss() {
+        return loss;
     }
 
     /** The forward graph it was built from (parameters at their initial values). */
@@ -122,6 +140,7 @@ public final class TrainingStep {
         private final Map<String, long[]> shapes = new HashMap<>();
         private boolean keepGradients;
         private boolean trainingDropout = true;
+        private long seed = 42;
 
         private Builder(OnnxGraph forward) {
             this.forward = forward;
@@ -162,6 +181,12 @@ public final class TrainingStep {
             return this;
         }
 
+        /** Seeds the dropout masks, so runs repeat exactly (default 42). */
+        public Builder seed(long s) {
+            this.seed = s;
+            return this;
+        }
+
         /** Whether Dropout layers drop during training (default true). */
         public Builder trainingDropout(boolean on) {
             this.trainingDropout = on;
@@ -178,6 +203,7 @@ public final class TrainingStep {
         private final Builder b;
         private final GraphProto source;
         private final Map<String, TensorProto> initialisers = new LinkedHashMap<>();
+        private ModelProto evaluation;
 
         StepAssembler(Builder b) {
             this.b = b;
@@ -212,6 +238,8 @@ public final class TrainingStep {
                     g.addInitializer(t);
                 }
             }
+            evaluation = b.forward.model().toBuilder().setGraph(g.clone()
+                    .addOutput(ValueInfos.tensor(predictionTensor, elem, null))).build();
             if (b.trainingDropout) {
                 trainingMode(g);
             }
@@ -281,7 +309,7 @@ public final class TrainingStep {
             }
             step.addAllNode(e.nodes()).addAllInitializer(e.constants());
             List<String> data = source.getInputList().stream().map(ValueInfoProto::getName).toList();
-            return new TrainingStep(grads.model().toBuilder().setGraph(step).build(), b.forward, data,
+            return new TrainingStep(grads.model().toBuilder().setGraph(step).build(), evaluation, b.loss, b.forward, data,
                     predictionTensor(b.forward.outputNames().getFirst()), params, groupNames, usesStep);
         }
 
@@ -351,7 +379,8 @@ public final class TrainingStep {
                     } else {
                         nb.setInput(2, on);
                     }
-                    g.setNode(i, nb);
+                    g.setNode(i, org.xfer4j.runtime.onnx.graph.Attributes.with(nb.build(),
+                            org.xfer4j.runtime.onnx.graph.Attributes.of("seed", b.seed * 31 + i)));
                     any = true;
                 }
             }

@@ -36,12 +36,15 @@ public final class TrainingSession implements AutoCloseable {
     private final OrtModelSession session;
     private final Map<String, OnnxTensor> current = new LinkedHashMap<>();
     private final List<OnnxTensor> created = new ArrayList<>();
+    private final ProviderContext context;
+    private OrtModelSession evaluation;
     private OrtSession.Result held;
     private long steps;
 
     /** Opens the step graph on {@code context}'s device; parameters start at the forward graph's values. */
     public TrainingSession(TrainingStep step, ProviderContext context) {
         this.step = step;
+        this.context = context;
         this.session = OrtRuntime.open(step.model().toByteArray(), "training step", context);
         Map<String, Tensor> initial = new HashMap<>();
         for (TrainingStep.Parameter p : step.parameters()) {
@@ -104,6 +107,24 @@ public final class TrainingSession implements AutoCloseable {
             throw new XferException("training step " + (steps + 1) + " failed in ONNX Runtime: " + e.getMessage(), e);
         } finally {
             scalars.forEach(OnnxTensor::close);
+        }
+    }
+
+    /** Predictions (logits for cross-entropy) of the current parameters for {@code batch}, in inference mode. */
+    public float[] predict(Map<String, OnnxTensor> batch) {
+        if (evaluation == null) {
+            evaluation = OrtRuntime.open(step.evaluation().toByteArray(), "evaluation graph", context);
+        }
+        Map<String, OnnxTensor> feed = new HashMap<>(batch);
+        feed.putAll(current);
+        step.parameters().forEach(p -> p.states().forEach(feed::remove));
+        try (OrtSession.Result r = OrtRuntime.onOrtThread(() -> evaluation.session().run(feed))) {
+            FloatBuffer b = ((OnnxTensor) r.get(0)).getFloatBuffer();
+            float[] v = new float[b.remaining()];
+            b.get(v);
+            return v;
+        } catch (OrtException e) {
+            throw new XferException("evaluation failed in ONNX Runtime: " + e.getMessage(), e);
         }
     }
 
@@ -171,5 +192,8 @@ public final class TrainingSession implements AutoCloseable {
         release();
         current.clear();
         session.close();
+        if (evaluation != null) {
+            evaluation.close();
+        }
     }
 }

@@ -1,0 +1,53 @@
+package org.xfer4j.runtime.onnx.train;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.xfer4j.api.ProviderContext;
+import org.xfer4j.api.data.Tensor;
+import org.xfer4j.runtime.onnx.autodiff.Loss;
+import org.xfer4j.runtime.onnx.autodiff.Optimizer;
+import org.xfer4j.runtime.onnx.autodiff.TrainingStep;
+import org.xfer4j.runtime.onnx.graph.FrozenPrefix;
+import org.xfer4j.runtime.onnx.graph.OnnxGraph;
+
+/**
+ * Trains the trainable parameters of a graph on labelled examples and returns the trained inference graph. Where
+ * everything below the first trainable layer is frozen (and caching is on), the frozen prefix runs once per example
+ * and the epochs train only the rest.
+ */
+public final class GraphTrainer {
+
+    /** The trained graph (same layers, new parameter values), the history, and the cached boundary if any. */
+    public record Result(OnnxGraph trained, TrainingHistory history, Optional<String> cachedBoundary) {
+    }
+
+    private GraphTrainer() {
+    }
+
+    /**
+     * Trains {@code graph} with cross-entropy on {@code data}.
+     *
+     * @param groups parameter groups by predicate on the parameter name (own learning rates in the config)
+     */
+    public static Result train(OnnxGraph graph, ExampleSet data, Optimizer optimizer,
+            Map<String, Predicate<String>> groups, TrainerConfig config, boolean cachePrefix,
+            ProviderContext context) {
+        Optional<FrozenPrefix> split = cachePrefix ? FrozenPrefix.of(graph) : Optional.empty();
+        OnnxGraph trainable = split.map(FrozenPrefix::suffix).orElse(graph);
+        ExampleSet examples = split.map(s -> PrefixCache.boundaryValues(s, data, config.batchSize(), context))
+                .orElse(data);
+        TrainingStep.Builder b = TrainingStep.of(trainable).loss(Loss.SOFTMAX_CROSS_ENTROPY).optimizer(optimizer)
+                .exampleShape(examples.input(), examples.exampleShape());
+        groups.forEach(b::group);
+        TrainingHistory history;
+        OnnxGraph trained = graph;
+        try (TrainingSession session = new TrainingSession(b.build(), context)) {
+            history = Trainer.fit(session, examples, config);
+            for (Map.Entry<String, Tensor> p : session.parameters().entrySet()) {
+                trained = trained.withParameter(p.getKey(), p.getValue());
+            }
+        }
+        return new Result(trained, history, split.map(FrozenPrefix::boundary));
+    }
+}
