@@ -1,7 +1,6 @@
 package org.xfer4j.core.registry;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.module.Configuration;
 import java.lang.module.FindException;
 import java.lang.module.ModuleFinder;
@@ -50,8 +49,8 @@ public final class PluginLoader {
     }
 
     /**
-     * Every jar and folder directly under {@code directory}, sorted by name; other files are ignored, and a missing
-     * directory has no plugins.
+     * Every jar and folder directly under {@code directory}, sorted by name; other files and hidden entries (".*")
+     * are ignored, a missing directory has no plugins, and one that cannot be listed comes back as one failed plugin.
      */
     public List<Plugin> load(Path directory) {
         if (directory == null || !Files.isDirectory(directory)) {
@@ -59,16 +58,20 @@ public final class PluginLoader {
         }
         List<Path> candidates;
         try (Stream<Path> s = Files.list(directory)) {
-            candidates = s.filter(p -> Files.isDirectory(p) || p.getFileName().toString().endsWith(".jar"))
-                    .sorted().toList();
+            candidates = s.filter(PluginLoader::isCandidate).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the plugins directory " + directory, e);
+            return List.of(Plugin.failed(directory, "cannot list the plugins directory: " + Causes.describe(e)));
         }
         List<Plugin> plugins = new ArrayList<>();
         for (Path p : candidates) {
             plugins.add(parent != null ? inLayer(p) : onClassLoader(p));
         }
         return plugins;
+    }
+
+    private static boolean isCandidate(Path p) {
+        String name = p.getFileName().toString();
+        return !name.startsWith(".") && (Files.isDirectory(p) || name.endsWith(".jar"));
     }
 
     private Plugin inLayer(Path path) {

@@ -67,6 +67,7 @@ class PluginLoaderTest {
             Files.copy(api, fat.resolve("xfer4j-api.jar"));
         }
         Files.writeString(plugins.resolve("README.txt"), "not a plugin");
+        Files.createDirectories(plugins.resolve(".cache"));
         registry = Registry.load(plugins);
     }
 

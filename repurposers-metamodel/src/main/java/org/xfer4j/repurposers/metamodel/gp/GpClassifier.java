@@ -7,7 +7,6 @@ import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.repurposers.metamodel.internal.ClassNames;
 import org.xfer4j.repurposers.metamodel.internal.Matrices;
-import org.xfer4j.repurposers.metamodel.internal.OneVsRest;
 import org.xfer4j.repurposers.metamodel.internal.StandardizedClassifier;
 import org.xfer4j.repurposers.metamodel.internal.Standardizer;
 import org.xfer4j.repurposers.metamodel.internal.Vectors;

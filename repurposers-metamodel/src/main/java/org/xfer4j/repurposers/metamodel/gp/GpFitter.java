@@ -5,7 +5,6 @@ import java.util.SplittableRandom;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.repurposers.metamodel.internal.Matrices;
-import org.xfer4j.repurposers.metamodel.internal.OneVsRest;
 import org.xfer4j.repurposers.metamodel.internal.Standardizer;
 
 /**

@@ -45,12 +45,24 @@ final class SoftmaxModel {
      * underflow.
      */
     double probabilities(double[] params, double[] x, int offset, double[] z, double[] p) {
+        int rows = rows();
+        double[] products = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            products[r] = Vectors.dot(params, r * (width + 1), x, offset, width);
+        }
+        return probabilitiesFromProducts(params, products, z, p);
+    }
+
+    /**
+     * As {@link #probabilities}, from the products of each free row's weights with the example (bias excluded).
+     */
+    double probabilitiesFromProducts(double[] params, double[] products, double[] z, double[] p) {
         if (classes == 2) {
             z[0] = 0;
-            z[1] = dot(params, 0, x, offset) + params[width];
+            z[1] = products[0] + params[width];
         } else {
-            for (int k = 0, w = 0; k < classes; k++, w += width + 1) {
-                z[k] = dot(params, w, x, offset) + params[w + width];
+            for (int k = 0; k < classes; k++) {
+                z[k] = products[k] + params[k * (width + 1) + width];
             }
         }
         double max = z[0];
@@ -66,9 +78,5 @@ final class SoftmaxModel {
             p[k] /= sum;
         }
         return max + Math.log(sum);
-    }
-
-    private double dot(double[] params, int w, double[] x, int offset) {
-        return Vectors.dot(params, w, x, offset, width);
     }
 }

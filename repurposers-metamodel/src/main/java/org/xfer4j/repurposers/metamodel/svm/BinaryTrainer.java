@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Trains one binary SVM on a subset of the training examples and scores training examples with it; the models of
- * all one-vs-rest problems then become one {@link Decision}.
+ * all pairwise problems then become one {@link Decision}.
  *
  * @param <M> the trained binary model
  */
@@ -16,6 +16,6 @@ interface BinaryTrainer<M> {
     /** The decision value of training example {@code index} (positive side above 0). */
     double decision(M model, int index);
 
-    /** The decision function of the final models, one per one-vs-rest problem. */
+    /** The decision function of the final models, one per pairwise problem. */
     Decision assemble(List<M> models);
 }

@@ -4,7 +4,7 @@ import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
 
-/** The decision values of every one-vs-rest problem for a standardised example. */
+/** The decision values of every pairwise problem for a standardised example. */
 interface Decision {
 
     /** Payload entry naming the kernel, so loading picks the right decision function. */

@@ -6,7 +6,7 @@ import org.xfer4j.repurposers.metamodel.internal.Vectors;
 
 /**
  * Rows of the RBF kernel matrix of the training examples, computed on demand and kept in a least-recently-used
- * cache within a memory budget; every one-vs-rest problem and cross-validation fold shares it.
+ * cache within a memory budget; every pairwise problem and cross-validation fold shares it.
  */
 final class KernelRows {
 

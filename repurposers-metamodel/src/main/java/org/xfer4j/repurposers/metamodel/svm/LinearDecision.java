@@ -5,7 +5,7 @@ import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.repurposers.metamodel.internal.Matrices;
 import org.xfer4j.repurposers.metamodel.internal.Vectors;
 
-/** Linear decision values: one weight vector and bias per one-vs-rest problem. */
+/** Linear decision values: one weight vector and bias per pairwise problem. */
 final class LinearDecision implements Decision {
 
     private static final String WEIGHTS = "svm.weights";

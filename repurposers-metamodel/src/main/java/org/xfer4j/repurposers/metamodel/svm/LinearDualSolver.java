@@ -10,6 +10,12 @@ import org.xfer4j.repurposers.metamodel.internal.Vectors;
  */
 final class LinearDualSolver implements BinaryTrainer<double[]> {
 
+    /**
+     * The projected-gradient gap this solver stops at, per unit of the {@code tol} option: 100, so the default
+     * tol=1e-3 (SMO's optimality gap, as in LIBSVM) gives LIBLINEAR's default gap of 0.1.
+     */
+    private static final double GAP_PER_TOL = 100;
+
     private final double[] x;
     private final int width;
     private final double c;
@@ -21,7 +27,7 @@ final class LinearDualSolver implements BinaryTrainer<double[]> {
         this.x = standardized;
         this.width = width;
         this.c = options.c();
-        this.tol = options.tol();
+        this.tol = GAP_PER_TOL * options.tol();
         this.maxEpochs = options.maxIter();
         this.random = new SplittableRandom(seed);
     }

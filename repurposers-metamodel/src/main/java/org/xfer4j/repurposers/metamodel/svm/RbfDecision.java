@@ -6,7 +6,7 @@ import org.xfer4j.repurposers.metamodel.internal.Matrices;
 import org.xfer4j.repurposers.metamodel.internal.Vectors;
 
 /**
- * RBF decision values: the support vectors of all one-vs-rest problems, stored once, with one coefficient row
+ * RBF decision values: the support vectors of all pairwise problems, stored once, with one coefficient row
  * (alpha*y, zero where a vector does not support that problem) and bias per problem.
  */
 final class RbfDecision implements Decision {

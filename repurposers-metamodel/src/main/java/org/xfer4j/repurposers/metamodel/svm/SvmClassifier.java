@@ -5,13 +5,12 @@ import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.repurposers.metamodel.internal.ClassNames;
-import org.xfer4j.repurposers.metamodel.internal.OneVsRest;
 import org.xfer4j.repurposers.metamodel.internal.Standardizer;
 import org.xfer4j.repurposers.metamodel.internal.StandardizedClassifier;
 
 /**
- * A fitted {@code svm}: one-vs-rest decision values turned into probabilities by each problem's Platt sigmoid and
- * normalised over classes (two classes share one problem: class 1 against class 0).
+ * A fitted {@code svm}: one decision value per pair of classes, turned into a pairwise probability by the pair's
+ * Platt sigmoid, and class probabilities by pairwise coupling.
  */
 final class SvmClassifier extends StandardizedClassifier {
 
@@ -23,7 +22,7 @@ final class SvmClassifier extends StandardizedClassifier {
 
     SvmClassifier(List<String> classes, Standardizer standardizer, Decision decision, PlattScaler[] platt) {
         super("svm", classes, standardizer);
-        int problems = OneVsRest.problems(classes.size());
+        int problems = PairwiseCoupling.pairs(classes.size());
         if (platt.length != problems) {
             throw new InvalidInputException("svm has " + platt.length + " Platt sigmoids for " + classes.size()
                     + " classes; expected " + problems);
@@ -50,7 +49,7 @@ final class SvmClassifier extends StandardizedClassifier {
         for (int r = 0; r < positive.length; r++) {
             positive[r] = platt[r].probability(values[r]);
         }
-        return OneVsRest.probabilities(positive, classes);
+        return PairwiseCoupling.probabilities(positive, classes);
     }
 
     @Override

@@ -15,7 +15,8 @@ import org.xfer4j.api.Options;
  * @param c box constraint: larger fits the training data harder (key {@code C})
  * @param gamma RBF width (key {@code gamma}); empty means {@code scale}: 1 / (features x variance of the
  *        standardised features)
- * @param tol stopping tolerance on the optimality gap (key {@code tol})
+ * @param tol stopping tolerance (key {@code tol}): SMO's optimality gap for rbf; the linear solver stops at a
+ *        projected-gradient gap of 100 x tol (LIBLINEAR's 0.1 at the default)
  * @param maxIter cap on epochs (linear) or on SMO steps per 1000 examples (rbf) (key {@code maxIter})
  * @param plattFolds folds of the cross-validation whose held-out decision values fit the Platt scaling; 0 fits it
  *        on the training decision values (faster, overconfident) (key {@code plattFolds})

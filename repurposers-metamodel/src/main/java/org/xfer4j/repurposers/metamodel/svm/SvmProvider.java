@@ -14,7 +14,7 @@ public final class SvmProvider extends MetaModelProvider<SvmOptions> {
     private static final long BYTES_PER_MIB = 1L << 20;
 
     public SvmProvider() {
-        super("svm", "support vector machine (kernel=linear|rbf, C, gamma), one-vs-rest, Platt-scaled probabilities",
+        super("svm", "support vector machine (kernel=linear|rbf, C, gamma), one-vs-one, Platt-scaled probabilities",
                 SvmOptions.class, SvmOptions.DEFAULTS, SvmOptions::parse);
     }
 
@@ -24,8 +24,8 @@ public final class SvmProvider extends MetaModelProvider<SvmOptions> {
         double[] x = standardizer.transform(training.features());
         int n = training.size();
         int d = standardizer.width();
-        OneVsRestFitter fitter = new OneVsRestFitter(training.labels(), training.classes().size());
-        OneVsRestFitter.Fitted fitted = switch (o.kernel()) {
+        PairwiseFitter fitter = new PairwiseFitter(training.labels(), training.classes().size());
+        PairwiseFitter.Fitted fitted = switch (o.kernel()) {
             case LINEAR -> fitter.fit(new LinearDualSolver(x, d, o, context.seed()), o.plattFolds(), context.seed());
             case RBF -> fitter.fit(new SmoSolver(new KernelRows(x, n, d, o.gammaFor(d, variance(x)),
                     o.cacheMb() * BYTES_PER_MIB), o), o.plattFolds(), context.seed());

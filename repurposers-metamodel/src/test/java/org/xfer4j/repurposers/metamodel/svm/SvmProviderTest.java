@@ -36,21 +36,21 @@ class SvmProviderTest extends FeatureRepurposerContract {
     @Test
     void rbfOnDigits() {
         Evaluation e = RealDataRun.evaluate(provider, "digits", SklearnData.digits(), Map.of());
-        assertThat(e.accuracy()).as("measured 0.989").isGreaterThanOrEqualTo(0.975);
-        assertThat(e.nll()).as("measured 0.087").isLessThan(0.15);
+        assertThat(e.accuracy()).as("measured 0.987").isGreaterThanOrEqualTo(0.975);
+        assertThat(e.nll()).as("measured 0.096").isLessThan(0.15);
     }
 
     @Test
     void linearOnDigits() {
         Evaluation e = RealDataRun.evaluate(provider, "digits", SklearnData.digits(), Map.of("kernel", "linear"));
-        assertThat(e.accuracy()).as("measured 0.967").isGreaterThanOrEqualTo(0.95);
+        assertThat(e.accuracy()).as("measured 0.985").isGreaterThanOrEqualTo(0.97);
     }
 
     @Test
     void bothKernelsOnBreastCancerWineIris() {
         for (String kernel : new String[] {"linear", "rbf"}) {
             Map<String, String> o = Map.of("kernel", kernel);
-            // measured 0.988 / 0.981 / 0.978 with either kernel
+            // measured linear 0.988 / 0.962 / 1.0, rbf 0.988 / 0.981 / 0.978
             assertThat(RealDataRun.evaluate(provider, "breastCancer", SklearnData.breastCancer(), o).accuracy()).as(kernel)
                     .isGreaterThanOrEqualTo(0.97);
             assertThat(RealDataRun.evaluate(provider, "wine", SklearnData.wine(), o).accuracy()).as(kernel)

@@ -1,0 +1,82 @@
+package org.xfer4j.bench.metamodel;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.xfer4j.api.Options;
+import org.xfer4j.api.ProviderContext;
+import org.xfer4j.api.feature.FeatureSet;
+import org.xfer4j.api.repurpose.FeatureClassifier;
+import org.xfer4j.api.repurpose.FeatureRepurposerProvider;
+import org.xfer4j.core.metrics.Evaluation;
+import org.xfer4j.core.metrics.Metrics;
+import org.xfer4j.repurposers.metamodel.gp.GpProvider;
+import org.xfer4j.repurposers.metamodel.lr.LrProvider;
+import org.xfer4j.repurposers.metamodel.svm.SvmProvider;
+
+/**
+ * Fits every method on every OUT/NAME.train.csv, evaluates on OUT/NAME.test.csv and writes OUT/java.csv with the
+ * median fit time of N fits after one warm-up fit (so the JIT has compiled the hot loops, as NumPy's are compiled).
+ * Usage: MetamodelBench OUT [repeats]
+ */
+public final class MetamodelBench {
+
+    private record Method(String id, FeatureRepurposerProvider provider, Options options) {
+    }
+
+    private MetamodelBench() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args[0]);
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        SvmProvider svm = new SvmProvider();
+        LrProvider lr = new LrProvider();
+        GpProvider gp = new GpProvider();
+        List<Method> methods = List.of(
+                new Method("lr", lr, lr.defaultOptions()),
+                new Method("svm-linear", svm, svm.parseOptions(Map.of("kernel", "linear"))),
+                new Method("svm-rbf", svm, svm.parseOptions(Map.of("kernel", "rbf"))),
+                new Method("gp", gp, gp.defaultOptions()));
+        List<Path> trainFiles;
+        try (Stream<Path> files = Files.list(out)) {
+            trainFiles = files.filter(p -> p.getFileName().toString().endsWith(".train.csv")).sorted().toList();
+        }
+        List<String> rows = new ArrayList<>();
+        for (Path trainFile : trainFiles) {
+            String name = trainFile.getFileName().toString().replace(".train.csv", "");
+            FeatureSet train = FeatureCsv.read(trainFile);
+            FeatureSet test = FeatureCsv.read(out.resolve(name + ".test.csv"));
+            for (Method m : methods) {
+                rows.add(name + "," + m.id() + "," + train.size() + "," + run(m, train, test, repeats));
+                System.out.println("java " + rows.getLast());
+            }
+        }
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("java.csv")))) {
+            w.println("dataset,method,n_train,accuracy,nll,ece,fit_seconds");
+            rows.forEach(w::println);
+        }
+    }
+
+    private static String run(Method m, FeatureSet train, FeatureSet test, int repeats) {
+        ProviderContext context = ProviderContext.defaults();
+        m.provider().fit(train, m.options(), context); // warm-up
+        double[] seconds = new double[repeats];
+        FeatureClassifier classifier = null;
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            classifier = m.provider().fit(train, m.options(), context);
+            seconds[r] = (System.nanoTime() - t0) / 1e9;
+        }
+        Arrays.sort(seconds);
+        Evaluation e = Metrics.evaluate(classifier.predict(test.features()), test.labels());
+        return String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f", e.accuracy(), e.nll(), e.ece(), seconds[repeats / 2]);
+    }
+}
