@@ -3,7 +3,8 @@
 
   prepare OUT [--extra NAME=features.csv ...]
       writes OUT/NAME.train.csv and OUT/NAME.test.csv (header f0..f{d-1},label; stratified 70/30, seed 0)
-      for iris, wine, breast_cancer, digits and every extra feature CSV (last column = label)
+      for iris, wine, breast_cancer, digits and every extra feature CSV: either features then an integer label
+      column, or SubjectFeatureExport's "index,label,split,f0..": its own split and labels (sorted names -> 0, 1..)
   fit OUT --repeats N
       fits StandardScaler + LogisticRegression, SVC(kernel=linear|rbf, probability=True) on every split in OUT,
       times (wall and process CPU) the median of N fits after one warm-up, writes OUT/sklearn.csv
@@ -42,7 +43,11 @@ METHODS = {
 
 def write_split(out, name, x, y):
     xtr, xte, ytr, yte = train_test_split(x, y, test_size=0.3, stratify=y, random_state=0)
-    header = [f"f{j}" for j in range(x.shape[1])] + ["label"]
+    write_parts(out, name, xtr, ytr, xte, yte)
+
+
+def write_parts(out, name, xtr, ytr, xte, yte):
+    header = [f"f{j}" for j in range(xtr.shape[1])] + ["label"]
     for part, xs, ys in (("train", xtr, ytr), ("test", xte, yte)):
         with open(out / f"{name}.{part}.csv", "w", newline="") as f:
             w = csv.writer(f)
@@ -58,8 +63,24 @@ def prepare(out, extras):
         write_split(out, name, d.data.astype(np.float32), d.target)
     for spec in extras:
         name, path = spec.split("=", 1)
-        data = np.loadtxt(path, delimiter=",", skiprows=1, dtype=np.float64)
-        write_split(out, name, data[:, :-1].astype(np.float32), data[:, -1].astype(int))
+        with open(path) as f:
+            header = f.readline().strip().split(",")
+        if header[:3] == ["index", "label", "split"]:
+            write_exported(out, name, path)
+        else:
+            data = np.loadtxt(path, delimiter=",", skiprows=1, dtype=np.float64)
+            write_split(out, name, data[:, :-1].astype(np.float32), data[:, -1].astype(int))
+
+
+def write_exported(out, name, path):
+    """SubjectFeatureExport's CSV keeps the product's own train/test split."""
+    with open(path) as f:
+        rows = list(csv.reader(f))[1:]
+    names = sorted({r[1] for r in rows})
+    x = np.array([[float(v) for v in r[3:]] for r in rows], dtype=np.float32)
+    y = np.array([names.index(r[1]) for r in rows])
+    train = np.array([r[2] == "train" for r in rows])
+    write_parts(out, name, x[train], y[train], x[~train], y[~train])
 
 
 def load(path):
