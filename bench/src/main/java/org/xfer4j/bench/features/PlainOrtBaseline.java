@@ -1,0 +1,80 @@
+package org.xfer4j.bench.features;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.xfer4j.runtime.onnx.OrtRuntime;
+
+/**
+ * The reference: what a user writes by hand with ONNX Runtime and DJL's tokenizer, no Xfer4j in between. The
+ * original graph, its {@code last_hidden_state} output, the [CLS] row taken directly.
+ */
+final class PlainOrtBaseline implements AutoCloseable {
+
+    private final HuggingFaceTokenizer tokenizer;
+    private final OrtSession session;
+    private final OrtSession.SessionOptions options;
+
+    PlainOrtBaseline(Path onnx, Path tokenizerJson) throws IOException, OrtException {
+        tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("padding", "true", "truncation", "true",
+                "maxLength", "128"));
+        options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(2);
+        session = OrtRuntime.environment().createSession(onnx.toString(), options);
+    }
+
+    /** [CLS] features of {@code texts}, row-major [n, 384], in batches of {@code batch}. */
+    float[] extract(List<String> texts, int batch) throws OrtException {
+        OrtEnvironment env = OrtRuntime.environment();
+        List<float[]> parts = new ArrayList<>();
+        for (int from = 0; from < texts.size(); from += batch) {
+            Encoding[] enc = tokenizer.batchEncode(texts.subList(from, Math.min(texts.size(), from + batch)));
+            int n = enc.length;
+            int len = enc[0].getIds().length;
+            long[] ids = new long[n * len];
+            long[] mask = new long[n * len];
+            long[] types = new long[n * len];
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(enc[i].getIds(), 0, ids, i * len, len);
+                System.arraycopy(enc[i].getAttentionMask(), 0, mask, i * len, len);
+                System.arraycopy(enc[i].getTypeIds(), 0, types, i * len, len);
+            }
+            long[] shape = {n, len};
+            try (OnnxTensor a = OnnxTensor.createTensor(env, LongBuffer.wrap(ids), shape);
+                 OnnxTensor b = OnnxTensor.createTensor(env, LongBuffer.wrap(mask), shape);
+                 OnnxTensor c = OnnxTensor.createTensor(env, LongBuffer.wrap(types), shape);
+                 OrtSession.Result r = session.run(Map.of("input_ids", a, "attention_mask", b, "token_type_ids", c))) {
+                FloatBuffer out = ((OnnxTensor) r.get(0)).getFloatBuffer();
+                float[] cls = new float[n * 384];
+                for (int i = 0; i < n; i++) {
+                    out.get(i * len * 384, cls, i * 384, 384);
+                }
+                parts.add(cls);
+            }
+        }
+        float[] all = new float[texts.size() * 384];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
+    }
+
+    @Override
+    public void close() throws OrtException {
+        session.close();
+        options.close();
+        tokenizer.close();
+    }
+}
