@@ -1,6 +1,8 @@
 package org.xfer4j.runtime.onnx;
 
+import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import org.xfer4j.api.XferException;
 
 /** An ONNX Runtime session together with the options it was built from; closing it releases both. */
 public final class OrtModelSession implements AutoCloseable {
@@ -22,8 +24,8 @@ public final class OrtModelSession implements AutoCloseable {
     public void close() {
         try {
             session.close();
-        } catch (ai.onnxruntime.OrtException e) {
-            throw new org.xfer4j.api.XferException("cannot close ONNX Runtime session: " + e.getMessage(), e);
+        } catch (OrtException e) {
+            throw new XferException("cannot close ONNX Runtime session: " + e.getMessage(), e);
         } finally {
             options.close();
         }

@@ -93,8 +93,9 @@ public final class OrtRuntime {
     }
 
     /**
-     * Runs {@code work} on a fresh thread with a {@link #ORT_THREAD_STACK} stack and returns its result; an
-     * interrupt of the caller interrupts the work, and its exceptions reach the caller unchanged.
+     * Runs {@code work} on a fresh thread with a {@link #ORT_THREAD_STACK} stack and returns its result; its
+     * exceptions reach the caller unchanged. An interrupt of the caller interrupts the work and is kept, but the
+     * caller still waits for the work to stop, so nothing it uses is closed under it.
      */
     public static <T> T onOrtThread(Callable<T> work) throws OrtException {
         AtomicReference<T> result = new AtomicReference<>();
@@ -108,12 +109,18 @@ public final class OrtRuntime {
         }, "xfer4j-ort", ORT_THREAD_STACK);
         t.setDaemon(true);
         t.start();
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            t.interrupt();
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                // pass the interrupt on, but wait: the caller may close the session the work still uses
+                t.interrupt();
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new XferException("interrupted while ONNX Runtime was working", e);
         }
         Throwable f = failure.get();
         switch (f) {

@@ -99,6 +99,9 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
         try (BatchPrefetcher batches = new BatchPrefetcher(data, options.batchSize(), model.preprocessor(),
                 options.prefetchThreads())) {
             while (batches.hasNext()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new Progress.CancelledException();
+                }
                 progress.checkCancelled();
                 BatchPrefetcher.Batch batch = batches.next();
                 rows.add(batch.from(), batch.size(), runBatch(session, batch, names, tensors));

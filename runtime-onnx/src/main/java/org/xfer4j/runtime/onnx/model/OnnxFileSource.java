@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.xfer4j.api.ProviderContext;
+import org.xfer4j.api.model.ModelSource;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.runtime.onnx.text.TokenizerPreprocessor;
 
@@ -11,7 +12,7 @@ import org.xfer4j.runtime.onnx.text.TokenizerPreprocessor;
  * Opens a local .onnx file. A text encoder's tokenizer is picked up from beside it: {@code <name>-tokenizer.json}
  * or {@code tokenizer.json} in the same folder.
  */
-public final class OnnxFileSource implements org.xfer4j.api.model.ModelSource {
+public final class OnnxFileSource implements ModelSource {
 
     @Override
     public String id() {

@@ -3,6 +3,7 @@ package org.xfer4j.runtime.onnx.model;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.data.DType;
@@ -41,7 +42,7 @@ public final class TensorsPreprocessor implements Preprocessor {
         for (int i = 0; i < parts.length; i++) {
             if (!(batch.get(i) instanceof Sample.Tensors(Map<String, Tensor> tensors))) {
                 throw new InvalidInputException("model " + model + " has no preprocessor for "
-                        + batch.get(i).getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT)
+                        + batch.get(i).getClass().getSimpleName().toLowerCase(Locale.ROOT)
                         + " samples; give it tensors named " + inputs.stream().map(InputSpec::name).toList());
             }
             Tensor t = tensors.get(input.name());

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -148,6 +150,47 @@ class OnnxFeatureExtractorTest {
             }
         })).isInstanceOf(Progress.CancelledException.class);
         assertThat(batches.get()).isEqualTo(1);
+    }
+
+    @Test
+    void anInterruptedCallerStopsTheWorkBetweenBatchesAndKeepsItsInterrupt() throws Exception {
+        Dataset d = texts("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l");
+        AtomicLong done = new AtomicLong();
+        AtomicReference<Thread> caller = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Progress interruptAfterFirstBatch = new Progress() {
+            @Override
+            public void start(String task, long n) {
+            }
+
+            @Override
+            public void advance(long n) {
+                if (done.getAndAdd(n) == 0) {
+                    caller.get().interrupt();
+                    // runs on the ORT thread: wait until the caller has passed the interrupt on to it
+                    long deadline = System.nanoTime() + 10_000_000_000L;
+                    while (!Thread.currentThread().isInterrupted() && System.nanoTime() < deadline) {
+                        Thread.onSpinWait();
+                    }
+                }
+            }
+        };
+        Thread t = new Thread(() -> {
+            try {
+                BGE.extract(d, List.of(), interruptAfterFirstBatch);
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        caller.set(t);
+        t.start();
+        t.join();
+        assertThat(failure.get()).isInstanceOf(Progress.CancelledException.class);
+        assertThat(stillInterrupted).isTrue();
+        assertThat(done.get()).isEqualTo(4);
+        assertThat(BGE.extract(texts("still works"), List.of(), Progress.NONE).rows()).isEqualTo(1);
     }
 
     @Test
