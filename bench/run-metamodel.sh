@@ -1,22 +1,20 @@
 #!/usr/bin/env bash
 # Meta-model benchmark: the same feature splits fitted by Xfer4j's lr/svm/gp (Java) and scikit-learn 1.2.1 in one
-# run; prints a markdown table of accuracy differences and fit-time ratios (copy it into bench/README.md).
-# Usage: bench/run-metamodel.sh [repeats] [NAME=features.csv ...]   (extra CSVs: header, features..., integer label)
+# run; prints a markdown table of accuracy differences and fit-time ratios (copied into bench/README.md).
+# Datasets: scikit-learn's iris, wine, breast cancer, digits, and bge-small-en-v1.5 features of the SpamAssassin
+# subjects (exported once by SubjectFeatureExport into bench/target, with the product's own 70/30 split).
+# Usage: bench/run-metamodel.sh [repeats]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-REPEATS="${1:-5}"; shift || true
+REPEATS="${1:-5}"
 OUT=bench/results/metamodel
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+SPAM=bench/target/bge-spam-subjects.csv
 PY=/usr/bin/python3
-EXTRA=()
-for spec in "$@"; do EXTRA+=(--extra "$spec"); done
 
+[ -f "$SPAM" ] || bench/run.sh org.xfer4j.bench.features.SubjectFeatureExport "$SPAM"
 rm -rf "$OUT" && mkdir -p "$OUT"
-"$PY" bench/metamodel/sklearn_bench.py prepare "$OUT" "${EXTRA[@]}"
-mvn -B -q -o -pl bench -am install -DskipTests
-mvn -B -q -o -pl bench dependency:build-classpath -Dmdep.outputFile="$PWD/$OUT/classpath.txt" >/dev/null
-# One core each would be unfair to NumPy's BLAS threads, so both sides get the machine; run them one after the other.
-"$JAVA_HOME/bin/java" -Xmx4g --enable-native-access=ALL-UNNAMED \
-  -cp "bench/target/classes:$(cat "$OUT/classpath.txt")" org.xfer4j.bench.metamodel.MetamodelBench "$OUT" "$REPEATS"
+"$PY" bench/metamodel/sklearn_bench.py prepare "$OUT" --extra "bge_spam_subjects=$SPAM"
+# One side after the other, each with the whole machine (NumPy's BLAS threads and Smile's alike).
+bench/run.sh org.xfer4j.bench.metamodel.MetamodelBench "$OUT" "$REPEATS"
 "$PY" bench/metamodel/sklearn_bench.py fit "$OUT" --repeats "$REPEATS"
 "$PY" bench/metamodel/sklearn_bench.py table "$OUT" | tee "$OUT/table.md"

@@ -20,9 +20,11 @@ final class PenalizedLogLoss implements DifferentiableFunction {
     PenalizedLogLoss(SoftmaxModel model, double[] standardized, int[] labels, double c) {
         this.model = model;
         int d = model.width();
-        double[][] rows = new double[labels.length][d];
+        float[][] rows = new float[labels.length][d];
         for (int i = 0; i < rows.length; i++) {
-            System.arraycopy(standardized, i * d, rows[i], 0, d);
+            for (int j = 0; j < d; j++) {
+                rows[i][j] = (float) standardized[i * d + j];
+            }
         }
         this.x = DenseMatrix.of(rows);
         this.labels = labels;
@@ -35,20 +37,23 @@ final class PenalizedLogLoss implements DifferentiableFunction {
     public double valueAndGradient(double[] params, double[] gradient) {
         int d = model.width();
         int rows = model.rows();
-        double[][] weights = new double[rows][d];
+        float[][] weights = new float[rows][d];
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(params, r * (d + 1), weights[r], 0, d);
+            for (int j = 0; j < d; j++) {
+                weights[r][j] = (float) params[r * (d + 1) + j];
+            }
         }
         double[][] products = x.mt(DenseMatrix.of(weights)).toArray(new double[0][]);
-        double[][] residuals = new double[labels.length][rows];
+        float[][] residuals = new float[labels.length][rows];
         double[] biasGradient = new double[rows];
         double loss = 0;
         for (int i = 0; i < labels.length; i++) {
             loss += model.probabilitiesFromProducts(params, products[i], z, p) - z[labels[i]];
             for (int r = 0; r < rows; r++) {
                 int c = model.classOfRow(r);
-                residuals[i][r] = p[c] - (labels[i] == c ? 1 : 0);
-                biasGradient[r] += residuals[i][r];
+                double residual = p[c] - (labels[i] == c ? 1 : 0);
+                residuals[i][r] = (float) residual;
+                biasGradient[r] += residual;
             }
         }
         double[][] weightGradient = DenseMatrix.of(residuals).tm(x).toArray(new double[0][]);

@@ -137,11 +137,13 @@ public final class Trainer {
     }
 
     private static void shuffle(int[] a, Random rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
+        List<Integer> boxed = new ArrayList<>(a.length);
+        for (int v : a) {
+            boxed.add(v);
+        }
+        java.util.Collections.shuffle(boxed, rng);
+        for (int i = 0; i < a.length; i++) {
+            a[i] = boxed.get(i);
         }
     }
 

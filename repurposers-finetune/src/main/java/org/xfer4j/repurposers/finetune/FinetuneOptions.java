@@ -1,0 +1,49 @@
+package org.xfer4j.repurposers.finetune;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.api.OptionReader;
+import org.xfer4j.api.Options;
+
+/**
+ * Options of {@code finetune}.
+ *
+ * @param transferLayer the source layer the new head sits on (key {@code transferLayer}; empty: the source model's
+ *                      default feature layer)
+ * @param headLearningRate learning rate of the new head (key {@code headLr})
+ * @param transferLearningRate learning rate of the transferred layers (key {@code transferLr}), usually smaller
+ * @param training the shared training options
+ */
+public record FinetuneOptions(String transferLayer, double headLearningRate, double transferLearningRate,
+        TrainingOptions training) implements Options {
+
+    /** Head at 0.01, transferred layers at 0.001, {@link TrainingOptions#DEFAULTS}. */
+    public static final FinetuneOptions DEFAULTS = new FinetuneOptions("", 0.01, 0.001, TrainingOptions.DEFAULTS);
+
+    public FinetuneOptions {
+        InvalidOptionException.require(headLearningRate > 0, "headLr must be positive, got " + headLearningRate);
+        InvalidOptionException.require(transferLearningRate >= 0, "transferLr must be >= 0, got "
+                + transferLearningRate);
+    }
+
+    /** Options from key=value properties; missing keys take {@link #DEFAULTS}. */
+    public static FinetuneOptions parse(Map<String, String> properties) {
+        OptionReader r = OptionReader.of("finetune", properties);
+        FinetuneOptions o = new FinetuneOptions(r.getString("transferLayer", DEFAULTS.transferLayer),
+                r.getDouble("headLr", DEFAULTS.headLearningRate),
+                r.getDouble("transferLr", DEFAULTS.transferLearningRate), TrainingOptions.read(r));
+        r.finish();
+        return o;
+    }
+
+    @Override
+    public Map<String, String> toProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("transferLayer", transferLayer);
+        p.put("headLr", Double.toString(headLearningRate));
+        p.put("transferLr", Double.toString(transferLearningRate));
+        training.write(p);
+        return p;
+    }
+}

@@ -1,0 +1,36 @@
+package org.xfer4j.repurposers.finetune;
+
+import java.util.Map;
+import org.xfer4j.api.Options;
+import org.xfer4j.api.ProviderContext;
+import org.xfer4j.api.data.Dataset;
+import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.api.repurpose.RepurposedModel;
+
+/**
+ * {@code finetune}: the source graph up to a transfer layer, a new dense head for the target classes, everything
+ * trained, the transferred layers at a smaller learning rate than the head (at 0 they stay frozen, and their output
+ * is computed once per example).
+ */
+public final class FinetuneProvider extends TrainingProvider<FinetuneOptions> {
+
+    public FinetuneProvider() {
+        super("finetune", "fine-tunes the source graph up to a transfer layer under a new dense head (own learning rates)", FinetuneOptions.DEFAULTS,
+                FinetuneOptions::parse);
+    }
+
+    @Override
+    public RepurposedModel repurpose(SourceModel source, Dataset training, Options options, ProviderContext context) {
+        FinetuneOptions o = (FinetuneOptions) options;
+        String layer = o.transferLayer().isEmpty() ? source.defaultFeatureLayer() : o.transferLayer();
+        int classes = training.classes().size();
+        HeadTraining.Surgery surgery = g -> {
+            var headed = Heads.attach(g.truncateAfter(layer), classes, context.seed());
+            return o.transferLearningRate() == 0 ? headed.freeze(l -> !l.parameters().stream()
+                    .allMatch(Heads::isHead)) : headed;
+        };
+        return HeadTraining.run(id(), o, o.training(), source, training, surgery,
+                Map.of("head", Heads::isHead), Map.of("head", o.headLearningRate(), "default",
+                        o.transferLearningRate()), context);
+    }
+}

@@ -1,0 +1,175 @@
+package org.xfer4j.repurposers.finetune;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.xfer4j.api.Options;
+import org.xfer4j.api.Progress;
+import org.xfer4j.api.ProviderContext;
+import org.xfer4j.api.XferException;
+import org.xfer4j.api.data.Dataset;
+import org.xfer4j.api.data.Tensor;
+import org.xfer4j.api.model.Preprocessor;
+import org.xfer4j.api.repurpose.PayloadReader;
+import org.xfer4j.api.repurpose.PayloadWriter;
+import org.xfer4j.api.repurpose.Predictions;
+import org.xfer4j.api.repurpose.RepurposedModel;
+import org.xfer4j.runtime.onnx.OrtModelSession;
+import org.xfer4j.runtime.onnx.OrtRuntime;
+import org.xfer4j.runtime.onnx.graph.LayerSpec;
+import org.xfer4j.runtime.onnx.graph.OnnxGraph;
+import org.xfer4j.runtime.onnx.train.TrainingHistory;
+
+/**
+ * A fine-tuned graph (source layers and new head, ending in logits) with the preprocessing of its source. Saves as
+ * ONNX bytes plus its classes and preprocessing; exports as one ONNX graph ending in class probabilities.
+ */
+public final class FinetunedModel implements RepurposedModel {
+
+    private static final int BATCH = 64;
+
+    private final String providerId;
+    private final Options options;
+    private final List<String> classes;
+    private final OnnxGraph graph;
+    private final String input;
+    private final String preprocessing;
+    private final Preprocessor preprocessor;
+    private final boolean ownsPreprocessor;
+    private final TrainingHistory history;
+    private final ProviderContext context;
+    private OrtModelSession session;
+
+    FinetunedModel(String providerId, Options options, List<String> classes, OnnxGraph graph, String input,
+            String preprocessing, Preprocessor preprocessor, boolean ownsPreprocessor, TrainingHistory history,
+            ProviderContext context) {
+        this.providerId = providerId;
+        this.options = options;
+        this.classes = List.copyOf(classes);
+        this.graph = graph;
+        this.input = input;
+        this.preprocessing = preprocessing;
+        this.preprocessor = preprocessor;
+        this.ownsPreprocessor = ownsPreprocessor;
+        this.history = history;
+        this.context = context;
+    }
+
+    static FinetunedModel load(String providerId, PayloadReader payload, Options options, ProviderContext context) {
+        String text = payload.getText("preprocessing");
+        OnnxGraph g = OnnxGraph.fromBytes(payload.getBytes("graph.onnx"), providerId + " payload graph.onnx");
+        return new FinetunedModel(providerId, options, List.of(payload.getText("classes").split("\n")), g,
+                payload.getText("input"), text, Preprocessing.restore(text, providerId), true,
+                new TrainingHistory(List.of(), -1, false), context);
+    }
+
+    @Override
+    public String providerId() {
+        return providerId;
+    }
+
+    @Override
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public List<String> classes() {
+        return classes;
+    }
+
+    /** The trained graph (ending in logits). */
+    public OnnxGraph graph() {
+        return graph;
+    }
+
+    /** Loss and accuracy per epoch of the training that made this model (empty after loading). */
+    public TrainingHistory history() {
+        return history;
+    }
+
+    @Override
+    public Predictions predict(Dataset data, Progress progress) {
+        double[][] probabilities = new double[data.size()][];
+        progress.start("predicting " + data.name(), data.size());
+        for (int from = 0; from < data.size(); from += BATCH) {
+            progress.checkCancelled();
+            int to = Math.min(data.size(), from + BATCH);
+            Tensor x = SourceExamples.prepare(data, preprocessor, input, from, to);
+            float[] logits = run(x);
+            int k = classes.size();
+            for (int i = 0; i < to - from; i++) {
+                probabilities[from + i] = softmax(Arrays.copyOfRange(logits, i * k, (i + 1) * k));
+            }
+            progress.advance(to - from);
+        }
+        progress.finish();
+        return new Predictions(classes, probabilities);
+    }
+
+    private float[] run(Tensor x) {
+        if (session == null) {
+            session = OrtRuntime.open(graph.toBytes(), providerId + " model", context);
+        }
+        try (OnnxTensor t = OnnxTensor.createTensor(OrtRuntime.environment(), FloatBuffer.wrap(x.floats()),
+                x.shape());
+                OrtSession.Result r = OrtRuntime.onOrtThread(() -> session.session().run(Map.of(input, t)))) {
+            FloatBuffer b = ((OnnxTensor) r.get(0)).getFloatBuffer();
+            float[] v = new float[b.remaining()];
+            b.get(v);
+            return v;
+        } catch (OrtException e) {
+            throw new XferException(providerId + " model failed in ONNX Runtime: " + e.getMessage(), e);
+        }
+    }
+
+    private static double[] softmax(float[] z) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : z) {
+            max = Math.max(max, v);
+        }
+        double[] p = new double[z.length];
+        double sum = 0;
+        for (int i = 0; i < z.length; i++) {
+            p[i] = Math.exp(z[i] - max);
+            sum += p[i];
+        }
+        for (int i = 0; i < z.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+
+    @Override
+    public void save(PayloadWriter payload) {
+        payload.putBytes("graph.onnx", graph.toBytes());
+        payload.putText("classes", String.join("\n", classes));
+        payload.putText("input", input);
+        payload.putText("preprocessing", preprocessing);
+    }
+
+    @Override
+    public void exportOnnx(Path target) {
+        graph.addOnTop(0, LayerSpec.softmax()).save(target);
+    }
+
+    @Override
+    public void close() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+        if (ownsPreprocessor && preprocessor instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new XferException("cannot close the preprocessor: " + e.getMessage(), e);
+            }
+        }
+    }
+}

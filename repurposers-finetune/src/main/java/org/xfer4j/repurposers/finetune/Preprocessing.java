@@ -1,0 +1,79 @@
+package org.xfer4j.repurposers.finetune;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.data.DType;
+import org.xfer4j.api.model.InputSpec;
+import org.xfer4j.api.model.Preprocessor;
+import org.xfer4j.runtime.onnx.image.ImagePreprocessor;
+import org.xfer4j.runtime.onnx.image.ImageSpec;
+import org.xfer4j.runtime.onnx.model.TensorsPreprocessor;
+
+/**
+ * The source model's preprocessing as one line of text, so a saved fine-tuned model prepares samples the same way
+ * without its source: {@code image|input|width|height|channels|resizeShorter|alignCorners|bgr|scale|means|stds} or
+ * {@code tensors|input|dims}.
+ */
+final class Preprocessing {
+
+    private Preprocessing() {
+    }
+
+    static String describe(Preprocessor p, String input, long[] exampleShape) {
+        if (p instanceof ImagePreprocessor ip) {
+            ImageSpec s = ip.spec();
+            return String.join("|", "image", input, Integer.toString(s.width()), Integer.toString(s.height()),
+                    Integer.toString(s.channels()), Integer.toString(s.resizeShorter()),
+                    Boolean.toString(s.alignCorners()), Boolean.toString(s.bgr()), Float.toString(s.scale()),
+                    floats(s.mean()), floats(s.std()));
+        }
+        if (p instanceof TensorsPreprocessor) {
+            return "tensors|" + input + "|" + String.join(",", Arrays.stream(exampleShape)
+                    .mapToObj(Long::toString).toList());
+        }
+        throw new InvalidInputException("fine-tuned models can be saved for image and tensor sources; this source "
+                + "prepares samples with " + p.getClass().getSimpleName());
+    }
+
+    static Preprocessor restore(String text, String model) {
+        String[] f = text.split("\\|");
+        try {
+            return switch (f[0]) {
+                case "image" -> new ImagePreprocessor(f[1], new ImageSpec(Integer.parseInt(f[2]),
+                        Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5]),
+                        Boolean.parseBoolean(f[6]), Boolean.parseBoolean(f[7]), Float.parseFloat(f[8]),
+                        parseFloats(f[9]), parseFloats(f[10])), 1);
+                case "tensors" -> {
+                    List<Long> shape = new ArrayList<>(List.of(-1L));
+                    Arrays.stream(f[2].split(",")).map(Long::parseLong).forEach(shape::add);
+                    yield new TensorsPreprocessor(model, List.of(new InputSpec(f[1], DType.FLOAT32, shape)));
+                }
+                default -> throw new InvalidInputException("unknown preprocessing '" + text + "' in " + model);
+            };
+        } catch (RuntimeException e) {
+            if (e instanceof InvalidInputException i) {
+                throw i;
+            }
+            throw new InvalidInputException("corrupt preprocessing '" + text + "' in " + model, e);
+        }
+    }
+
+    private static String floats(float[] v) {
+        List<String> s = new ArrayList<>();
+        for (float x : v) {
+            s.add(Float.toString(x));
+        }
+        return String.join(",", s);
+    }
+
+    private static float[] parseFloats(String csv) {
+        String[] p = csv.split(",");
+        float[] v = new float[p.length];
+        for (int i = 0; i < p.length; i++) {
+            v[i] = Float.parseFloat(p[i]);
+        }
+        return v;
+    }
+}
