@@ -5,13 +5,15 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.data.Dataset;
+import org.xfer4j.data.image.FashionMnist;
+import org.xfer4j.data.image.ImageFolderDataset;
 import org.xfer4j.data.split.Splits;
 import org.xfer4j.data.text.SpamAssassin;
 import org.xfer4j.data.text.TextTables;
 
 /**
- * Turns a data argument into a dataset: a built-in name with an optional split ("spam-subjects",
- * "spam-subjects:train", "spam-subjects:test") or a .csv / .jsonl file of text and label.
+ * Turns a data argument into a dataset: a built-in name with an optional split ("spam-subjects:train",
+ * "fashion-mnist:test"), a .csv / .jsonl file of text and label, or a folder of images with one sub-folder per class.
  */
 final class DataSpecs {
 
@@ -20,7 +22,8 @@ final class DataSpecs {
     /** Seed of built-in splits, fixed so train and test never overlap across commands. */
     static final long SPLIT_SEED = 42;
 
-    static final String HELP = "spam-subjects[:train|:test], or a .csv/.jsonl file of text,label";
+    static final String HELP = "spam-subjects[:train|:test], fashion-mnist:train|:test, a .csv/.jsonl file of "
+            + "text,label, or an image folder with one sub-folder per class";
 
     private DataSpecs() {
     }
@@ -34,12 +37,24 @@ final class DataSpecs {
             }
             return TextTables.read(file);
         }
+        if (Files.isDirectory(Path.of(spec))) {
+            return ImageFolderDataset.open(Path.of(spec));
+        }
         String name = spec;
         String split = null;
         int colon = spec.lastIndexOf(':');
         if (colon > 0) {
             name = spec.substring(0, colon);
             split = spec.substring(colon + 1);
+        }
+        if (name.equals("fashion-mnist")) {
+            // Fashion-MNIST ships its own 60k/10k split; a random one would mix the two.
+            return switch (split == null ? "" : split) {
+                case "train" -> FashionMnist.train(cacheDir);
+                case "test" -> FashionMnist.test(cacheDir);
+                default -> throw new InvalidInputException("fashion-mnist needs a split: fashion-mnist:train or "
+                        + "fashion-mnist:test");
+            };
         }
         Dataset all = switch (name) {
             case "spam-subjects" -> SpamAssassin.subjects(cacheDir);

@@ -93,4 +93,17 @@ class DistributionIT {
         // header + one row per test example (30 % of the subjects)
         assertThat(Files.readAllLines(predictions)).hasSizeGreaterThan(1500).first().isEqualTo("predicted,ham,spam");
     }
+
+    @Test
+    void quickstartPrintsItsTableAndWritesTheReport(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+        Result r = launch("quickstart", "--tasks", "text", "--methods", "lr,prototype", "--shots", "5,all",
+                "--repeats", "2", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("method").contains("accuracy").contains("prototype").contains("all");
+        assertThat(out.resolve("index.html")).content().contains("<img").contains("text-accuracy-vs-shots.png");
+        assertThat(out.resolve("text-accuracy-vs-shots.png")).isNotEmptyFile();
+        // a header and one row per method and draw: (lr, prototype) x (2 draws of 5, 1 of all)
+        assertThat(Files.readAllLines(out.resolve("text-runs.csv"))).hasSize(1 + 2 * 3);
+    }
 }

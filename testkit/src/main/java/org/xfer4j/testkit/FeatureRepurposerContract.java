@@ -1,16 +1,12 @@
 package org.xfer4j.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.Options;
 import org.xfer4j.api.ProviderContext;
-import org.xfer4j.api.SpiVersion;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.repurpose.FeatureClassifier;
@@ -21,7 +17,7 @@ import org.xfer4j.api.repurpose.Predictions;
  * The contract every {@link FeatureRepurposerProvider} must pass: a provider's test extends this class, implements
  * {@link #provider()} and inherits the tests; the hooks below adapt it to slow or option-rich providers.
  */
-public abstract class FeatureRepurposerContract {
+public abstract class FeatureRepurposerContract extends RepurposerOptionsContract {
 
     private static final int CLASSES = 3;
     private static final long CENTRE_SEED = 20261123L;
@@ -29,30 +25,8 @@ public abstract class FeatureRepurposerContract {
     private static final double RELOAD_TOLERANCE = 1e-9;
 
     /** The provider under test. */
+    @Override
     protected abstract FeatureRepurposerProvider provider();
-
-    /** The options the fitting tests use; defaults to the provider's defaults (override to keep slow methods fast). */
-    protected Options options() {
-        return provider().defaultOptions();
-    }
-
-    /** Properties that differ from the defaults, to check they parse and round-trip; empty skips that test. */
-    protected Map<String, String> nonDefaultOptions() {
-        return Map.of();
-    }
-
-    /** The context fitting runs with; its seed must make fitting deterministic. */
-    protected ProviderContext context() {
-        return ProviderContext.defaults().withSeed(7L);
-    }
-
-    /**
-     * The test accuracy a fitted classifier must reach on the well-separated blobs (chance is 1/3). Any working
-     * classifier separates them almost perfectly, so 0.9 leaves room for regularised or approximate methods.
-     */
-    protected double minimumAccuracy() {
-        return 0.9;
-    }
 
     /** Training examples per class. */
     protected int trainingPerClass() {
@@ -70,46 +44,6 @@ public abstract class FeatureRepurposerContract {
     }
 
     @Test
-    public void idIsLowerCaseAndSpiRunsOnThisHost() {
-        FeatureRepurposerProvider p = provider();
-        assertThat(p.id()).as("provider id").matches("[a-z0-9][a-z0-9._-]*");
-        assertThat(p.description()).as("description of " + p.id()).isNotBlank();
-        assertThat(p.version()).as("version of " + p.id()).isNotBlank();
-        assertThat(p.spiVersion().runsOn(SpiVersion.CURRENT))
-                .as("%s built against SPI %s runs on %s", p.id(), p.spiVersion(), SpiVersion.CURRENT).isTrue();
-    }
-
-    @Test
-    public void defaultOptionsRoundTripThroughProperties() {
-        Options defaults = provider().defaultOptions();
-        Map<String, String> properties = defaults.toProperties();
-        assertThat(provider().parseOptions(properties)).isEqualTo(defaults);
-        assertThat(provider().parseOptions(properties).toProperties()).isEqualTo(properties);
-        assertThat(provider().parseOptions(Map.of())).as("no properties means defaults").isEqualTo(defaults);
-    }
-
-    @Test
-    public void nonDefaultOptionsRoundTripThroughProperties() {
-        Map<String, String> changed = nonDefaultOptions();
-        assumeFalse(changed.isEmpty(), "no non-default options given");
-        Options parsed = provider().parseOptions(changed);
-        assertThat(parsed).isNotEqualTo(provider().defaultOptions());
-        assertThat(provider().parseOptions(parsed.toProperties())).isEqualTo(parsed);
-        for (var e : changed.entrySet()) {
-            assertThat(provider().parseOptions(Map.of(e.getKey(), e.getValue())))
-                    .as("option %s=%s changes the options", e.getKey(), e.getValue())
-                    .isNotEqualTo(provider().defaultOptions());
-        }
-    }
-
-    @Test
-    public void unknownOptionIsRejectedByName() {
-        assertThatThrownBy(() -> provider().parseOptions(Map.of("noSuchOption", "1")))
-                .isInstanceOf(InvalidOptionException.class)
-                .hasMessageContaining("noSuchOption");
-    }
-
-    @Test
     public void fittedClassifierPredictsProbabilitiesBetterThanChance() {
         FeatureSet training = trainingSet();
         FeatureSet test = testSet();
@@ -119,12 +53,8 @@ public abstract class FeatureRepurposerContract {
         assertThat(classifier.featureCount()).isEqualTo(training.features().columns());
         Predictions p = classifier.predict(test.features());
         assertThat(p.classes()).isEqualTo(training.classes());
-        assertThat(p.probabilities()).hasNumberOfRows(test.size());
-        for (double[] row : p.probabilities()) {
-            assertThat(row).hasSize(CLASSES);
-            assertThat(sum(row)).isCloseTo(1.0, within(1e-6));
-        }
-        assertThat(accuracy(p, test.labels())).as("test accuracy (chance is 1/3)")
+        ProviderChecks.probabilities(p, test.size(), CLASSES);
+        assertThat(ProviderChecks.accuracy(p, test.labels())).as("test accuracy (chance is 1/3)")
                 .isGreaterThanOrEqualTo(minimumAccuracy());
     }
 
@@ -173,22 +103,5 @@ public abstract class FeatureRepurposerContract {
         double[][] first = provider().fit(trainingSet(), options(), context()).predict(test).probabilities();
         double[][] second = provider().fit(trainingSet(), options(), context()).predict(test).probabilities();
         assertThat(second).isDeepEqualTo(first);
-    }
-
-    private static double sum(double[] row) {
-        double s = 0;
-        for (double v : row) {
-            s += v;
-        }
-        return s;
-    }
-
-    private static double accuracy(Predictions p, int[] labels) {
-        int[] predicted = p.labels();
-        int correct = 0;
-        for (int i = 0; i < labels.length; i++) {
-            correct += predicted[i] == labels[i] ? 1 : 0;
-        }
-        return (double) correct / labels.length;
     }
 }

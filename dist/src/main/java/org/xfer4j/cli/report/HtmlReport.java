@@ -27,6 +27,12 @@ public final class HtmlReport {
         return this;
     }
 
+    /** A heading one level below {@link #heading}. */
+    public HtmlReport subheading(String text) {
+        body.append("<h3>").append(escape(text)).append("</h3>\n");
+        return this;
+    }
+
     /** A paragraph of plain text. */
     public HtmlReport paragraph(String text) {
         body.append("<p>").append(escape(text)).append("</p>\n");

@@ -76,11 +76,25 @@ public final class StudyReport {
 
     /** Writes index.html, runs.csv, summary.csv, summary.json and chart PNGs into {@code dir}; returns the page. */
     public Path write(Path dir) {
+        HtmlReport html = new HtmlReport(title);
+        addTo(html, dir, "");
+        return html.write(dir);
+    }
+
+    /**
+     * Adds this study as a section of {@code html} (its title as heading when the page has other sections) and writes
+     * its CSV and JSON files into {@code dir}, their names prefixed with {@code key} and a dash unless it is empty.
+     */
+    public void addTo(HtmlReport html, Path dir, String key) {
+        String prefix = key.isEmpty() ? "" : key + "-";
         List<Summary> sums = summaries();
-        writeText(dir.resolve("runs.csv"), runsCsv());
-        writeText(dir.resolve("summary.csv"), summaryCsv(sums));
-        writeText(dir.resolve("summary.json"), summaryJson(sums));
-        HtmlReport html = new HtmlReport(title).paragraph(setup).heading("Accuracy and calibration against shots");
+        writeText(dir.resolve(prefix + "runs.csv"), runsCsv());
+        writeText(dir.resolve(prefix + "summary.csv"), summaryCsv(sums));
+        writeText(dir.resolve(prefix + "summary.json"), summaryJson(sums));
+        if (!key.isEmpty()) {
+            html.heading(title);
+        }
+        html.paragraph(setup).subheading("Accuracy and calibration against shots");
         List<List<String>> rows = new ArrayList<>();
         for (Summary s : sums) {
             rows.add(List.of(s.method(), shotsLabel(s.shots()), fmt("%.0f", s.trainSize()),
@@ -89,18 +103,22 @@ public final class StudyReport {
         }
         html.table(List.of("method", "shots/class", "train size", "accuracy", "macro-F1", "NLL", "ECE", "Brier",
                 "fit ms", "runs"), rows);
-        html.chart("accuracy-vs-shots", lineChart(sums, "Accuracy against examples per class", "accuracy", true));
-        html.chart("ece-vs-shots", lineChart(sums, "Expected calibration error against examples per class", "ECE", false));
-        html.heading("Reliability diagrams");
+        html.chart(prefix + "accuracy-vs-shots", lineChart(sums, "Accuracy against examples per class", "accuracy", true));
+        html.chart(prefix + "ece-vs-shots",
+                lineChart(sums, "Expected calibration error against examples per class", "ECE", false));
+        html.subheading("Reliability diagrams");
         html.paragraph("Each point is one of 10 equal-width confidence bins (predictions pooled over repeats); "
-                + "a calibrated model lies on the diagonal. Marker area is not drawn to scale; counts are in runs.csv.");
-        for (int k : List.of(10, FewShotStudy.ALL)) {
-            if (runs.stream().anyMatch(r -> r.shots() == k)) {
-                html.chart("reliability-" + shotsLabel(k), reliabilityChart(k));
-            }
+                + "a calibrated model lies on the diagonal.");
+        // The fewest and the most examples per class studied: where calibration differs most.
+        List<Integer> shots = runs.stream().map(Run::shots).distinct().toList();
+        int fewest = shots.stream().filter(k -> k != FewShotStudy.ALL).min(Integer::compare).orElse(FewShotStudy.ALL);
+        int most = shots.contains(FewShotStudy.ALL) ? FewShotStudy.ALL : shots.stream().max(Integer::compare).orElseThrow();
+        for (int k : fewest == most ? List.of(most) : List.of(fewest, most)) {
+            html.chart(prefix + "reliability-" + shotsLabel(k), reliabilityChart(k));
         }
-        html.link("summary.csv", "summary.csv").link("runs.csv", "runs.csv (every run)").link("summary.json", "summary.json");
-        return html.write(dir);
+        html.link(prefix + "summary.csv", prefix + "summary.csv")
+                .link(prefix + "runs.csv", prefix + "runs.csv (every run)")
+                .link(prefix + "summary.json", prefix + "summary.json");
     }
 
     private XYChart lineChart(List<Summary> sums, String chartTitle, String yTitle, boolean accuracy) {

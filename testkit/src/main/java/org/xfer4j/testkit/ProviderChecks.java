@@ -1,0 +1,76 @@
+package org.xfer4j.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.util.Map;
+import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.api.Options;
+import org.xfer4j.api.SpiVersion;
+import org.xfer4j.api.repurpose.Predictions;
+import org.xfer4j.api.repurpose.RepurposerProvider;
+
+/** Checks the repurposer contracts share: identity, options, and the shape and quality of predictions. */
+final class ProviderChecks {
+
+    private ProviderChecks() {
+    }
+
+    static void identity(RepurposerProvider p) {
+        assertThat(p.id()).as("provider id").matches("[a-z0-9][a-z0-9._-]*");
+        assertThat(p.description()).as("description of " + p.id()).isNotBlank();
+        assertThat(p.version()).as("version of " + p.id()).isNotBlank();
+        assertThat(p.spiVersion().runsOn(SpiVersion.CURRENT))
+                .as("%s built against SPI %s runs on %s", p.id(), p.spiVersion(), SpiVersion.CURRENT).isTrue();
+    }
+
+    static void defaultOptionsRoundTrip(RepurposerProvider p) {
+        Options defaults = p.defaultOptions();
+        Map<String, String> properties = defaults.toProperties();
+        assertThat(p.parseOptions(properties)).isEqualTo(defaults);
+        assertThat(p.parseOptions(properties).toProperties()).isEqualTo(properties);
+        assertThat(p.parseOptions(Map.of())).as("no properties means defaults").isEqualTo(defaults);
+    }
+
+    static void nonDefaultOptionsRoundTrip(RepurposerProvider p, Map<String, String> changed) {
+        assumeFalse(changed.isEmpty(), "no non-default options given");
+        Options parsed = p.parseOptions(changed);
+        assertThat(parsed).isNotEqualTo(p.defaultOptions());
+        assertThat(p.parseOptions(parsed.toProperties())).isEqualTo(parsed);
+        for (var e : changed.entrySet()) {
+            assertThat(p.parseOptions(Map.of(e.getKey(), e.getValue())))
+                    .as("option %s=%s changes the options", e.getKey(), e.getValue())
+                    .isNotEqualTo(p.defaultOptions());
+        }
+    }
+
+    static void unknownOptionRejected(RepurposerProvider p) {
+        assertThatThrownBy(() -> p.parseOptions(Map.of("noSuchOption", "1")))
+                .isInstanceOf(InvalidOptionException.class)
+                .hasMessageContaining("noSuchOption");
+    }
+
+    /** Every row is a probability distribution over {@code classes} classes. */
+    static void probabilities(Predictions p, int rows, int classes) {
+        assertThat(p.probabilities()).hasNumberOfRows(rows);
+        for (double[] row : p.probabilities()) {
+            assertThat(row).hasSize(classes);
+            double s = 0;
+            for (double v : row) {
+                s += v;
+            }
+            assertThat(s).isCloseTo(1.0, within(1e-6));
+        }
+    }
+
+    static double accuracy(Predictions p, int[] labels) {
+        int[] predicted = p.labels();
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            correct += predicted[i] == labels[i] ? 1 : 0;
+        }
+        return (double) correct / labels.length;
+    }
+}
