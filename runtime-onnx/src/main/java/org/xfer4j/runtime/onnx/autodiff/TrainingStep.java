@@ -55,12 +55,13 @@ public final class TrainingStep {
     private final List<String> dataInputs;
     private final String prediction;
     private final List<Parameter> parameters;
+    private final List<Parameter> buffers;
     private final Set<String> groups;
     private final boolean usesStep;
 
     private TrainingStep(ModelProto model, ModelProto evaluation, Loss loss, OnnxGraph forward,
-            List<String> dataInputs, String prediction, List<Parameter> parameters, Set<String> groups,
-            boolean usesStep) {
+            List<String> dataInputs, String prediction, List<Parameter> parameters, List<Parameter> buffers,
+            Set<String> groups, boolean usesStep) {
         this.model = model;
         this.evaluation = evaluation;
         this.loss = loss;
@@ -68,6 +69,7 @@ public final class TrainingStep {
         this.dataInputs = List.copyOf(dataInputs);
         this.prediction = prediction;
         this.parameters = List.copyOf(parameters);
+        this.buffers = List.copyOf(buffers);
         this.groups = Set.copyOf(groups);
         this.usesStep = usesStep;
     }
@@ -115,6 +117,21 @@ public final class TrainingStep {
         return parameters;
     }
 
+    /**
+     * Tensors the step updates without gradients (running statistics of batch normalisation in training mode): inputs
+     * under their own name, outputs under {@code "new." + name}.
+     */
+    public List<Parameter> buffers() {
+        return buffers;
+    }
+
+    /** Parameters followed by buffers: every tensor a running session carries from step to step. */
+    public List<Parameter> variables() {
+        List<Parameter> all = new ArrayList<>(parameters);
+        all.addAll(buffers);
+        return all;
+    }
+
     /** The parameter groups; each has a learning-rate input {@link #learningRateInput}. */
     public Set<String> groups() {
         return groups;
@@ -140,6 +157,7 @@ public final class TrainingStep {
         private final Map<String, long[]> shapes = new HashMap<>();
         private boolean keepGradients;
         private boolean trainingDropout = true;
+        private boolean trainingBatchNorm;
         private long seed = 42;
 
         private Builder(OnnxGraph forward) {
@@ -178,6 +196,15 @@ public final class TrainingStep {
         /** Also output the gradient of each parameter ({@code "grad." + name}). */
         public Builder keepGradients(boolean keep) {
             this.keepGradients = keep;
+            return this;
+        }
+
+        /**
+         * Whether batch normalisation layers with trainable scale or bias normalise by batch statistics and update
+         * their running statistics (default false: running statistics stay fixed).
+         */
+        public Builder trainingBatchNorm(boolean on) {
+            this.trainingBatchNorm = on;
             return this;
         }
 
@@ -229,9 +256,10 @@ public final class TrainingStep {
             String predictionTensor = predictionTensor(output);
             int elem = initialisers.get(b.trainable.iterator().next()).getDataType();
 
+            Set<String> buffers = b.trainingBatchNorm ? batchNormStatistics() : Set.of();
             GraphProto.Builder g = source.toBuilder().clearInitializer().clearOutput();
             for (TensorProto t : source.getInitializerList()) {
-                if (b.trainable.contains(t.getName())) {
+                if (b.trainable.contains(t.getName()) || buffers.contains(t.getName())) {
                     g.addInput(ValueInfos.tensor(t.getName(), t.getDataType(), TensorProtos.shape(t)));
                     probeShapes.put(t.getName(), TensorProtos.shape(t));
                 } else {
@@ -244,6 +272,9 @@ public final class TrainingStep {
                 trainingMode(g);
             }
             Map<String, ShapeProbe.TensorType> forwardTypes = ShapeProbe.probe(b.forward.model(), probeShapes);
+            if (!buffers.isEmpty()) {
+                batchNormTrainingMode(g, buffers, forwardTypes, elem);
+            }
             long[] predShape = forwardTypes.get(predictionTensor).shape();
             if (b.loss == Loss.SOFTMAX_CROSS_ENTROPY) {
                 if (predShape.length != 2) {
@@ -274,10 +305,45 @@ public final class TrainingStep {
                 step.clearOutput();
                 outs.stream().filter(o -> !grads.gradients().containsValue(o.getName())).forEach(step::addOutput);
             }
-            return update(grads, step, elem);
+            return update(grads, step, elem, buffers);
         }
 
-        private TrainingStep update(ReverseMode.Result grads, GraphProto.Builder step, int elem) {
+        /** Running mean and variance of batch-norm layers whose scale or bias trains. */
+        private Set<String> batchNormStatistics() {
+            Set<String> out = new LinkedHashSet<>();
+            for (NodeProto n : source.getNodeList()) {
+                if (n.getOpType().equals("BatchNormalization")
+                        && (b.trainable.contains(n.getInput(1)) || b.trainable.contains(n.getInput(2)))) {
+                    out.add(n.getInput(3));
+                    out.add(n.getInput(4));
+                }
+            }
+            return out;
+        }
+
+        private void batchNormTrainingMode(GraphProto.Builder g, Set<String> buffers,
+                Map<String, ShapeProbe.TensorType> types, int elem) {
+            Emitter e = new Emitter("xfer4j.bn/");
+            List<NodeProto> nodes = List.copyOf(g.getNodeList());
+            g.clearNode();
+            for (NodeProto n : nodes) {
+                if (n.getOpType().equals("BatchNormalization") && buffers.contains(n.getInput(3))) {
+                    int before = e.nodes().size();
+                    BatchNormTraining.expand(n, types.get(n.getInput(0)).rank(), elem, e, NEW + n.getInput(3),
+                            NEW + n.getInput(4));
+                    g.addAllNode(e.nodes().subList(before, e.nodes().size()));
+                    for (int k = 3; k <= 4; k++) {
+                        g.addOutput(ValueInfos.tensor(NEW + n.getInput(k), elem,
+                                TensorProtos.shape(initialisers.get(n.getInput(k)))));
+                    }
+                } else {
+                    g.addNode(n);
+                }
+            }
+            g.addAllInitializer(e.constants());
+        }
+
+        private TrainingStep update(ReverseMode.Result grads, GraphProto.Builder step, int elem, Set<String> buffers) {
             Emitter e = new Emitter("xfer4j.update/");
             Set<String> groupNames = new LinkedHashSet<>();
             boolean usesStep = b.optimizer.needsStep();
@@ -309,8 +375,10 @@ public final class TrainingStep {
             }
             step.addAllNode(e.nodes()).addAllInitializer(e.constants());
             List<String> data = source.getInputList().stream().map(ValueInfoProto::getName).toList();
-            return new TrainingStep(grads.model().toBuilder().setGraph(step).build(), evaluation, b.loss, b.forward, data,
-                    predictionTensor(b.forward.outputNames().getFirst()), params, groupNames, usesStep);
+            List<Parameter> stats = buffers.stream().map(n -> new Parameter(n, null,
+                    TensorProtos.shape(initialisers.get(n)), List.of(), null)).toList();
+            return new TrainingStep(grads.model().toBuilder().setGraph(step).build(), evaluation, b.loss, b.forward,
+                    data, predictionTensor(b.forward.outputNames().getFirst()), params, stats, groupNames, usesStep);
         }
 
         private String groupOf(String param) {

@@ -24,7 +24,6 @@ import org.xfer4j.api.data.Tensor;
 import org.xfer4j.api.feature.ExtractionOptions;
 import org.xfer4j.api.feature.FeatureExtractor;
 import org.xfer4j.api.feature.FeatureMatrix;
-import org.xfer4j.api.feature.LayerBlock;
 import org.xfer4j.api.model.InputSpec;
 import org.xfer4j.api.model.LayerInfo;
 import org.xfer4j.api.model.SourceModel;
@@ -72,9 +71,9 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
         OrtModelSession session = session(tensors);
         progress.start("features of " + model.name(), data.size());
         try {
-            List<float[]> columns = OrtRuntime.onOrtThread(() -> run(session.session(), data, names, progress));
+            FeatureMatrix features = OrtRuntime.onOrtThread(() -> run(session.session(), data, names, progress));
             progress.finish();
-            return assemble(columns, names, data.size()).requireFinite("features of " + model.name());
+            return features.requireFinite("features of " + model.name());
         } catch (OrtException e) {
             throw new XferException("ONNX Runtime failed on " + model.name() + " layers " + names + ": "
                     + e.getMessage(), e);
@@ -92,13 +91,11 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
                 model.name() + " (outputs " + k + ")", context));
     }
 
-    /** Per layer, the pooled features of every example, row-major. */
-    private List<float[]> run(OrtSession session, Dataset data, List<String> names, Progress progress)
+    /** The pooled features of every example, layer blocks side by side. */
+    private FeatureMatrix run(OrtSession session, Dataset data, List<String> names, Progress progress)
             throws OrtException {
         List<String> tensors = names.stream().map(this::tensorOf).toList();
-        List<List<float[]>> perLayer = new ArrayList<>();
-        names.forEach(n -> perLayer.add(new ArrayList<>()));
-        int[] widths = new int[names.size()];
+        FeatureRows rows = new FeatureRows(names, data.size());
         try (BatchPrefetcher batches = new BatchPrefetcher(data, options.batchSize(), model.preprocessor(),
                 options.prefetchThreads())) {
             while (batches.hasNext()) {
@@ -107,43 +104,27 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
                 }
                 progress.checkCancelled();
                 BatchPrefetcher.Batch batch = batches.next();
-                runBatch(session, batch, names, tensors, perLayer, widths);
+                rows.add(batch.from(), batch.size(), runBatch(session, batch, names, tensors));
                 progress.advance(batch.size());
             }
         }
-        List<float[]> out = new ArrayList<>();
-        for (List<float[]> parts : perLayer) {
-            int total = parts.stream().mapToInt(p -> p.length).sum();
-            float[] all = new float[total];
-            int at = 0;
-            for (float[] p : parts) {
-                System.arraycopy(p, 0, all, at, p.length);
-                at += p.length;
-            }
-            out.add(all);
-        }
-        return out;
+        return rows.matrix();
     }
 
-    private void runBatch(OrtSession session, BatchPrefetcher.Batch batch, List<String> names, List<String> tensors,
-            List<List<float[]>> perLayer, int[] widths) throws OrtException {
+    /** Per layer, the pooled features of the batch's examples, row-major. */
+    private List<float[]> runBatch(OrtSession session, BatchPrefetcher.Batch batch, List<String> names,
+            List<String> tensors) throws OrtException {
         Map<String, Tensor> prepared = batch.inputs();
         Tensor mask = model.pooling().maskInput() == null ? null : prepared.get(model.pooling().maskInput());
         Map<String, OnnxTensor> feeds = feeds(prepared);
         try (OrtSession.Result result = session.run(feeds)) {
+            List<float[]> pooled = new ArrayList<>();
             for (int l = 0; l < names.size(); l++) {
-                float[] pooled = ActivationPooling.pool(floats(result, tensors.get(l), names.get(l)),
+                pooled.add(ActivationPooling.pool(floats(result, tensors.get(l), names.get(l)),
                         shape(result, tensors.get(l)), model.pooling(), mask == null ? null : mask.longs(),
-                        batch.size(), names.get(l));
-                int width = pooled.length / batch.size();
-                if (batch.from() > 0 && width != widths[l]) {
-                    throw new InvalidInputException("layer " + names.get(l) + " gives " + width + " features per"
-                            + " example from example " + batch.from() + " on, but " + widths[l] + " before; its shape"
-                            + " depends on the input length: pool it (mean) instead of flattening it");
-                }
-                widths[l] = width;
-                perLayer.get(l).add(pooled);
+                        batch.size(), names.get(l)));
             }
+            return pooled;
         } finally {
             feeds.values().forEach(OnnxTensor::close);
         }
@@ -180,24 +161,6 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
 
     private static long[] shape(OrtSession.Result result, String tensor) {
         return ((TensorInfo) result.get(tensor).orElseThrow().getInfo()).getShape();
-    }
-
-    private static FeatureMatrix assemble(List<float[]> columns, List<String> names, int rows) {
-        int width = 0;
-        List<LayerBlock> blocks = new ArrayList<>();
-        for (int l = 0; l < names.size(); l++) {
-            int w = rows == 0 ? 0 : columns.get(l).length / rows;
-            blocks.add(new LayerBlock(names.get(l), width, width + w));
-            width += w;
-        }
-        float[] values = new float[rows * width];
-        for (int l = 0; l < names.size(); l++) {
-            int w = blocks.get(l).width();
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(columns.get(l), r * w, values, r * width + blocks.get(l).start(), w);
-            }
-        }
-        return new FeatureMatrix(rows, width, values, blocks);
     }
 
     /** Closes every session this extractor opened. */

@@ -47,7 +47,7 @@ public final class TrainingSession implements AutoCloseable {
         this.context = context;
         this.session = OrtRuntime.open(step.model().toByteArray(), "training step", context);
         Map<String, Tensor> initial = new HashMap<>();
-        for (TrainingStep.Parameter p : step.parameters()) {
+        for (TrainingStep.Parameter p : step.variables()) {
             initial.put(p.name(), step.forward().parameter(p.name()));
         }
         load(initial);
@@ -132,10 +132,10 @@ public final class TrainingSession implements AutoCloseable {
         return OnnxTensor.createTensor(env, FloatBuffer.wrap(new float[] {(float) v}), new long[0]);
     }
 
-    /** Copies of the current parameter values. */
+    /** Copies of the current parameter values (and running statistics, where the step updates them). */
     public Map<String, Tensor> parameters() {
         Map<String, Tensor> out = new LinkedHashMap<>();
-        for (TrainingStep.Parameter p : step.parameters()) {
+        for (TrainingStep.Parameter p : step.variables()) {
             FloatBuffer b = current.get(p.name()).getFloatBuffer();
             float[] v = new float[b.remaining()];
             b.get(v);
@@ -148,7 +148,7 @@ public final class TrainingSession implements AutoCloseable {
     public void load(Map<String, Tensor> parameters) {
         Map<String, OnnxTensor> fresh = new LinkedHashMap<>();
         try {
-            for (TrainingStep.Parameter p : step.parameters()) {
+            for (TrainingStep.Parameter p : step.variables()) {
                 Tensor t = parameters.get(p.name());
                 if (t == null) {
                     throw new InvalidInputException("checkpoint lacks parameter " + p.name());

@@ -26,7 +26,8 @@ import org.xfer4j.runtime.onnx.graph.ValueInfos;
 /**
  * A small CNN (conv, batch norm, ReLU, max pool, strided depthwise conv with asymmetric pads, ReLU6, average pool,
  * global pool, dense) gives the same loss and parameter gradients here as in PyTorch 1.13 (Debian python3-torch).
- * Skipped, saying why, where /usr/bin/python3 or torch is missing.
+ * Batch normalisation both with fixed running statistics and in training mode (batch statistics, running ones
+ * updated). Skipped, saying why, where /usr/bin/python3 or torch is missing.
  */
 class TorchCrossCheckTest {
 
@@ -35,6 +36,15 @@ class TorchCrossCheckTest {
 
     @Test
     void lossAndGradientsMatchPyTorch(@TempDir Path dir) throws Exception {
+        crossCheck(dir, false);
+    }
+
+    @Test
+    void trainingModeBatchNormMatchesPyTorch(@TempDir Path dir) throws Exception {
+        crossCheck(dir, true);
+    }
+
+    private void crossCheck(Path dir, boolean trainBatchNorm) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3: cannot cross-check with PyTorch");
         Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import torch").redirectErrorStream(true).start();
         Assumptions.assumeTrue(probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0,
@@ -75,7 +85,8 @@ class TorchCrossCheckTest {
                         Attributes.of("transB", 1L)))
                 .addOutput(ValueInfos.tensor("z", F, new long[] {-1, 3}));
         OnnxGraph cnn = OnnxGraph.of(GradCheck.model(g.build()), "cnn");
-        TrainingStep step = TrainingStep.of(cnn).keepGradients(true).build();
+        TrainingStep step = TrainingStep.of(cnn).keepGradients(true).trainingBatchNorm(trainBatchNorm).build();
+        assertThat(step.buffers()).hasSize(trainBatchNorm ? 2 : 0);
         assertThat(step.parameters()).extracting(TrainingStep.Parameter::name)
                 .containsExactly("c1.w", "c1.b", "bn.scale", "bn.bias", "c2.w", "fc.w", "fc.b");
 
@@ -87,7 +98,7 @@ class TorchCrossCheckTest {
         Map<String, OrtValues.Value> in = new HashMap<>();
         in.put("x", new OrtValues.Value(x, new long[] {4, 3, 10, 10}));
         in.put(TrainingStep.learningRateInput("default"), new OrtValues.Value(new double[] {0}, new long[0]));
-        for (TrainingStep.Parameter p : step.parameters()) {
+        for (TrainingStep.Parameter p : step.variables()) {
             in.put(p.name(), new OrtValues.Value(TensorProtos.toDoubles(values.get(p.name())), p.shape()));
         }
         Map<String, double[]> ours;
@@ -108,7 +119,8 @@ class TorchCrossCheckTest {
         try (InputStream s = getClass().getResourceAsStream("torch_cnn.py")) {
             Files.copy(s, script);
         }
-        Process torch = new ProcessBuilder(PYTHON.toString(), script.toString(), input.toString(), output.toString())
+        Process torch = new ProcessBuilder(PYTHON.toString(), script.toString(), input.toString(), output.toString(),
+                trainBatchNorm ? "train" : "eval")
                 .redirectErrorStream(true).start();
         String log = new String(torch.getInputStream().readAllBytes());
         assertThat(torch.waitFor(120, TimeUnit.SECONDS) && torch.exitValue() == 0).as(log).isTrue();
@@ -119,6 +131,10 @@ class TorchCrossCheckTest {
                     .toArray());
         }
         assertThat(ours.get(TrainingStep.LOSS)[0]).isCloseTo(reference.get("loss")[0], within(1e-5));
+        for (TrainingStep.Parameter b : step.buffers()) {
+            assertThat(ours.get(TrainingStep.NEW + b.name())).as("updated running statistic %s", b.name())
+                    .containsExactly(reference.get(TrainingStep.NEW + b.name()), within(1e-5));
+        }
         for (TrainingStep.Parameter p : step.parameters()) {
             double[] mine = ours.get(p.gradient());
             double[] theirs = reference.get("grad." + p.name());
