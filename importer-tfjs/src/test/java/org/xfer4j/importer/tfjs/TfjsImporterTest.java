@@ -93,11 +93,40 @@ class TfjsImporterTest {
     }
 
     @Test
+    void readsKeras3FunctionalTopologiesWithSeveralInputs() throws Exception {
+        String tensor = "{\"class_name\":\"__keras_tensor__\",\"config\":{\"keras_history\":[\"%s\",0,0]}}";
+        Path json = model("""
+                {"class_name":"Functional","config":{"name":"two_inputs","layers":[
+                 {"name":"a","class_name":"InputLayer","config":{"name":"a","batch_shape":[null,2]},"inbound_nodes":[]},
+                 {"name":"b","class_name":"InputLayer","config":{"name":"b","batch_shape":[null,1]},"inbound_nodes":[]},
+                 {"name":"joined","class_name":"Concatenate","config":{"name":"joined","axis":-1},
+                  "inbound_nodes":[{"args":[[%s,%s]],"kwargs":{}}]},
+                 {"name":"d","class_name":"Dense","config":{"name":"d","units":1,"activation":"linear"},
+                  "inbound_nodes":[{"args":[%s],"kwargs":{}}]}],
+                 "input_layers":[["a",0,0],["b",0,0]],"output_layers":[["d",0,0]]}}""".formatted(
+                        tensor.formatted("a"), tensor.formatted("b"), tensor.formatted("joined")), """
+                [{"name":"d/kernel","shape":[3,1],"dtype":"float32"},{"name":"d/bias","shape":[1],"dtype":"float32"}]""",
+                floats(1, 2, 3, 0.5f));
+        Map<String, float[]> out = OrtProbe.run(TfjsImporter.toOnnx(TfjsModel.read(json)),
+                Map.of("a", new float[] {1, 10, 2, 20}, "b", new float[] {100, 200}),
+                Map.of("a", new long[] {2, 2}, "b", new long[] {2, 1}), List.of("d"));
+        assertThat(out.get("d")).containsExactly(1 + 20 + 300 + 0.5f, 2 + 40 + 600 + 0.5f);
+    }
+
+    @Test
     void malformedJsonNamesTheFile() throws Exception {
         Path json = dir.resolve("model.json");
         Files.writeString(json, "{\"modelTopology\": [1, 2");
         assertThatThrownBy(() -> TfjsModel.read(json)).isInstanceOf(TfjsFormatException.class)
                 .hasMessageContaining(json.toString());
+    }
+
+    private static byte[] floats(float... v) {
+        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float f : v) {
+            b.putFloat(f);
+        }
+        return b.array();
     }
 
     private static String dense(String activation) {
