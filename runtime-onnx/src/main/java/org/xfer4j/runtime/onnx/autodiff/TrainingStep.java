@@ -41,7 +41,10 @@ public final class TrainingStep {
     /** The batch size used to find shapes while building. */
     private static final int PROBE_BATCH = 3;
 
-    /** A trainable parameter: its group, shape, optimiser state inputs, and gradient output when kept. */
+    /**
+     * A trainable parameter: its group, shape, optimiser state inputs, and the name of its gradient (an output of
+     * {@link #gradientModel()}, and of {@link #model()} when gradients are kept).
+     */
     public record Parameter(String name, String group, long[] shape, List<String> states, String gradient) {
         public Parameter {
             states = List.copyOf(states);
@@ -49,6 +52,8 @@ public final class TrainingStep {
     }
 
     private final ModelProto model;
+    private final ModelProto gradients;
+    private final Map<String, long[]> probeShapes;
     private final ModelProto evaluation;
     private final Loss loss;
     private final OnnxGraph forward;
@@ -59,10 +64,13 @@ public final class TrainingStep {
     private final Set<String> groups;
     private final boolean usesStep;
 
-    private TrainingStep(ModelProto model, ModelProto evaluation, Loss loss, OnnxGraph forward,
+    private TrainingStep(ModelProto model, ModelProto gradients, Map<String, long[]> probeShapes,
+            ModelProto evaluation, Loss loss, OnnxGraph forward,
             List<String> dataInputs, String prediction, List<Parameter> parameters, List<Parameter> buffers,
             Set<String> groups, boolean usesStep) {
         this.model = model;
+        this.gradients = gradients;
+        this.probeShapes = Map.copyOf(probeShapes);
         this.evaluation = evaluation;
         this.loss = loss;
         this.forward = forward;
@@ -82,6 +90,19 @@ public final class TrainingStep {
     /** The training-step graph. */
     public ModelProto model() {
         return model;
+    }
+
+    /**
+     * Loss and gradients without the update: parameters, batch and labels in; the loss, the prediction and
+     * {@code Parameter.gradient()} of every parameter out. Differentiable again (see {@link HessianVectorProduct}).
+     */
+    public ModelProto gradientModel() {
+        return gradients;
+    }
+
+    /** Example shapes of every input of {@link #gradientModel()} (batch of 3), for differentiating it again. */
+    Map<String, long[]> probeShapes() {
+        return probeShapes;
     }
 
     /**
@@ -231,6 +252,8 @@ public final class TrainingStep {
         private final GraphProto source;
         private final Map<String, TensorProto> initialisers = new LinkedHashMap<>();
         private ModelProto evaluation;
+        private Map<String, long[]> probeShapes;
+        private ModelProto gradientModel;
 
         StepAssembler(Builder b) {
             this.b = b;
@@ -300,11 +323,13 @@ public final class TrainingStep {
             ReverseMode.Result grads = ReverseMode.differentiate(b.forward.model().toBuilder().setGraph(g).build(),
                     LOSS, wrt, probeShapes);
             GraphProto.Builder step = grads.model().getGraph().toBuilder();
+            gradientModel = grads.model();
             if (!b.keepGradients) {
                 List<ValueInfoProto> outs = List.copyOf(step.getOutputList());
                 step.clearOutput();
                 outs.stream().filter(o -> !grads.gradients().containsValue(o.getName())).forEach(step::addOutput);
             }
+            this.probeShapes = probeShapes;
             return update(grads, step, elem, buffers);
         }
 
@@ -371,13 +396,14 @@ public final class TrainingStep {
                     e.node("Identity", List.of(updated.get(i)), List.of(NEW + names.get(i)));
                     step.addOutput(ValueInfos.tensor(NEW + names.get(i), elem, shape));
                 }
-                params.add(new Parameter(p, group, shape, states, b.keepGradients ? grads.gradients().get(p) : null));
+                params.add(new Parameter(p, group, shape, states, grads.gradients().get(p)));
             }
             step.addAllNode(e.nodes()).addAllInitializer(e.constants());
             List<String> data = source.getInputList().stream().map(ValueInfoProto::getName).toList();
             List<Parameter> stats = buffers.stream().map(n -> new Parameter(n, null,
                     TensorProtos.shape(initialisers.get(n)), List.of(), null)).toList();
-            return new TrainingStep(grads.model().toBuilder().setGraph(step).build(), evaluation, b.loss, b.forward,
+            return new TrainingStep(grads.model().toBuilder().setGraph(step).build(), gradientModel, probeShapes,
+                    evaluation, b.loss, b.forward,
                     data, predictionTensor(b.forward.outputNames().getFirst()), params, stats, groupNames, usesStep);
         }
 
