@@ -2,6 +2,7 @@ package org.xfer4j.repurposers.metamodel.gp;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.xfer4j.api.Progress;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.repurposers.metamodel.internal.Matrices;
@@ -26,10 +27,13 @@ final class GpFitter {
 
     private final GpOptions options;
     private final long seed;
+    private final Progress progress;
 
-    GpFitter(GpOptions options, long seed) {
+    /** A fitter reporting hyperparameter evaluations to {@code progress} and stopping when it is cancelled. */
+    GpFitter(GpOptions options, long seed, Progress progress) {
         this.options = options;
         this.seed = seed;
+        this.progress = progress;
     }
 
     GpClassifier fit(FeatureSet training) {
@@ -52,10 +56,16 @@ final class GpFitter {
                 labels[i] = training.labels()[subset[i]];
             }
             BlockRbfKernel start = kernel;
+            progress.start("gp: marginal-likelihood evaluations", options.hyperEvaluations());
             double[][] warm = new double[OneVsRest.problems(training.classes().size())][searchM + 1];
             double[] best = new PatternSearch(lowerBounds(start), upperBounds(start), options.hyperEvaluations())
-                    .maximize(theta -> logEvidence(start.withVector(theta), searchInducing, searchM, distances, labels,
-                            training.classes().size(), warm), start.toVector());
+                    .maximize(theta -> {
+                        progress.checkCancelled();
+                        progress.advance(1);
+                        return logEvidence(start.withVector(theta), searchInducing, searchM, distances, labels,
+                                training.classes().size(), warm);
+                    }, start.toVector());
+            progress.finish();
             kernel = start.withVector(best);
         }
         InducingFeatures features = InducingFeatures.of(kernel, inducingDistances, m);
@@ -64,6 +74,7 @@ final class GpFitter {
         double[][] weights = new double[problems][];
         double[][] covariances = new double[problems][];
         for (int r = 0; r < problems; r++) {
+            progress.checkCancelled();
             BinaryLaplace.Mode mode = new BinaryLaplace(phi, features.dimension(),
                     positives(training.labels(), r, training.classes().size()), FINAL_TOLERANCE)
                     .fit(new double[features.dimension()]);

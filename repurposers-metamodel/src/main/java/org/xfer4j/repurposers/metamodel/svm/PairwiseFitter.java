@@ -3,6 +3,7 @@ package org.xfer4j.repurposers.metamodel.svm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.xfer4j.api.Progress;
 
 /**
  * Trains one binary SVM per pair of classes (one-vs-one, as LIBSVM does; two classes make one pair, class 1
@@ -23,8 +24,10 @@ final class PairwiseFitter {
     record Fitted(Decision decision, PlattScaler[] platt) {
     }
 
-    <M> Fitted fit(BinaryTrainer<M> trainer, int plattFolds, long seed) {
+    /** Fits every pair, reporting each finished pair to {@code progress} and stopping when it is cancelled. */
+    <M> Fitted fit(BinaryTrainer<M> trainer, int plattFolds, long seed, Progress progress) {
         int pairs = PairwiseCoupling.pairs(classes);
+        progress.start("svm: pairs of classes", pairs);
         int folds = foldsFor(plattFolds);
         int[] fold = folds > 0 ? assignFolds(folds, seed) : new int[labels.length];
         List<M> finals = new ArrayList<>();
@@ -49,8 +52,11 @@ final class PairwiseFitter {
                     memberScores[t] = folds > 0 ? scores[members[t]] : trainer.decision(model, members[t]);
                 }
                 platt[pair] = PlattScaler.fit(memberScores, positives(members, b));
+                progress.advance(1);
+                progress.checkCancelled();
             }
         }
+        progress.finish();
         return new Fitted(trainer.assemble(finals), platt);
     }
 
