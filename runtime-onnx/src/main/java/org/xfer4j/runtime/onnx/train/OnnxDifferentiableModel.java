@@ -40,6 +40,7 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
     private final ProviderContext context;
     private final String input;
     private final Map<String, OrtModelSession> sessions = new HashMap<>();
+    private final OrtWorker worker = new OrtWorker();
     private HessianVectorProduct.Result hvp;
 
     /** A model over {@code graph} (one input) whose samples {@code preprocessor} prepares. */
@@ -145,7 +146,7 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
                 feed.put(TrainingStep.LABELS, labels);
             }
             Map<String, float[]> out = new LinkedHashMap<>();
-            try (OrtSession.Result r = OrtRuntime.onOrtThread(() -> s.session().run(feed))) {
+            try (OrtSession.Result r = worker.call(() -> s.session().run(feed))) {
                 for (Map.Entry<String, ai.onnxruntime.OnnxValue> e : r) {
                     FloatBuffer b = ((OnnxTensor) e.getValue()).getFloatBuffer();
                     float[] v = new float[b.remaining()];
@@ -171,5 +172,6 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
     public void close() {
         sessions.values().forEach(OrtModelSession::close);
         sessions.clear();
+        worker.close();
     }
 }
