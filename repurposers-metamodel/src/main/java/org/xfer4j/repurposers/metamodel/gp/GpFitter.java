@@ -74,7 +74,7 @@ final class GpFitter {
             kernel = start.withVector(best);
         }
         InducingFeatures features = InducingFeatures.of(kernel, inducingDistances, m);
-        double[] phi = features.features(kernel.fromDistances(kernel.blockDistances(x, range(n), z, m, d)), n);
+        double[] phi = features.featuresOf(kernel, x, n, z, d);
         int problems = OneVsRest.problems(training.classes().size());
         double[][] weights = new double[problems][];
         double[][] covariances = new double[problems][];
@@ -156,7 +156,7 @@ final class GpFitter {
         return v;
     }
 
-    static int[] range(int n) {
+    private static int[] range(int n) {
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             out[i] = i;
