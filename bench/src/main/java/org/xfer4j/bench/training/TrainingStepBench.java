@@ -66,7 +66,7 @@ public final class TrainingStepBench {
                 OnnxTensor yt = OnnxTensor.createTensor(OrtRuntime.environment(), LongBuffer.wrap(y),
                         new long[] {batch})) {
             Map<String, Double> lr = Map.of("default", 0.01);
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < Math.min(3, steps); i++) {
                 session.run(Map.of(input, xt), yt, lr);
             }
             long t0 = System.nanoTime();
@@ -85,8 +85,8 @@ public final class TrainingStepBench {
         }
         double reference = Double.parseDouble(out.lines().reduce((a, b) -> b).orElseThrow());
         System.out.printf((mobilenet ? "MobileNetV2 (nsfwjs import vs torchvision, heads differ)" : "BenchNet")
-                + " %dx%d, batch %d, %d threads, %d timed steps after 3 warm-up%n", size, size, batch,
-                THREADS, steps);
+                + " %dx%d, batch %d, %d threads, %d timed steps after %d warm-up%n", size, size, batch,
+                THREADS, steps, Math.min(3, steps));
         System.out.printf("Xfer4j (ONNX Runtime 1.29): %.1f samples/s%n", ours);
         System.out.printf("PyTorch 1.13:               %.1f samples/s%n", reference);
         System.out.printf("ratio Xfer4j / PyTorch:     %.2f%n", ours / reference);
