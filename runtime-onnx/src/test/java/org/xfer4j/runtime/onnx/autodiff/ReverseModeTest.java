@@ -57,7 +57,8 @@ class ReverseModeTest {
                 .addNode(Attributes.node("Dropout", "drop", List.of("x", "ratio", "on"), List.of("y"),
                         Attributes.of("seed", 5L)))
                 .addNode(Attributes.node("Mul", "weigh", List.of("y", "r"), List.of("yr")))
-                .addNode(Attributes.node("ReduceSum", "sum", List.of("yr"), List.of("s"), Attributes.of("keepdims", 0L)))
+                .addNode(Attributes.node("ReduceSum", "sum", List.of("yr"), List.of("s"),
+                        Attributes.of("keepdims", 0L)))
                 .addOutput(ValueInfos.tensor("s", F, new long[0])).addOutput(ValueInfos.tensor("y", F, null)).build();
         ReverseMode.Result grad = ReverseMode.differentiate(GradCheck.model(g), "s", List.of("x"),
                 Map.of("x", new long[] {3, 4}));
