@@ -120,10 +120,10 @@ class DistributionIT {
         Path test = imageFolder(dir.resolve("test"), FashionMnist.test(CACHE), 12);
         Path artifact = dir.resolve("finetuned.xfer");
         Result r = launch("repurpose", "--method", "finetune", "-o", "transferLayer=flatten_1", "-o", "epochs=6",
-                "-o", "transferLr=0.0001", "--model", "mobilenet-v2", "--train", train.toString(),
+                "--model", "mobilenet-v2", "--train", train.toString(),
                 "--test", test.toString(), "--out", artifact.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        // Measured 0.97 with these options on 36 held-out images of three easy classes; chance is 0.33.
+        // Measured 0.97 with default learning rates on 36 held-out images of three easy classes; chance is 0.33.
         assertThat(accuracy(r.out())).isGreaterThan(0.8);
         Result p = launch("predict", "--artifact", artifact.toString(), "--data", test.toString());
         assertThat(p.exit()).as(p.err()).isZero();
