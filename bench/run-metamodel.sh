@@ -18,3 +18,5 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 bench/run.sh org.xfer4j.bench.metamodel.MetamodelBench "$OUT" "$REPEATS"
 "$PY" bench/metamodel/sklearn_bench.py fit "$OUT" --repeats "$REPEATS"
 "$PY" bench/metamodel/sklearn_bench.py table "$OUT" | tee "$OUT/table.md"
+# Few-shot draws of the spam subjects: accuracy and calibration with 5, 10, 50 examples per class.
+bench/run.sh org.xfer4j.bench.metamodel.FewShotCalibration "$OUT" bge_spam_subjects | tee "$OUT/few-shot.md"

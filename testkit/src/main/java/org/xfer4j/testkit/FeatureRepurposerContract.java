@@ -3,10 +3,8 @@ package org.xfer4j.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.Options;
-import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.repurpose.FeatureClassifier;

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.Options;
 import org.xfer4j.api.Progress;
-import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.InMemoryDataset;

@@ -2,7 +2,6 @@ package org.xfer4j.bench.training;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.xfer4j.api.Device;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.ProviderContext;

@@ -10,6 +10,8 @@ import java.util.Random;
 import org.xfer4j.api.Device;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.ProviderContext;
+import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.importer.tfjs.TfjsModelSource;
 import org.xfer4j.runtime.onnx.OrtRuntime;
 import org.xfer4j.runtime.onnx.autodiff.Optimizer;
 import org.xfer4j.runtime.onnx.autodiff.TrainingStep;
@@ -38,8 +40,14 @@ public final class TrainingStepBench {
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         ProviderContext context = new ProviderContext(ProviderContext.defaults().cacheDir(), Device.CPU, THREADS, 1,
                 Progress.NONE);
-        OnnxGraph net = mobilenet ? OnnxGraph.load(Path.of(System.getProperty("user.home"),
-                ".cache/xfer4j/models/tfjs/nsfwjs@4.3.0/mobilenet-v2-i1/model.onnx")) : BenchNet.build(size);
+        OnnxGraph net;
+        if (mobilenet) {
+            try (SourceModel m = new TfjsModelSource().open("mobilenet-v2", context)) {
+                net = OnnxGraph.load(m.onnxFile());
+            }
+        } else {
+            net = BenchNet.build(size);
+        }
         String input = net.inputNames().getFirst();
         TrainingStep step = TrainingStep.of(net).optimizer(new Optimizer.Sgd(0.9, 0)).build();
         Random rng = new Random(0);

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.InMemoryDataset;
 import org.xfer4j.api.data.Sample;
+import org.xfer4j.data.json.JsLiteral;
 
 /**
  * Text datasets in files: CSV with a header naming a {@code text} and a {@code label} column (RFC 4180 quoting;
@@ -149,12 +151,7 @@ public final class TextTables {
             if (line.isBlank()) {
                 continue;
             }
-            Map<String, String> members;
-            try {
-                members = JsonLine.parseObject(line);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException(file + ": line " + lineNo + ": not a JSON object: " + e.getMessage());
-            }
+            Map<String, String> members = jsonMembers(line, file + ": line " + lineNo);
             String text = members.get(TEXT);
             if (text == null) {
                 throw new InvalidInputException(file + ": line " + lineNo + ": no \"" + TEXT + "\" string member");
@@ -213,5 +210,24 @@ public final class TextTables {
             }
         }
         return out.append('"').toString();
+    }
+
+    /**
+     * The top-level members of the JSON object on one line, as text: numbers and booleans as written in JSON
+     * (integers without a decimal point), nested values and nulls as null, since neither can be a text or a label.
+     */
+    private static Map<String, String> jsonMembers(String line, String where) {
+        if (!(JsLiteral.parse(line, where) instanceof Map<?, ?> object)) {
+            throw new InvalidInputException(where + ": not a JSON object");
+        }
+        Map<String, String> members = new LinkedHashMap<>();
+        object.forEach((k, v) -> members.put((String) k, switch (v) {
+            case String text -> text;
+            case Boolean b -> b.toString();
+            case Double d when d == Math.rint(d) && Math.abs(d) < 1e15 -> Long.toString(d.longValue());
+            case Double d -> d.toString();
+            case null, default -> null;
+        }));
+        return members;
     }
 }

@@ -1,5 +1,7 @@
 package org.xfer4j.importer.tfjs;
 
+import org.xfer4j.data.json.JsLiteral;
+import org.xfer4j.data.json.JsonSyntaxException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +34,7 @@ public final class TfjsModel {
     public static TfjsModel read(Path modelJson) {
         String text = readText(modelJson);
         Path dir = modelJson.toAbsolutePath().getParent();
-        return of(modelJson.toString(), JsLiteral.parse(text, modelJson.toString()),
+        return of(modelJson.toString(), json(() -> JsLiteral.parse(text, modelJson.toString())),
                 path -> readBytes(dir.resolve(path)));
     }
 
@@ -99,7 +101,16 @@ public final class TfjsModel {
         if (assign < 0) {
             throw new TfjsFormatException(source + " is not a bundled TF.js file (no module exporting a value)");
         }
-        return JsLiteral.parseAt(js, assign + ".exports=".length(), source);
+        return json(() -> JsLiteral.parseAt(js, assign + ".exports=".length(), source));
+    }
+
+    /** Parses with {@code parser}, reporting malformed JSON as a malformed model. */
+    private static Object json(java.util.function.Supplier<Object> parser) {
+        try {
+            return parser.get();
+        } catch (JsonSyntaxException e) {
+            throw new TfjsFormatException(e.getMessage(), e);
+        }
     }
 
     private static String readText(Path file) {

@@ -15,7 +15,9 @@ import org.xfer4j.api.repurpose.RepurposedModel;
 public final class FinetuneProvider extends TrainingProvider<FinetuneOptions> {
 
     public FinetuneProvider() {
-        super("finetune", "fine-tunes the source graph up to a transfer layer under a new dense head (own learning rates)", FinetuneOptions.DEFAULTS,
+        super("finetune",
+                "fine-tunes the source graph up to a transfer layer under a new dense head (own learning rates)",
+                FinetuneOptions.DEFAULTS,
                 FinetuneOptions::parse);
     }
 

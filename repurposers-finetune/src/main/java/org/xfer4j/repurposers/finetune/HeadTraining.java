@@ -11,6 +11,7 @@ import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
 import org.xfer4j.runtime.onnx.train.ExampleSet;
 import org.xfer4j.runtime.onnx.train.GraphTrainer;
+import org.xfer4j.runtime.onnx.train.TrainingSetup;
 
 /**
  * What both fine-tuning repurposers do around their own graph surgery: prepare the examples with the source's
@@ -39,8 +40,10 @@ final class HeadTraining {
         shape[0] = -1;
         System.arraycopy(examples.exampleShape(), 0, shape, 1, examples.exampleShape().length);
         OnnxGraph graph = surgery.apply(OnnxGraph.load(source.onnxFile()).withInputShape(input, shape));
-        GraphTrainer.Result r = GraphTrainer.train(graph, examples, training.toOptimizer(), groups,
-                training.config(rates, context.seed(), context.progress()), true, context);
+        TrainingSetup setup = TrainingSetup.of(training.toOptimizer()).withGroups(groups)
+                .withTrainBatchNorm(training.batchStatistics());
+        GraphTrainer.Result r = GraphTrainer.train(graph, examples, setup,
+                training.config(rates, context.seed(), context.progress()), context);
         return new FinetunedModel(providerId, options, data.classes(), r.trained(), input,
                 Preprocessing.describe(source.preprocessor(), input, examples.exampleShape()), source.preprocessor(),
                 false, r.history(), context);

@@ -19,7 +19,9 @@ import org.xfer4j.runtime.onnx.graph.OnnxGraph;
 public final class RandomFreezeProvider extends TrainingProvider<RandomFreezeOptions> {
 
     public RandomFreezeProvider() {
-        super("random-freeze", "drops top layers, adds a new head, freezes and re-initialises named layers, trains the rest", RandomFreezeOptions.DEFAULTS,
+        super("random-freeze",
+                "drops top layers, adds a new head, freezes and re-initialises named layers, trains the rest",
+                RandomFreezeOptions.DEFAULTS,
                 RandomFreezeOptions::parse);
     }
 

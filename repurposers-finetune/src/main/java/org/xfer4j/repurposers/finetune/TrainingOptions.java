@@ -11,16 +11,18 @@ import org.xfer4j.runtime.onnx.train.TrainerConfig;
 /**
  * The training options both fine-tuning repurposers share (keys {@code epochs}, {@code batchSize},
  * {@code optimizer} adam|sgd|momentum, {@code weightDecay}, {@code validation} fraction, {@code patience},
- * {@code schedule} constant|step:EVERY:GAMMA|cosine[:MIN]).
+ * {@code schedule} constant|step:EVERY:GAMMA|cosine[:MIN], {@code batchStatistics}: whether trained batch-norm layers
+ * normalise by batch statistics and update their running ones, else keep them fixed).
  */
 public record TrainingOptions(int epochs, int batchSize, OptimizerKind optimizer, double weightDecay,
-        double validation, int patience, String schedule) {
+        double validation, int patience, String schedule, boolean batchStatistics) {
 
     /** The optimisers on offer. */
     public enum OptimizerKind { ADAM, SGD, MOMENTUM }
 
     /** 8 epochs of Adam in batches of 32 with a cosine schedule, no validation split. */
-    public static final TrainingOptions DEFAULTS = new TrainingOptions(8, 32, OptimizerKind.ADAM, 0, 0, 0, "cosine");
+    public static final TrainingOptions DEFAULTS = new TrainingOptions(8, 32, OptimizerKind.ADAM, 0, 0, 0, "cosine",
+            false);
 
     public TrainingOptions {
         InvalidOptionException.require(epochs >= 1, "epochs must be at least 1, got " + epochs);
@@ -37,7 +39,7 @@ public record TrainingOptions(int epochs, int batchSize, OptimizerKind optimizer
         return new TrainingOptions(r.getInt("epochs", d.epochs), r.getInt("batchSize", d.batchSize),
                 r.getEnum("optimizer", OptimizerKind.class, d.optimizer), r.getDouble("weightDecay", d.weightDecay),
                 r.getDouble("validation", d.validation), r.getInt("patience", d.patience),
-                r.getString("schedule", d.schedule));
+                r.getString("schedule", d.schedule), r.getBoolean("batchStatistics", d.batchStatistics));
     }
 
     void write(Map<String, String> p) {
@@ -48,6 +50,7 @@ public record TrainingOptions(int epochs, int batchSize, OptimizerKind optimizer
         p.put("validation", Double.toString(validation));
         p.put("patience", Integer.toString(patience));
         p.put("schedule", schedule);
+        p.put("batchStatistics", Boolean.toString(batchStatistics));
     }
 
     /** The optimiser these options name. */

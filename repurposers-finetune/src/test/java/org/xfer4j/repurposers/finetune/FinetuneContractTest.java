@@ -22,6 +22,6 @@ class FinetuneContractTest extends TinySourceContract {
     @Override
     protected Map<String, String> nonDefaultOptions() {
         return Map.of("transferLayer", "fc1", "headLr", "0.1", "optimizer", "momentum", "schedule", "step:2:0.5",
-                "patience", "3");
+                "patience", "3", "batchStatistics", "true");
     }
 }

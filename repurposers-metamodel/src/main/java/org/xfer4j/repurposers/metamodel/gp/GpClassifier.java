@@ -51,11 +51,8 @@ final class GpClassifier extends StandardizedClassifier {
 
     @Override
     protected double[][] probabilities(double[] x, int n) {
-        int d = featureCount();
-        int m = features.dimension() - 1;
         int dim = features.dimension();
-        double[] phi = features.features(
-                kernel.fromDistances(kernel.blockDistances(x, GpFitter.range(n), inducing, m, d)), n);
+        double[] phi = features.featuresOf(kernel, x, n, inducing, featureCount());
         double[][] out = new double[n][];
         double[] logOdds = new double[weights.length];
         for (int i = 0; i < n; i++) {

@@ -2,6 +2,7 @@ package org.xfer4j.repurposers.metamodel.gp;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.xfer4j.api.Progress;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.repurposers.metamodel.internal.Matrices;
@@ -18,6 +19,11 @@ final class GpFitter {
     private static final double LENGTHSCALE_RANGE = 4;
     private static final double MIN_LOG_VARIANCE = Math.log(0.05);
     private static final double MAX_LOG_VARIANCE = Math.log(100);
+    /**
+     * Fewer examples keep the initial hyperparameters: the marginal likelihood of a handful of points favours a
+     * flat latent function (measured: one iris example per class, 51 of 100 right after the search, 100 without).
+     */
+    private static final int MIN_SEARCH_EXAMPLES = 20;
     /** Inducing points the hyperparameter search uses (the first k-means++ centres, spread over the data). */
     private static final int SEARCH_INDUCING_POINTS = 128;
     /** Newton's relative tolerance while searching (the evidence needs few digits) and for the final fit. */
@@ -26,10 +32,13 @@ final class GpFitter {
 
     private final GpOptions options;
     private final long seed;
+    private final Progress progress;
 
-    GpFitter(GpOptions options, long seed) {
+    /** A fitter reporting hyperparameter evaluations to {@code progress} and stopping when it is cancelled. */
+    GpFitter(GpOptions options, long seed, Progress progress) {
         this.options = options;
         this.seed = seed;
+        this.progress = progress;
     }
 
     GpClassifier fit(FeatureSet training) {
@@ -41,7 +50,7 @@ final class GpFitter {
         int m = z.length / d;
         BlockRbfKernel kernel = BlockRbfKernel.initial(training.features().blocks());
         double[][] inducingDistances = kernel.blockDistances(z, range(m), z, m, d);
-        if (options.hyperEvaluations() > 0) {
+        if (options.hyperEvaluations() > 0 && n >= MIN_SEARCH_EXAMPLES) {
             int[] subset = subsample(n);
             int searchM = Math.min(m, SEARCH_INDUCING_POINTS);
             double[] searchZ = Arrays.copyOf(z, searchM * d);
@@ -52,18 +61,25 @@ final class GpFitter {
                 labels[i] = training.labels()[subset[i]];
             }
             BlockRbfKernel start = kernel;
+            progress.start("gp: marginal-likelihood evaluations", options.hyperEvaluations());
             double[][] warm = new double[OneVsRest.problems(training.classes().size())][searchM + 1];
             double[] best = new PatternSearch(lowerBounds(start), upperBounds(start), options.hyperEvaluations())
-                    .maximize(theta -> logEvidence(start.withVector(theta), searchInducing, searchM, distances, labels,
-                            training.classes().size(), warm), start.toVector());
+                    .maximize(theta -> {
+                        progress.checkCancelled();
+                        progress.advance(1);
+                        return logEvidence(start.withVector(theta), searchInducing, searchM, distances, labels,
+                                training.classes().size(), warm);
+                    }, start.toVector());
+            progress.finish();
             kernel = start.withVector(best);
         }
         InducingFeatures features = InducingFeatures.of(kernel, inducingDistances, m);
-        double[] phi = features.features(kernel.fromDistances(kernel.blockDistances(x, range(n), z, m, d)), n);
+        double[] phi = features.featuresOf(kernel, x, n, z, d);
         int problems = OneVsRest.problems(training.classes().size());
         double[][] weights = new double[problems][];
         double[][] covariances = new double[problems][];
         for (int r = 0; r < problems; r++) {
+            progress.checkCancelled();
             BinaryLaplace.Mode mode = new BinaryLaplace(phi, features.dimension(),
                     positives(training.labels(), r, training.classes().size()), FINAL_TOLERANCE)
                     .fit(new double[features.dimension()]);
@@ -140,7 +156,7 @@ final class GpFitter {
         return v;
     }
 
-    static int[] range(int n) {
+    private static int[] range(int n) {
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             out[i] = i;

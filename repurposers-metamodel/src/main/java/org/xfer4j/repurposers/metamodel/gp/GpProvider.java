@@ -17,7 +17,7 @@ public final class GpProvider extends MetaModelProvider<GpOptions> {
 
     @Override
     protected FeatureClassifier fitTyped(FeatureSet training, GpOptions options, ProviderContext context) {
-        return new GpFitter(options, context.seed()).fit(training);
+        return new GpFitter(options, context.seed(), context.progress()).fit(training);
     }
 
     @Override

@@ -17,6 +17,8 @@ final class InducingFeatures {
     /** Jitter added to K_mm's diagonal, relative to k(x, x); grown tenfold while the Cholesky fails. */
     private static final double JITTER = 1e-6;
     private static final int JITTER_TRIES = 6;
+    /** Rows whose distances and kernel values {@link #featuresOf} holds at once. */
+    private static final int CHUNK_ROWS = 2048;
 
     private final int m;
     private final double[][] lowerInverse;
@@ -76,6 +78,25 @@ final class InducingFeatures {
 
     double[][] lowerInverse() {
         return lowerInverse;
+    }
+
+    /**
+     * Feature rows of {@code rows} examples of the row-major {@code x} ({@code width} wide), against the inducing
+     * points {@code z}, computed {@link #CHUNK_ROWS} rows at a time so the intermediate matrices stay small.
+     */
+    double[] featuresOf(BlockRbfKernel kernel, double[] x, int rows, double[] z, int width) {
+        int dim = dimension();
+        double[] out = new double[rows * dim];
+        for (int from = 0; from < rows; from += CHUNK_ROWS) {
+            int to = Math.min(rows, from + CHUNK_ROWS);
+            int[] chunk = new int[to - from];
+            for (int i = 0; i < chunk.length; i++) {
+                chunk[i] = from + i;
+            }
+            double[] part = features(kernel.fromDistances(kernel.blockDistances(x, chunk, z, m, width)), chunk.length);
+            System.arraycopy(part, 0, out, from * dim, part.length);
+        }
+        return out;
     }
 
     /** Feature rows (row-major, {@link #dimension()} wide) from kernel values k(x_i, z_k) laid out as [i * m + k]. */

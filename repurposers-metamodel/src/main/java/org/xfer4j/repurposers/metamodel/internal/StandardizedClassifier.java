@@ -12,6 +12,8 @@ import org.xfer4j.api.repurpose.Predictions;
  */
 public abstract class StandardizedClassifier implements FeatureClassifier {
 
+    private static final int CHUNK_ROWS = 2048;
+
     private final String name;
     private final List<String> classes;
     private final Standardizer standardizer;
@@ -35,8 +37,15 @@ public abstract class StandardizedClassifier implements FeatureClassifier {
 
     @Override
     public final Predictions predict(FeatureMatrix features) {
-        double[] x = standardizer.transformChecked(features, name + " classifier");
-        return new Predictions(classes, probabilities(x, features.rows()));
+        standardizer.check(features, name + " classifier");
+        double[][] out = new double[features.rows()][];
+        // in chunks, so a large batch never holds all its standardised rows (and model intermediates) at once
+        for (int from = 0; from < out.length; from += CHUNK_ROWS) {
+            int to = Math.min(out.length, from + CHUNK_ROWS);
+            double[][] chunk = probabilities(standardizer.transformRows(features, from, to), to - from);
+            System.arraycopy(chunk, 0, out, from, to - from);
+        }
+        return new Predictions(classes, out);
     }
 
     /** Class probabilities of the {@code rows} standardised examples in {@code x} (row-major). */

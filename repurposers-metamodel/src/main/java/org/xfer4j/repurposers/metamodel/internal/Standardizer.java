@@ -57,31 +57,34 @@ public record Standardizer(double[] mean, double[] scale) {
 
     /** Standardised training features, row-major, without input checks (the host checked them). */
     public double[] transform(FeatureMatrix features) {
-        int n = features.rows();
+        return transformRows(features, 0, features.rows());
+    }
+
+    /** Standardised rows [from, to) of {@code features}, row-major. */
+    public double[] transformRows(FeatureMatrix features, int from, int to) {
         int d = width();
         float[] v = features.values();
-        double[] out = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0, off = i * d; j < d; j++) {
-                out[off + j] = (v[off + j] - mean[j]) / scale[j];
+        double[] out = new double[(to - from) * d];
+        for (int i = from; i < to; i++) {
+            for (int j = 0, in = i * d, o = (i - from) * d; j < d; j++) {
+                out[o + j] = (v[in + j] - mean[j]) / scale[j];
             }
         }
         return out;
     }
 
     /**
-     * Standardised features for prediction, row-major.
+     * Checks features handed to a trained classifier.
      *
      * @throws InvalidInputException naming {@code owner} when the width differs from the training width or a
      *         value is NaN or infinite
      */
-    public double[] transformChecked(FeatureMatrix features, String owner) {
+    public void check(FeatureMatrix features, String owner) {
         if (features.columns() != width()) {
             throw new InvalidInputException(owner + " was trained on " + width() + " features per example but got "
                     + features.rows() + "x" + features.columns() + " features");
         }
         features.requireFinite(owner + " input");
-        return transform(features);
     }
 
     /** Writes the means and scales. */

@@ -1,7 +1,9 @@
 package org.xfer4j.repurposers.metamodel.lr;
 
 import org.xfer4j.repurposers.metamodel.internal.DifferentiableFunction;
+import smile.linalg.Transpose;
 import smile.tensor.DenseMatrix;
+import smile.tensor.ScalarType;
 
 /**
  * Summed log-loss of the softmax model plus ||W||^2 / (2C) (biases unpenalised), with its gradient. The two
@@ -16,6 +18,12 @@ final class PenalizedLogLoss implements DifferentiableFunction {
     private final double penalty;
     private final double[] z;
     private final double[] p;
+    /** Buffers reused by every evaluation, so L-BFGS allocates nothing per step. */
+    private final DenseMatrix weights;
+    private final DenseMatrix products;
+    private final DenseMatrix residuals;
+    private final DenseMatrix weightGradient;
+    private final double[] rowProducts;
 
     PenalizedLogLoss(SoftmaxModel model, double[] standardized, int[] labels, double c) {
         this.model = model;
@@ -31,37 +39,44 @@ final class PenalizedLogLoss implements DifferentiableFunction {
         this.penalty = 1 / c;
         this.z = new double[model.classes()];
         this.p = new double[model.classes()];
+        int free = model.rows();
+        this.weights = DenseMatrix.zeros(ScalarType.Float32, free, d);
+        this.products = DenseMatrix.zeros(ScalarType.Float32, labels.length, free);
+        this.residuals = DenseMatrix.zeros(ScalarType.Float32, labels.length, free);
+        this.weightGradient = DenseMatrix.zeros(ScalarType.Float32, free, d);
+        this.rowProducts = new double[free];
     }
 
     @Override
     public double valueAndGradient(double[] params, double[] gradient) {
         int d = model.width();
         int rows = model.rows();
-        float[][] weights = new float[rows][d];
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < d; j++) {
-                weights[r][j] = (float) params[r * (d + 1) + j];
+                weights.set(r, j, params[r * (d + 1) + j]);
             }
         }
-        double[][] products = x.mt(DenseMatrix.of(weights)).toArray(new double[0][]);
-        float[][] residuals = new float[labels.length][rows];
+        DenseMatrix.mm(1, Transpose.NO_TRANSPOSE, x, Transpose.TRANSPOSE, weights, 0, products);
         double[] biasGradient = new double[rows];
         double loss = 0;
         for (int i = 0; i < labels.length; i++) {
-            loss += model.probabilitiesFromProducts(params, products[i], z, p) - z[labels[i]];
+            for (int r = 0; r < rows; r++) {
+                rowProducts[r] = products.get(i, r);
+            }
+            loss += model.probabilitiesFromProducts(params, rowProducts, z, p) - z[labels[i]];
             for (int r = 0; r < rows; r++) {
                 int c = model.classOfRow(r);
                 double residual = p[c] - (labels[i] == c ? 1 : 0);
-                residuals[i][r] = (float) residual;
+                residuals.set(i, r, residual);
                 biasGradient[r] += residual;
             }
         }
-        double[][] weightGradient = DenseMatrix.of(residuals).tm(x).toArray(new double[0][]);
+        DenseMatrix.mm(1, Transpose.TRANSPOSE, residuals, Transpose.NO_TRANSPOSE, x, 0, weightGradient);
         double squares = 0;
         for (int r = 0, w = 0; r < rows; r++, w += d + 1) {
             for (int j = 0; j < d; j++) {
                 squares += params[w + j] * params[w + j];
-                gradient[w + j] = weightGradient[r][j] + penalty * params[w + j];
+                gradient[w + j] = weightGradient.get(r, j) + penalty * params[w + j];
             }
             gradient[w + d] = biasGradient[r];
         }

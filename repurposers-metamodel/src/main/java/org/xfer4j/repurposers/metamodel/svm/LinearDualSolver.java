@@ -32,7 +32,11 @@ final class LinearDualSolver implements BinaryTrainer<double[]> {
         this.random = new SplittableRandom(seed);
     }
 
-    /** Weights of {@code width} features followed by the bias. */
+    /**
+     * Weights of {@code width} features followed by the bias. Examples whose dual variable sits at a bound and
+     * whose gradient pushes it further out are shrunk out of the active set (as LIBLINEAR does), and all come back
+     * for a final check once the active ones meet the tolerance.
+     */
     @Override
     public double[] train(int[] members, boolean[] positive) {
         int n = members.length;
@@ -44,17 +48,32 @@ final class LinearDualSolver implements BinaryTrainer<double[]> {
             diagonal[t] = 1 + Vectors.dot(x, members[t] * width, x, members[t] * width, width);
             order[t] = t;
         }
+        int active = n;
+        double oldMax = Double.POSITIVE_INFINITY;
+        double oldMin = Double.NEGATIVE_INFINITY;
         for (int epoch = 0; epoch < maxEpochs; epoch++) {
-            shuffle(order);
-            double maxGradient = Double.NEGATIVE_INFINITY;
-            double minGradient = Double.POSITIVE_INFINITY;
-            for (int t : order) {
+            shuffle(order, active);
+            double newMax = Double.NEGATIVE_INFINITY;
+            double newMin = Double.POSITIVE_INFINITY;
+            for (int s = 0; s < active; s++) {
+                int t = order[s];
                 double y = positive[t] ? 1 : -1;
                 int off = members[t] * width;
                 double g = y * score(w, off) - 1;
-                double projected = alpha[t] == 0 ? Math.min(g, 0) : alpha[t] == c ? Math.max(g, 0) : g;
-                maxGradient = Math.max(maxGradient, projected);
-                minGradient = Math.min(minGradient, projected);
+                double projected = g;
+                if (alpha[t] == 0 || alpha[t] == c) {
+                    boolean atZero = alpha[t] == 0;
+                    if (atZero ? g > oldMax : g < oldMin) { // stuck at its bound: shrink it out
+                        active--;
+                        order[s] = order[active];
+                        order[active] = t;
+                        s--;
+                        continue;
+                    }
+                    projected = atZero ? Math.min(g, 0) : Math.max(g, 0);
+                }
+                newMax = Math.max(newMax, projected);
+                newMin = Math.min(newMin, projected);
                 if (Math.abs(projected) > 1e-12) {
                     double old = alpha[t];
                     alpha[t] = Math.min(Math.max(old - g / diagonal[t], 0), c);
@@ -65,9 +84,17 @@ final class LinearDualSolver implements BinaryTrainer<double[]> {
                     w[width] += step;
                 }
             }
-            if (maxGradient - minGradient <= tol) {
-                break;
+            if (newMax - newMin <= tol) {
+                if (active == n) {
+                    break;
+                }
+                active = n; // the active set has converged: check every example once more
+                oldMax = Double.POSITIVE_INFINITY;
+                oldMin = Double.NEGATIVE_INFINITY;
+                continue;
             }
+            oldMax = newMax <= 0 ? Double.POSITIVE_INFINITY : newMax;
+            oldMin = newMin >= 0 ? Double.NEGATIVE_INFINITY : newMin;
         }
         return w;
     }
@@ -86,8 +113,9 @@ final class LinearDualSolver implements BinaryTrainer<double[]> {
         return w[width] + Vectors.dot(w, 0, x, off, width);
     }
 
-    private void shuffle(int[] order) {
-        for (int i = order.length - 1; i > 0; i--) {
+    /** Shuffles the first {@code length} entries. */
+    private void shuffle(int[] order, int length) {
+        for (int i = length - 1; i > 0; i--) {
             int k = random.nextInt(i + 1);
             int tmp = order[i];
             order[i] = order[k];

@@ -3,6 +3,7 @@ package org.xfer4j.repurposers.metamodel.svm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.xfer4j.api.Progress;
 
 /**
  * Trains one binary SVM per pair of classes (one-vs-one, as LIBSVM does; two classes make one pair, class 1
@@ -23,8 +24,10 @@ final class PairwiseFitter {
     record Fitted(Decision decision, PlattScaler[] platt) {
     }
 
-    <M> Fitted fit(BinaryTrainer<M> trainer, int plattFolds, long seed) {
+    /** Fits every pair, reporting each finished pair to {@code progress} and stopping when it is cancelled. */
+    <M> Fitted fit(BinaryTrainer<M> trainer, int plattFolds, long seed, Progress progress) {
         int pairs = PairwiseCoupling.pairs(classes);
+        progress.start("svm: pairs of classes", pairs);
         int folds = foldsFor(plattFolds);
         int[] fold = folds > 0 ? assignFolds(folds, seed) : new int[labels.length];
         List<M> finals = new ArrayList<>();
@@ -44,17 +47,30 @@ final class PairwiseFitter {
                 }
                 M model = trainer.train(members, positives(members, b));
                 finals.add(model);
-                double[] memberScores = new double[members.length];
+                double[] heldOut = new double[members.length];
+                double[] fitted = new double[members.length];
                 for (int t = 0; t < members.length; t++) {
-                    memberScores[t] = folds > 0 ? scores[members[t]] : trainer.decision(model, members[t]);
+                    heldOut[t] = scores[members[t]];
+                    fitted[t] = trainer.decision(model, members[t]);
                 }
-                platt[pair] = PlattScaler.fit(memberScores, positives(members, b));
+                PlattScaler sigmoid = PlattScaler.fit(folds > 0 ? heldOut : fitted, positives(members, b));
+                if (!sigmoid.increasing()) {
+                    // held-out scores of a few examples can rank the classes backwards; training scores never do
+                    sigmoid = PlattScaler.fit(fitted, positives(members, b));
+                }
+                platt[pair] = sigmoid;
+                progress.advance(1);
+                progress.checkCancelled();
             }
         }
+        progress.finish();
         return new Fitted(trainer.assemble(finals), platt);
     }
 
-    /** The requested folds, fewer when the smallest present class has fewer examples, 0 below two. */
+    /**
+     * The requested folds, fewer when the smallest present class has fewer than two examples per fold (so every
+     * fold holds out and trains on some of each), 0 below two folds.
+     */
     private int foldsFor(int requested) {
         int[] counts = new int[classes];
         for (int y : labels) {
@@ -66,7 +82,7 @@ final class PairwiseFitter {
                 smallest = Math.min(smallest, count);
             }
         }
-        int folds = Math.min(requested, smallest);
+        int folds = Math.min(requested, smallest / 2);
         return folds >= 2 ? folds : 0;
     }
 

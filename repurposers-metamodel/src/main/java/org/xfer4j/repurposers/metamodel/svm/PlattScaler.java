@@ -18,6 +18,11 @@ record PlattScaler(double a, double b) {
         return Logistic.sigmoid(-(a * f + b));
     }
 
+    /** Whether the probability grows with the decision value, as it must for a sensible calibration. */
+    boolean increasing() {
+        return a < 0;
+    }
+
     /** Fits the sigmoid to decision values {@code f} of examples labelled {@code positive}. */
     static PlattScaler fit(double[] f, boolean[] positive) {
         int prior1 = 0;

@@ -147,10 +147,12 @@ final class SmoSolver implements BinaryTrainer<SmoSolver.Model> {
         double rho;
         if (free > 0) {
             rho = freeSum / free;
-        } else if (Double.isInfinite(upper) || Double.isInfinite(lower)) {
-            rho = Double.isInfinite(upper) ? lower : upper; // one class only: every example on one side
-        } else {
+        } else if (Double.isFinite(upper) && Double.isFinite(lower)) {
             rho = (upper + lower) / 2;
+        } else if (Double.isFinite(upper) || Double.isFinite(lower)) {
+            rho = Double.isFinite(upper) ? upper : lower; // one class only: every example on one side
+        } else {
+            rho = 0; // no examples: a pair of two classes absent from the training set
         }
         int[] sv = new int[supportCount];
         double[] coefficients = new double[supportCount];

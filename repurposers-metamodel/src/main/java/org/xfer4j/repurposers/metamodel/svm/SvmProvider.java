@@ -26,9 +26,10 @@ public final class SvmProvider extends MetaModelProvider<SvmOptions> {
         int d = standardizer.width();
         PairwiseFitter fitter = new PairwiseFitter(training.labels(), training.classes().size());
         PairwiseFitter.Fitted fitted = switch (o.kernel()) {
-            case LINEAR -> fitter.fit(new LinearDualSolver(x, d, o, context.seed()), o.plattFolds(), context.seed());
+            case LINEAR -> fitter.fit(new LinearDualSolver(x, d, o, context.seed()), o.plattFolds(), context.seed(),
+                    context.progress());
             case RBF -> fitter.fit(new SmoSolver(new KernelRows(x, n, d, o.gammaFor(d, variance(x)),
-                    o.cacheMb() * BYTES_PER_MIB), o), o.plattFolds(), context.seed());
+                    o.cacheMb() * BYTES_PER_MIB), o), o.plattFolds(), context.seed(), context.progress());
         };
         return new SvmClassifier(training.classes(), standardizer, fitted.decision(), fitted.platt());
     }

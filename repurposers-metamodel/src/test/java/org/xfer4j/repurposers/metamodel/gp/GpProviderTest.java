@@ -8,12 +8,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.api.Progress;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.repurpose.FeatureClassifier;
 import org.xfer4j.api.repurpose.FeatureRepurposerProvider;
 import org.xfer4j.core.metrics.Evaluation;
+import org.xfer4j.repurposers.metamodel.testdata.CancelledProgress;
 import org.xfer4j.repurposers.metamodel.testdata.RealDataRun;
 import org.xfer4j.repurposers.metamodel.testdata.SklearnData;
 import org.xfer4j.testkit.FeatureRepurposerContract;
@@ -93,5 +95,12 @@ class GpProviderTest extends FeatureRepurposerContract {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("4 features").hasMessageContaining("1x2");
         assertThatThrownBy(() -> c.predict(FeatureMatrix.of(new float[][] {{1, 2, 3, Float.NaN}})))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("column 3");
+    }
+
+    @Test
+    void cancelledProgressStopsTheFit() {
+        assertThatThrownBy(() -> provider.fit(SklearnData.iris(), provider.defaultOptions(),
+                ProviderContext.defaults().withProgress(new CancelledProgress())))
+                .isInstanceOf(Progress.CancelledException.class);
     }
 }

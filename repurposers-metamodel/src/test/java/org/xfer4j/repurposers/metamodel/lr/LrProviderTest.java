@@ -2,6 +2,7 @@ package org.xfer4j.repurposers.metamodel.lr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -86,5 +87,20 @@ class LrProviderTest extends FeatureRepurposerContract {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("4 features").hasMessageContaining("1x3");
         assertThatThrownBy(() -> c.predict(FeatureMatrix.of(new float[][] {{1, 2, Float.NaN, 4}})))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("column 2").hasMessageContaining("NaN");
+    }
+
+    @Test
+    void largeBatchesArePredictedInChunksWithTheSameResult() {
+        FeatureSet digits = SklearnData.digits();
+        FeatureClassifier c = provider.fit(digits, provider.defaultOptions(), ProviderContext.defaults());
+        int[] rows = new int[5000]; // more than two chunks of 2048 rows
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = (i * 7) % digits.size();
+        }
+        double[][] batch = c.predict(digits.features().selectRows(rows)).probabilities();
+        for (int i : new int[] {0, 2047, 2048, 4999}) {
+            double[] alone = c.predict(digits.features().selectRows(new int[] {rows[i]})).probabilities()[0];
+            assertThat(batch[i]).as("row %d", i).containsExactly(alone, within(1e-12));
+        }
     }
 }

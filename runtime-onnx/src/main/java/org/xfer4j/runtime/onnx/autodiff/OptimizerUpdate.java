@@ -12,7 +12,8 @@ final class OptimizerUpdate {
      * Emits the update of {@code param} from {@code grad}; {@code state} holds the state inputs in
      * {@link Optimizer#states()} order. Returns the new parameter followed by the new states.
      */
-    static List<String> emit(Optimizer o, Emitter e, String param, String grad, List<String> state, String lr, String step,
+    static List<String> emit(Optimizer o, Emitter e, String param, String grad, List<String> state, String lr,
+            String step,
             int elemType) {
         double decay = o instanceof Optimizer.Sgd s ? s.weightDecay() : ((Optimizer.Adam) o).weightDecay();
         String g = decay > 0 ? e.add(grad, e.mul(param, e.scalar(decay, elemType))) : grad;

@@ -106,12 +106,6 @@ final class RuleContext {
         return t == null ? null : org.xfer4j.runtime.onnx.graph.TensorProtos.toLongs(t);
     }
 
-    /** The floating value of a constant input, or null where the input is computed. */
-    double[] constFloats(int i) {
-        TensorProto t = constants.get(in(i));
-        return t == null ? null : org.xfer4j.runtime.onnx.graph.TensorProtos.toDoubles(t);
-    }
-
     long attr(String name, long fallback) {
         return Attributes.getInt(node, name, fallback);
     }

@@ -71,7 +71,8 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
         OrtModelSession session = session(tensors);
         progress.start("features of " + model.name(), data.size());
         try {
-            FeatureMatrix features = OrtRuntime.onOrtThread(() -> run(session.session(), data, names, progress));
+            FeatureMatrix features = OrtRuntime.onOrtThread(() -> run(session.session(), data, names, tensors,
+                    progress));
             progress.finish();
             return features.requireFinite("features of " + model.name());
         } catch (OrtException e) {
@@ -92,9 +93,8 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
     }
 
     /** The pooled features of every example, layer blocks side by side. */
-    private FeatureMatrix run(OrtSession session, Dataset data, List<String> names, Progress progress)
-            throws OrtException {
-        List<String> tensors = names.stream().map(this::tensorOf).toList();
+    private FeatureMatrix run(OrtSession session, Dataset data, List<String> names, List<String> tensors,
+                              Progress progress) throws OrtException {
         FeatureRows rows = new FeatureRows(names, data.size());
         try (BatchPrefetcher batches = new BatchPrefetcher(data, options.batchSize(), model.preprocessor(),
                 options.prefetchThreads())) {

@@ -18,7 +18,8 @@ final class DotWriter {
 
     static String dot(OnnxGraph g) {
         GraphIndex idx = g.index();
-        StringBuilder s = new StringBuilder("digraph onnx {\n  rankdir=TB;\n  node [shape=box, fontname=\"Helvetica\"];\n");
+        StringBuilder s = new StringBuilder("digraph onnx {\n  rankdir=TB;\n")
+                .append("  node [shape=box, fontname=\"Helvetica\"];\n");
         for (var in : g.model().getGraph().getInputList()) {
             long[] d = ValueInfos.dims(in);
             s.append("  ").append(quote("in:" + in.getName())).append(" [shape=ellipse, label=")

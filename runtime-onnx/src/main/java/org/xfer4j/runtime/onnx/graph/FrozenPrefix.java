@@ -4,7 +4,6 @@ import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,10 +63,5 @@ public record FrozenPrefix(OnnxGraph prefix, OnnxGraph suffix, String boundary) 
         s.addInput(ValueInfos.tensor(cut, ValueInfos.elemType(source.getInput(0)), shape));
         OnnxGraph suffix = OnnxGraph.wrap(graph.model().toBuilder().setGraph(GraphCut.prune(s.build())).build());
         return Optional.of(new FrozenPrefix(prefix, suffix, cut));
-    }
-
-    /** The layers of the prefix, for reports. */
-    public List<String> frozenLayers() {
-        return prefix.layers().stream().map(l -> l.name()).toList();
     }
 }

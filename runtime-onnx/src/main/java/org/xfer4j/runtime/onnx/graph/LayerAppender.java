@@ -91,7 +91,8 @@ final class LayerAppender {
                 long[] w = {d.units(), shape[1]};
                 yield new Fragment(List.of(Attributes.node("Gemm", name, List.of(in, name + ".weight", name + ".bias"),
                         List.of(out), Attributes.of("transB", 1L))), List.of(
-                        TensorProtos.floats(name + ".weight", w, ParameterInit.draw(d.init(), w, shape[1], d.units(), rng)),
+                        TensorProtos.floats(name + ".weight", w,
+                                ParameterInit.draw(d.init(), w, shape[1], d.units(), rng)),
                         TensorProtos.floats(name + ".bias", new long[] {d.units()}, new float[d.units()])), out);
             }
             case LayerSpec.Conv c -> {

@@ -135,7 +135,10 @@ final class OpsetUpgrade {
         return Attributes.without(n, "spatial");
     }
 
-    /** Before opset 13 Softmax normalised over all axes from {@code axis} on; that equals the new meaning only at the last axis. */
+    /**
+     * Before opset 13 Softmax normalised over all axes from {@code axis} on; that equals the new meaning only at the
+     * last axis.
+     */
     private List<NodeProto> softmax(NodeProto n) {
         long axis = Attributes.getInt(n, "axis", 1);
         int rank = declaredRank(n.getInput(0), n.getOutput(0));

@@ -2,11 +2,9 @@ package org.xfer4j.runtime.onnx.train;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.data.Tensor;
 import org.xfer4j.runtime.onnx.autodiff.Loss;
-import org.xfer4j.runtime.onnx.autodiff.Optimizer;
 import org.xfer4j.runtime.onnx.autodiff.TrainingStep;
 import org.xfer4j.runtime.onnx.graph.FrozenPrefix;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
@@ -25,21 +23,17 @@ public final class GraphTrainer {
     private GraphTrainer() {
     }
 
-    /**
-     * Trains {@code graph} with cross-entropy on {@code data}.
-     *
-     * @param groups parameter groups by predicate on the parameter name (own learning rates in the config)
-     */
-    public static Result train(OnnxGraph graph, ExampleSet data, Optimizer optimizer,
-            Map<String, Predicate<String>> groups, TrainerConfig config, boolean cachePrefix,
+    /** Trains {@code graph} with cross-entropy on {@code data}; learning rates per group come from the config. */
+    public static Result train(OnnxGraph graph, ExampleSet data, TrainingSetup setup, TrainerConfig config,
             ProviderContext context) {
-        Optional<FrozenPrefix> split = cachePrefix ? FrozenPrefix.of(graph) : Optional.empty();
+        Optional<FrozenPrefix> split = setup.cachePrefix() ? FrozenPrefix.of(graph) : Optional.empty();
         OnnxGraph trainable = split.map(FrozenPrefix::suffix).orElse(graph);
         ExampleSet examples = split.map(s -> PrefixCache.boundaryValues(s, data, config.batchSize(), context))
                 .orElse(data);
-        TrainingStep.Builder b = TrainingStep.of(trainable).loss(Loss.SOFTMAX_CROSS_ENTROPY).optimizer(optimizer)
+        TrainingStep.Builder b = TrainingStep.of(trainable).loss(Loss.SOFTMAX_CROSS_ENTROPY)
+                .optimizer(setup.optimizer()).trainingBatchNorm(setup.trainBatchNorm()).seed(config.seed())
                 .exampleShape(examples.input(), examples.exampleShape());
-        groups.forEach(b::group);
+        setup.groups().forEach(b::group);
         TrainingHistory history;
         OnnxGraph trained = graph;
         try (TrainingSession session = new TrainingSession(b.build(), context)) {

@@ -37,6 +37,7 @@ public final class TrainingSession implements AutoCloseable {
     private final Map<String, OnnxTensor> current = new LinkedHashMap<>();
     private final List<OnnxTensor> created = new ArrayList<>();
     private final ProviderContext context;
+    private final OrtWorker worker = new OrtWorker();
     private OrtModelSession evaluation;
     private OrtSession.Result held;
     private long steps;
@@ -89,7 +90,7 @@ public final class TrainingSession implements AutoCloseable {
                 scalars.add(scalar(steps + 1));
                 feed.put(TrainingStep.STEP, scalars.getLast());
             }
-            OrtSession.Result r = OrtRuntime.onOrtThread(() -> session.session().run(feed));
+            OrtSession.Result r = worker.call(() -> session.session().run(feed));
             double loss = ((OnnxTensor) r.get(TrainingStep.LOSS).orElseThrow()).getFloatBuffer().get(0);
             OnnxTensor pred = (OnnxTensor) r.get(step.prediction()).orElseThrow();
             FloatBuffer pb = pred.getFloatBuffer();
@@ -118,7 +119,7 @@ public final class TrainingSession implements AutoCloseable {
         Map<String, OnnxTensor> feed = new HashMap<>(batch);
         feed.putAll(current);
         step.parameters().forEach(p -> p.states().forEach(feed::remove));
-        try (OrtSession.Result r = OrtRuntime.onOrtThread(() -> evaluation.session().run(feed))) {
+        try (OrtSession.Result r = worker.call(() -> evaluation.session().run(feed))) {
             FloatBuffer b = ((OnnxTensor) r.get(0)).getFloatBuffer();
             float[] v = new float[b.remaining()];
             b.get(v);
@@ -195,5 +196,6 @@ public final class TrainingSession implements AutoCloseable {
         if (evaluation != null) {
             evaluation.close();
         }
+        worker.close();
     }
 }

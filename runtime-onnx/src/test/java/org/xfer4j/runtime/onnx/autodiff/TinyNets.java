@@ -1,7 +1,6 @@
 package org.xfer4j.runtime.onnx.autodiff;
 
 import ai.onnx.proto.OnnxMl.GraphProto;
-import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import java.util.List;
 import java.util.Random;

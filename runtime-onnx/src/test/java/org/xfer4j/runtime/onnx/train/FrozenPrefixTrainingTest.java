@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,9 +47,9 @@ class FrozenPrefixTrainingTest {
         assertThat(split.get().suffix().layers()).extracting(l -> l.opType()).containsExactly("Gemm");
 
         TrainerConfig c = TrainerConfig.simple(3, 8, 0.05, 1);
-        GraphTrainer.Result cached = GraphTrainer.train(g, images(), Optimizer.Adam.defaults(), Map.of(), c, true,
-                ProviderContext.defaults());
-        GraphTrainer.Result whole = GraphTrainer.train(g, images(), Optimizer.Adam.defaults(), Map.of(), c, false,
+        TrainingSetup setup = TrainingSetup.of(Optimizer.Adam.defaults());
+        GraphTrainer.Result cached = GraphTrainer.train(g, images(), setup, c, ProviderContext.defaults());
+        GraphTrainer.Result whole = GraphTrainer.train(g, images(), setup.withCachePrefix(false), c,
                 ProviderContext.defaults());
         assertThat(cached.cachedBoundary()).contains("flatten_1.out");
         assertThat(whole.cachedBoundary()).isEmpty();

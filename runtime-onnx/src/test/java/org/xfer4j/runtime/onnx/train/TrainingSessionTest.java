@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.data.Tensor;
 import org.xfer4j.runtime.onnx.OrtRuntime;
+import org.xfer4j.runtime.onnx.autodiff.Loss;
 import org.xfer4j.runtime.onnx.autodiff.Optimizer;
 import org.xfer4j.runtime.onnx.autodiff.TrainingStep;
 
@@ -84,6 +85,45 @@ class TrainingSessionTest {
                 assertThat(s.steps()).isEqualTo(62);
                 assertThat(last.predictionShape()).containsExactly(30, 3);
             }
+        }
+    }
+
+    @Test
+    void meanSquaredErrorIsTheMeanOverElementsAndFalls() throws Exception {
+        float[] targets = new float[30 * 3];
+        for (int i = 0; i < 30; i++) {
+            targets[i * 3 + (int) DATA.y()[i]] = 1;
+        }
+        TrainingStep step = TrainingStep.of(Toy.mlp(4)).loss(Loss.MEAN_SQUARED_ERROR).trainingDropout(false).build();
+        try (TrainingSession s = new TrainingSession(step, ProviderContext.defaults());
+                OnnxTensor t = OnnxTensor.createTensor(OrtRuntime.environment(), FloatBuffer.wrap(targets),
+                        new long[] {30, 3})) {
+            TrainingSession.StepOutput first = s.run(Map.of("x", x), t, Map.of("default", 0.5));
+            double expected = 0;
+            for (int i = 0; i < targets.length; i++) {
+                double d = first.prediction()[i] - targets[i];
+                expected += d * d / targets.length;
+            }
+            assertThat(first.loss()).isCloseTo(expected, within(1e-6));
+            TrainingSession.StepOutput last = first;
+            for (int i = 0; i < 40; i++) {
+                last = s.run(Map.of("x", x), t, Map.of("default", 0.5));
+            }
+            assertThat(last.loss()).isLessThan(first.loss() * 0.5);
+        }
+    }
+
+    @Test
+    void eachParameterGroupHasItsOwnLearningRate() {
+        TrainingStep step = TrainingStep.of(Toy.mlp(4)).group("head", p -> p.endsWith("2")).build();
+        assertThat(step.groups()).containsExactlyInAnyOrder("head", "default");
+        try (TrainingSession s = new TrainingSession(step, ProviderContext.defaults())) {
+            Map<String, Tensor> before = s.parameters();
+            s.run(Map.of("x", x), y, Map.of("head", 0.5, "default", 0.0));
+            assertThat(s.parameters().get("w1")).isEqualTo(before.get("w1"));
+            assertThat(s.parameters().get("w2")).isNotEqualTo(before.get("w2"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.run(Map.of("x", x), y, Map.of("head", 0.1)))
+                    .hasMessageContaining("no learning rate for parameter group 'default'");
         }
     }
 

@@ -1,4 +1,4 @@
-package org.xfer4j.importer.tfjs;
+package org.xfer4j.data.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.Map;
  * Parses JSON, and the JavaScript object-literal subset that minifiers emit for it (unquoted keys, {@code !0} and
  * {@code !1} for booleans, numbers such as {@code .5}), into maps, lists, strings, doubles, booleans and nulls.
  */
-final class JsLiteral {
+public final class JsLiteral {
 
     private final String text;
     private final String source;
@@ -21,8 +21,12 @@ final class JsLiteral {
         this.source = source;
     }
 
-    /** The whole of {@code text} as one value; {@code source} names the file in errors. */
-    static Object parse(String text, String source) {
+    /**
+     * The whole of {@code text} as one value; {@code source} names the file in errors.
+     *
+     * @throws JsonSyntaxException saying what is wrong, where, and in which source
+     */
+    public static Object parse(String text, String source) {
         JsLiteral p = new JsLiteral(text, 0, source);
         Object v = p.value();
         p.skipSpace();
@@ -33,7 +37,7 @@ final class JsLiteral {
     }
 
     /** The one value that starts at {@code start}; whatever follows it is ignored. */
-    static Object parseAt(String text, int start, String source) {
+    public static Object parseAt(String text, int start, String source) {
         return new JsLiteral(text, start, source).value();
     }
 
@@ -213,7 +217,7 @@ final class JsLiteral {
         }
     }
 
-    private TfjsFormatException error(String what) {
-        return new TfjsFormatException(source + ": " + what + " at character " + pos);
+    private JsonSyntaxException error(String what) {
+        return new JsonSyntaxException(source + ": " + what + " at character " + pos);
     }
 }
