@@ -1,5 +1,6 @@
 # PyTorch 1.13 side of TrainingStepBench: the same network, batch and threads, SGD with momentum, all parameters
-# trained, batch norm with running statistics (eval mode). Prints samples per second of full training steps.
+# trained, batch norm with running statistics (eval mode). Prints samples per second of full training steps (after
+# min(3, STEPS) warm-up steps).
 # usage: torch_step.py SIZE|mobilenet-v2 BATCH STEPS THREADS
 import sys
 import time
@@ -37,7 +38,7 @@ def step():
     opt.step()
     return loss.item()
 
-for _ in range(3):
+for _ in range(min(3, steps)):
     step()
 t0 = time.perf_counter()
 for _ in range(steps):

@@ -51,10 +51,22 @@ public final class OrtRuntime {
      * @throws DeviceUnavailableException when CUDA is requested and this build or machine cannot provide it
      */
     public static OrtModelSession open(byte[] model, String what, ProviderContext context) {
+        return open(model, what, context, false);
+    }
+
+    /**
+     * {@link #open(byte[], String, ProviderContext)}, optionally without ONNX Runtime's memory-pattern planning: a
+     * training-step graph run with it holds the planned block and the first run's buffers at once (5.6 GB instead
+     * of 3.1 GB for MobileNetV2 at batch 32).
+     */
+    public static OrtModelSession open(byte[] model, String what, ProviderContext context, boolean noMemoryPattern) {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         try {
             if (context.threads() > 0) {
                 options.setIntraOpNumThreads(context.threads());
+            }
+            if (noMemoryPattern) {
+                options.setMemoryPatternOptimization(false);
             }
             addDevice(options, context.device());
             OrtSession session = onOrtThread(() -> environment().createSession(model, options));

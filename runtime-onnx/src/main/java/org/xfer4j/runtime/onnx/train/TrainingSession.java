@@ -46,7 +46,7 @@ public final class TrainingSession implements AutoCloseable {
     public TrainingSession(TrainingStep step, ProviderContext context) {
         this.step = step;
         this.context = context;
-        this.session = OrtRuntime.open(step.model().toByteArray(), "training step", context);
+        this.session = OrtRuntime.open(step.model().toByteArray(), "training step", context, true);
         Map<String, Tensor> initial = new HashMap<>();
         for (TrainingStep.Parameter p : step.variables()) {
             initial.put(p.name(), step.forward().parameter(p.name()));
