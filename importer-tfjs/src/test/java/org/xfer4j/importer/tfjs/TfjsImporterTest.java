@@ -114,6 +114,20 @@ class TfjsImporterTest {
     }
 
     @Test
+    void hardSwishIsXTimesRelu6OfXPlus3Over6() throws Exception {
+        Path json = model("""
+                {"class_name":"Sequential","config":{"name":"s","layers":[{"class_name":"Activation",
+                 "config":{"name":"hs","activation":"hard_swish","batch_input_shape":[null,4]}}]}}""", "[]", new byte[0]);
+        float[] x = {-4, -1, 0.5f, 4};
+        Map<String, float[]> out = OrtProbe.run(TfjsImporter.toOnnx(TfjsModel.read(json)), Map.of("hs_input", x),
+                Map.of("hs_input", new long[] {1, 4}), List.of("hs"));
+        for (int i = 0; i < x.length; i++) {
+            assertThat(out.get("hs")[i]).isCloseTo(x[i] * Math.min(Math.max(x[i] + 3, 0), 6) / 6f,
+                    org.assertj.core.api.Assertions.within(1e-6f));
+        }
+    }
+
+    @Test
     void malformedJsonNamesTheFile() throws Exception {
         Path json = dir.resolve("model.json");
         Files.writeString(json, "{\"modelTopology\": [1, 2");
