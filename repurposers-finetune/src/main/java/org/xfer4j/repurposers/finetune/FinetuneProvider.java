@@ -17,13 +17,12 @@ public final class FinetuneProvider extends TrainingProvider<FinetuneOptions> {
     public FinetuneProvider() {
         super("finetune",
                 "fine-tunes the source graph up to a transfer layer under a new dense head (own learning rates)",
-                FinetuneOptions.DEFAULTS,
-                FinetuneOptions::parse);
+                FinetuneOptions.class, FinetuneOptions.DEFAULTS, FinetuneOptions::parse);
     }
 
     @Override
     public RepurposedModel repurpose(SourceModel source, Dataset training, Options options, ProviderContext context) {
-        FinetuneOptions o = (FinetuneOptions) options;
+        FinetuneOptions o = typed(options);
         String layer = o.transferLayer().isEmpty() ? source.defaultFeatureLayer() : o.transferLayer();
         int classes = training.classes().size();
         HeadTraining.Surgery surgery = g -> {

@@ -21,13 +21,12 @@ public final class RandomFreezeProvider extends TrainingProvider<RandomFreezeOpt
     public RandomFreezeProvider() {
         super("random-freeze",
                 "drops top layers, adds a new head, freezes and re-initialises named layers, trains the rest",
-                RandomFreezeOptions.DEFAULTS,
-                RandomFreezeOptions::parse);
+                RandomFreezeOptions.class, RandomFreezeOptions.DEFAULTS, RandomFreezeOptions::parse);
     }
 
     @Override
     public RepurposedModel repurpose(SourceModel source, Dataset training, Options options, ProviderContext context) {
-        RandomFreezeOptions o = (RandomFreezeOptions) options;
+        RandomFreezeOptions o = typed(options);
         int classes = training.classes().size();
         HeadTraining.Surgery surgery = g -> {
             OnnxGraph cut = g.dropTop(o.dropTop());

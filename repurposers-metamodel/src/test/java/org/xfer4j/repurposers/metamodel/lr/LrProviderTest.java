@@ -14,6 +14,7 @@ import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.repurpose.FeatureClassifier;
 import org.xfer4j.api.repurpose.FeatureRepurposerProvider;
 import org.xfer4j.core.metrics.Evaluation;
+import org.xfer4j.repurposers.metamodel.gp.GpProvider;
 import org.xfer4j.repurposers.metamodel.testdata.RealDataRun;
 import org.xfer4j.repurposers.metamodel.testdata.SklearnData;
 import org.xfer4j.testkit.FeatureRepurposerContract;
@@ -77,6 +78,15 @@ class LrProviderTest extends FeatureRepurposerContract {
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("C");
         assertThatThrownBy(() -> provider.parseOptions(Map.of("maxIter", "many")))
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("maxIter");
+    }
+
+    @Test
+    void optionsOfAnotherProviderAreRefusedByName() {
+        FeatureSet two = new FeatureSet(FeatureMatrix.of(new float[][] {{0f}, {1f}}), new int[] {0, 1},
+                java.util.List.of("a", "b"));
+        assertThatThrownBy(() -> provider.fit(two, new GpProvider().defaultOptions(), ProviderContext.defaults()))
+                .isInstanceOf(InvalidOptionException.class).hasMessageContaining("lr needs LrOptions")
+                .hasMessageContaining("GpOptions");
     }
 
     @Test
