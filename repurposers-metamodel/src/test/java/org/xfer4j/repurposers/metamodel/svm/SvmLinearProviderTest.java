@@ -19,4 +19,9 @@ class SvmLinearProviderTest extends FeatureRepurposerContract {
     protected Options options() {
         return provider.parseOptions(Map.of("kernel", "linear"));
     }
+
+    @Override
+    protected Map<String, String> nonDefaultOptions() {
+        return Map.of("kernel", "linear", "C", "0.5", "tol", "0.01", "maxIter", "200");
+    }
 }
