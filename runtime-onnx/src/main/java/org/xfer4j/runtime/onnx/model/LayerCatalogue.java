@@ -3,9 +3,9 @@ package org.xfer4j.runtime.onnx.model;
 import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.xfer4j.api.model.LayerInfo;
+import org.xfer4j.runtime.onnx.graph.ValueInfos;
 
 /**
  * The layers of a graph: nodes whose outputs depend on the example fed in. Constants and the nodes that only
@@ -69,12 +70,9 @@ final class LayerCatalogue {
         described.addAll(graph.getInputList());
         described.addAll(graph.getOutputList());
         for (ValueInfoProto v : described) {
-            if (v.getType().hasTensorType() && v.getType().getTensorType().hasShape()) {
-                List<Long> dims = new ArrayList<>();
-                for (TensorShapeProto.Dimension d : v.getType().getTensorType().getShape().getDimList()) {
-                    dims.add(d.hasDimValue() ? d.getDimValue() : -1L);
-                }
-                shapes.put(v.getName(), List.copyOf(dims));
+            long[] dims = ValueInfos.dims(v);
+            if (dims != null) {
+                shapes.put(v.getName(), Arrays.stream(dims).boxed().toList());
             }
         }
         return shapes;
