@@ -1,6 +1,7 @@
 package org.xfer4j.repurposers.metamodel.lr;
 
 import org.xfer4j.repurposers.metamodel.internal.DifferentiableFunction;
+import org.xfer4j.repurposers.metamodel.internal.Matrices;
 import smile.linalg.Transpose;
 import smile.tensor.DenseMatrix;
 import smile.tensor.ScalarType;
@@ -28,13 +29,7 @@ final class PenalizedLogLoss implements DifferentiableFunction {
     PenalizedLogLoss(SoftmaxModel model, double[] standardized, int[] labels, double c) {
         this.model = model;
         int d = model.width();
-        float[][] rows = new float[labels.length][d];
-        for (int i = 0; i < rows.length; i++) {
-            for (int j = 0; j < d; j++) {
-                rows[i][j] = (float) standardized[i * d + j];
-            }
-        }
-        this.x = DenseMatrix.of(rows);
+        this.x = DenseMatrix.of(Matrices.floatRows(standardized, labels.length));
         this.labels = labels;
         this.penalty = 1 / c;
         this.z = new double[model.classes()];
