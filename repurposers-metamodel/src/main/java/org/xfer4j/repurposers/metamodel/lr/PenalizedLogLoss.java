@@ -1,5 +1,7 @@
 package org.xfer4j.repurposers.metamodel.lr;
 
+import java.util.Arrays;
+
 import org.xfer4j.repurposers.metamodel.internal.DifferentiableFunction;
 import org.xfer4j.repurposers.metamodel.internal.Matrices;
 import smile.linalg.Transpose;
@@ -25,6 +27,7 @@ final class PenalizedLogLoss implements DifferentiableFunction {
     private final DenseMatrix residuals;
     private final DenseMatrix weightGradient;
     private final double[] rowProducts;
+    private final double[] biasGradient;
 
     PenalizedLogLoss(SoftmaxModel model, double[] standardized, int[] labels, double c) {
         this.model = model;
@@ -40,6 +43,7 @@ final class PenalizedLogLoss implements DifferentiableFunction {
         this.residuals = DenseMatrix.zeros(ScalarType.Float32, labels.length, free);
         this.weightGradient = DenseMatrix.zeros(ScalarType.Float32, free, d);
         this.rowProducts = new double[free];
+        this.biasGradient = new double[free];
     }
 
     @Override
@@ -52,7 +56,7 @@ final class PenalizedLogLoss implements DifferentiableFunction {
             }
         }
         DenseMatrix.mm(1, Transpose.NO_TRANSPOSE, x, Transpose.TRANSPOSE, weights, 0, products);
-        double[] biasGradient = new double[rows];
+        Arrays.fill(biasGradient, 0);
         double loss = 0;
         for (int i = 0; i < labels.length; i++) {
             for (int r = 0; r < rows; r++) {
