@@ -1,7 +1,6 @@
 package org.xfer4j.repurposers.metamodel.lr;
 
 import java.util.Arrays;
-
 import org.xfer4j.repurposers.metamodel.internal.DifferentiableFunction;
 import org.xfer4j.repurposers.metamodel.internal.Matrices;
 import smile.linalg.Transpose;
