@@ -5,7 +5,6 @@ import com.google.inject.Inject;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import org.xfer4j.api.Options;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.data.Dataset;
+import org.xfer4j.api.data.TrainingLabels;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.model.SourceModel;
@@ -113,7 +113,8 @@ public final class Xfer implements AutoCloseable {
                                      Map<String, String> options) {
         RepurposerProvider provider = registry.repurposer(method);
         Options parsed = provider.parseOptions(options);
-        requireTrainable(training);
+        // labels are checked before any features are extracted
+        TrainingLabels.require("the training set " + training.name(), training.labels(), training.classes());
         String digest = DatasetDigest.of(training);
         Provenance provenance = Provenance.of(model, layers, training, digest, context.seed());
         if (provider instanceof FeatureRepurposerProvider fp) {
@@ -198,25 +199,6 @@ public final class Xfer implements AutoCloseable {
     @Override
     public void close() {
         extraction.close();
-    }
-
-    /** Checks labels before any features are extracted: examples present, all labelled, two classes or more. */
-    private static void requireTrainable(Dataset training) {
-        if (training.size() == 0) {
-            throw new InvalidInputException("the training set " + training.name() + " is empty");
-        }
-        int[] labels = training.labels();
-        long present = Arrays.stream(labels).distinct().count();
-        for (int i = 0; i < labels.length; i++) {
-            if (labels[i] < 0) {
-                throw new InvalidInputException("example " + i + " of the training set " + training.name()
-                        + " has no label");
-            }
-        }
-        if (present < 2) {
-            throw new InvalidInputException("the training set " + training.name() + " has examples of only "
-                    + present + " class; a classifier needs at least 2 (classes: " + training.classes() + ")");
-        }
     }
 
     private FeatureRepurposerProvider featureProvider(String method) {

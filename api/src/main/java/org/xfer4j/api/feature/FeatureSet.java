@@ -2,6 +2,7 @@ package org.xfer4j.api.feature;
 
 import java.util.List;
 import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.data.TrainingLabels;
 
 /** Labelled features for training a meta-model: one label per feature row, indexing {@code classes}. */
 public record FeatureSet(FeatureMatrix features, int[] labels, List<String> classes) {
@@ -39,17 +40,7 @@ public record FeatureSet(FeatureMatrix features, int[] labels, List<String> clas
      * present, every feature finite.
      */
     public FeatureSet requireTrainable() {
-        if (labels.length == 0) {
-            throw new InvalidInputException("the training set is empty");
-        }
-        int present = 0;
-        for (int c : classCounts()) {
-            present += c > 0 ? 1 : 0;
-        }
-        if (present < 2) {
-            throw new InvalidInputException("the training set has examples of only " + present
-                    + " class; a classifier needs at least 2 (classes: " + classes + ")");
-        }
+        TrainingLabels.require("the training set", labels, classes);
         features.requireFinite("training features");
         return this;
     }
