@@ -52,8 +52,7 @@ public abstract class GraphRepurposerContract extends RepurposerOptionsContract 
         int width = f.features().columns();
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < f.size(); i++) {
-            float[] row = java.util.Arrays.copyOfRange(f.features().values(), i * width, (i + 1) * width);
-            samples.add(new Sample.Tensors(Map.of(input, Tensor.ofFloats(row, width))));
+            samples.add(new Sample.Tensors(Map.of(input, Tensor.ofFloats(f.features().row(i), width))));
         }
         return new InMemoryDataset("blobs", f.classes(), samples, f.labels());
     }

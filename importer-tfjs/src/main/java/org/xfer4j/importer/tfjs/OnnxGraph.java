@@ -6,15 +6,12 @@ import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
-import ai.onnx.proto.OnnxMl.TensorShapeProto;
-import ai.onnx.proto.OnnxMl.TypeProto;
-import ai.onnx.proto.OnnxMl.ValueInfoProto;
-import com.google.protobuf.ByteString;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.xfer4j.runtime.onnx.graph.Attributes;
+import org.xfer4j.runtime.onnx.graph.TensorProtos;
+import org.xfer4j.runtime.onnx.graph.ValueInfos;
 
 /** Accumulates the nodes, initialisers, inputs and outputs of one ONNX graph (opset 17) under unique names. */
 final class OnnxGraph {
@@ -42,30 +39,26 @@ final class OnnxGraph {
     /** Adds a float32 initialiser and returns its name. */
     String floats(String name, float[] values, long... dims) {
         claim(name);
-        ByteBuffer raw = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        raw.asFloatBuffer().put(values);
-        graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.FLOAT_VALUE)
-                .addAllDims(asList(dims)).setRawData(ByteString.copyFrom(raw.array())));
+        graph.addInitializer(TensorProtos.floats(name, dims, values));
         return name;
     }
 
     /** Adds a one-dimensional int64 initialiser and returns its name. */
     String longs(String name, long... values) {
         claim(name);
-        graph.addInitializer(TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE)
-                .addDims(values.length).addAllInt64Data(asList(values)));
+        graph.addInitializer(TensorProtos.vector(name, values));
         return name;
     }
 
     /** Declares a float32 graph input; unknown (negative) dimensions become symbolic, the first one "N". */
     void input(String name, long... dims) {
         claim(name);
-        graph.addInput(valueInfo(name, dims));
+        graph.addInput(ValueInfos.tensor(name, TensorProto.DataType.FLOAT_VALUE, dims));
     }
 
     /** Declares a graph output (an existing tensor). */
     void output(String name, long... dims) {
-        graph.addOutput(valueInfo(name, dims));
+        graph.addOutput(ValueInfos.tensor(name, TensorProto.DataType.FLOAT_VALUE, dims));
     }
 
     /** Whether {@code name} is taken by a node output, initialiser or input. */
@@ -80,23 +73,21 @@ final class OnnxGraph {
                 .setGraph(graph).build();
     }
 
+    // Named wrappers over Attributes.of: they keep call sites free of overload casts (int vs long vs float).
     static AttributeProto ints(String name, long... values) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS)
-                .addAllInts(asList(values)).build();
+        return Attributes.of(name, values);
     }
 
     static AttributeProto intAttr(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+        return Attributes.of(name, value);
     }
 
     static AttributeProto floatAttr(String name, double value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT)
-                .setF((float) value).build();
+        return Attributes.of(name, (float) value);
     }
 
     static AttributeProto stringAttr(String name, String value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-                .setS(ByteString.copyFromUtf8(value)).build();
+        return Attributes.of(name, value);
     }
 
     private void claim(String name) {
@@ -104,19 +95,5 @@ final class OnnxGraph {
             throw new TfjsFormatException("two tensors of the imported graph would be named '" + name
                     + "'; layer names must be unique");
         }
-    }
-
-    private static ValueInfoProto valueInfo(String name, long[] dims) {
-        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
-        for (int i = 0; i < dims.length; i++) {
-            shape.addDim(dims[i] >= 0 ? TensorShapeProto.Dimension.newBuilder().setDimValue(dims[i])
-                    : TensorShapeProto.Dimension.newBuilder().setDimParam(i == 0 ? "N" : name + "_d" + i));
-        }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape))).build();
-    }
-
-    private static List<Long> asList(long[] values) {
-        return java.util.Arrays.stream(values).boxed().toList();
     }
 }

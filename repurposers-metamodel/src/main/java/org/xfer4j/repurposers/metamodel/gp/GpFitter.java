@@ -120,20 +120,7 @@ final class GpFitter {
 
     /** A seeded subsample of at most {@code hyperSamples} example indices, in ascending order. */
     private int[] subsample(int n) {
-        int[] all = range(n);
-        if (n <= options.hyperSamples()) {
-            return all;
-        }
-        SplittableRandom random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
-        for (int i = 0; i < options.hyperSamples(); i++) {
-            int k = i + random.nextInt(n - i);
-            int tmp = all[i];
-            all[i] = all[k];
-            all[k] = tmp;
-        }
-        int[] out = Arrays.copyOf(all, options.hyperSamples());
-        Arrays.sort(out);
-        return out;
+        return InducingPoints.subsample(n, options.hyperSamples(), new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L));
     }
 
     private static double[] lowerBounds(BlockRbfKernel k) {

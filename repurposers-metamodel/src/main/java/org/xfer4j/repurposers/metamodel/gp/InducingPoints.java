@@ -23,7 +23,7 @@ final class InducingPoints {
      */
     static double[] centres(double[] x, int n, int width, int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        int[] sample = sample(n, random);
+        int[] sample = subsample(n, SAMPLE_LIMIT, random);
         double[] centres = plusPlus(x, sample, width, Math.min(count, sample.length), random);
         int m = centres.length / Math.max(width, 1);
         for (int iter = 0; iter < LLOYD_ITERATIONS; iter++) {
@@ -32,21 +32,22 @@ final class InducingPoints {
         return centres;
     }
 
-    private static int[] sample(int n, SplittableRandom random) {
+    /** At most {@code limit} of the indices 0..n-1, drawn with {@code random}, in ascending order. */
+    static int[] subsample(int n, int limit, SplittableRandom random) {
         int[] all = new int[n];
         for (int i = 0; i < n; i++) {
             all[i] = i;
         }
-        if (n <= SAMPLE_LIMIT) {
+        if (n <= limit) {
             return all;
         }
-        for (int i = 0; i < SAMPLE_LIMIT; i++) { // partial Fisher-Yates
+        for (int i = 0; i < limit; i++) { // partial Fisher-Yates
             int k = i + random.nextInt(n - i);
             int tmp = all[i];
             all[i] = all[k];
             all[k] = tmp;
         }
-        int[] out = Arrays.copyOf(all, SAMPLE_LIMIT);
+        int[] out = Arrays.copyOf(all, limit);
         Arrays.sort(out);
         return out;
     }

@@ -25,4 +25,16 @@ public final class Matrices {
         }
         return out;
     }
+
+    /** As {@link #rows}, rounded to float32 for Smile's single-precision BLAS. */
+    public static float[][] floatRows(double[] flat, int rows) {
+        int cols = rows == 0 ? 0 : flat.length / rows;
+        float[][] out = new float[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                out[r][c] = (float) flat[r * cols + c];
+            }
+        }
+        return out;
+    }
 }

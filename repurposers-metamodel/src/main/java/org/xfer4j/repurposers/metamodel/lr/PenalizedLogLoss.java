@@ -1,6 +1,8 @@
 package org.xfer4j.repurposers.metamodel.lr;
 
+import java.util.Arrays;
 import org.xfer4j.repurposers.metamodel.internal.DifferentiableFunction;
+import org.xfer4j.repurposers.metamodel.internal.Matrices;
 import smile.linalg.Transpose;
 import smile.tensor.DenseMatrix;
 import smile.tensor.ScalarType;
@@ -24,17 +26,12 @@ final class PenalizedLogLoss implements DifferentiableFunction {
     private final DenseMatrix residuals;
     private final DenseMatrix weightGradient;
     private final double[] rowProducts;
+    private final double[] biasGradient;
 
     PenalizedLogLoss(SoftmaxModel model, double[] standardized, int[] labels, double c) {
         this.model = model;
         int d = model.width();
-        float[][] rows = new float[labels.length][d];
-        for (int i = 0; i < rows.length; i++) {
-            for (int j = 0; j < d; j++) {
-                rows[i][j] = (float) standardized[i * d + j];
-            }
-        }
-        this.x = DenseMatrix.of(rows);
+        this.x = DenseMatrix.of(Matrices.floatRows(standardized, labels.length));
         this.labels = labels;
         this.penalty = 1 / c;
         this.z = new double[model.classes()];
@@ -45,6 +42,7 @@ final class PenalizedLogLoss implements DifferentiableFunction {
         this.residuals = DenseMatrix.zeros(ScalarType.Float32, labels.length, free);
         this.weightGradient = DenseMatrix.zeros(ScalarType.Float32, free, d);
         this.rowProducts = new double[free];
+        this.biasGradient = new double[free];
     }
 
     @Override
@@ -57,7 +55,7 @@ final class PenalizedLogLoss implements DifferentiableFunction {
             }
         }
         DenseMatrix.mm(1, Transpose.NO_TRANSPOSE, x, Transpose.TRANSPOSE, weights, 0, products);
-        double[] biasGradient = new double[rows];
+        Arrays.fill(biasGradient, 0);
         double loss = 0;
         for (int i = 0; i < labels.length; i++) {
             for (int r = 0; r < rows; r++) {

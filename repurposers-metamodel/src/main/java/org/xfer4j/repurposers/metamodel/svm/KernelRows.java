@@ -2,6 +2,7 @@ package org.xfer4j.repurposers.metamodel.svm;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.xfer4j.repurposers.metamodel.internal.Matrices;
 import org.xfer4j.repurposers.metamodel.internal.Vectors;
 import smile.tensor.DenseMatrix;
 
@@ -38,13 +39,7 @@ final class KernelRows {
     }
 
     private float[][] wholeMatrix(int rows) {
-        float[][] a = new float[rows][width];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < width; j++) {
-                a[i][j] = (float) x[i * width + j];
-            }
-        }
-        DenseMatrix features = DenseMatrix.of(a);
+        DenseMatrix features = DenseMatrix.of(Matrices.floatRows(x, rows));
         float[][] k = features.mt(features).toArray(new float[0][]);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < rows; j++) {

@@ -45,7 +45,8 @@ final class PairwiseFitter {
                         }
                     }
                 }
-                M model = trainer.train(members, positives(members, b));
+                boolean[] positive = positives(members, b);
+                M model = trainer.train(members, positive);
                 finals.add(model);
                 double[] heldOut = new double[members.length];
                 double[] fitted = new double[members.length];
@@ -53,10 +54,10 @@ final class PairwiseFitter {
                     heldOut[t] = scores[members[t]];
                     fitted[t] = trainer.decision(model, members[t]);
                 }
-                PlattScaler sigmoid = PlattScaler.fit(folds > 0 ? heldOut : fitted, positives(members, b));
+                PlattScaler sigmoid = PlattScaler.fit(folds > 0 ? heldOut : fitted, positive);
                 if (!sigmoid.increasing()) {
                     // held-out scores of a few examples can rank the classes backwards; training scores never do
-                    sigmoid = PlattScaler.fit(fitted, positives(members, b));
+                    sigmoid = PlattScaler.fit(fitted, positive);
                 }
                 platt[pair] = sigmoid;
                 progress.advance(1);

@@ -46,7 +46,7 @@ record PlattScaler(double a, double b) {
             double g1 = 0;
             double g2 = 0;
             for (int i = 0; i < f.length; i++) {
-                double p = new PlattScaler(a, b).probability(f[i]);
+                double p = Logistic.sigmoid(-(a * f[i] + b));
                 double d2 = p * (1 - p);
                 h11 += f[i] * f[i] * d2;
                 h22 += d2;

@@ -43,8 +43,9 @@ class GpProviderTest extends FeatureRepurposerContract {
 
     @Test
     void breastCancerCalibratedAndImprovedByTheHyperparameterSearch() {
-        Evaluation e = RealDataRun.evaluate(provider, "breastCancer", SklearnData.breastCancer(), Map.of());
-        Evaluation fixed = RealDataRun.evaluate(provider, "breastCancer", SklearnData.breastCancer(), Map.of("hyperEvaluations", "0"));
+        FeatureSet data = SklearnData.breastCancer();
+        Evaluation e = RealDataRun.evaluate(provider, "breastCancer", data, Map.of());
+        Evaluation fixed = RealDataRun.evaluate(provider, "breastCancer", data, Map.of("hyperEvaluations", "0"));
         assertThat(e.accuracy()).as("measured 0.994").isGreaterThanOrEqualTo(0.97);
         assertThat(e.ece()).as("measured 0.055").isLessThan(0.08);
         assertThat(e.nll()).as("NLL with the search (measured 0.080) against initial hyperparameters (0.113)")
