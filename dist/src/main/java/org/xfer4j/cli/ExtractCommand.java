@@ -1,17 +1,15 @@
 package org.xfer4j.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.feature.LayerBlock;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.core.Xfer;
+import org.xfer4j.data.io.TextFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,10 +47,7 @@ final class ExtractCommand implements Runnable {
     /** Writes label name and features per row; the header names each column layer:index. Atomic. */
     static void write(FeatureMatrix f, Dataset d, Path out) {
         try {
-            Path dir = out.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, out.getFileName().toString(), ".tmp");
-            try (BufferedWriter w = Files.newBufferedWriter(tmp)) {
+            TextFiles.write(out, w -> {
                 StringBuilder h = new StringBuilder("label");
                 for (LayerBlock b : f.blocks()) {
                     for (int c = 0; c < b.width(); c++) {
@@ -72,8 +67,7 @@ final class ExtractCommand implements Runnable {
                     w.write(row.toString());
                     w.newLine();
                 }
-            }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }

@@ -1,9 +1,7 @@
 package org.xfer4j.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.repurpose.Predictions;
@@ -11,6 +9,7 @@ import org.xfer4j.api.repurpose.RepurposedModel;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.core.metrics.Evaluation;
 import org.xfer4j.core.metrics.Metrics;
+import org.xfer4j.data.io.TextFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,18 +50,20 @@ final class PredictCommand implements Runnable {
     }
 
     private static void write(Predictions p, Path out) {
-        try (BufferedWriter w = Files.newBufferedWriter(out)) {
-            w.write("predicted," + String.join(",", p.classes()));
-            w.newLine();
-            int[] labels = p.labels();
-            for (int i = 0; i < p.size(); i++) {
-                StringBuilder row = new StringBuilder(p.classes().get(labels[i]));
-                for (double v : p.probabilities()[i]) {
-                    row.append(',').append(v);
-                }
-                w.write(row.toString());
+        try {
+            TextFiles.write(out, w -> {
+                w.write("predicted," + String.join(",", p.classes()));
                 w.newLine();
-            }
+                int[] labels = p.labels();
+                for (int i = 0; i < p.size(); i++) {
+                    StringBuilder row = new StringBuilder(p.classes().get(labels[i]));
+                    for (double v : p.probabilities()[i]) {
+                        row.append(',').append(v);
+                    }
+                    w.write(row.toString());
+                    w.newLine();
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }

@@ -1,14 +1,12 @@
 package org.xfer4j.data.text;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +17,7 @@ import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.InMemoryDataset;
 import org.xfer4j.api.data.Sample;
+import org.xfer4j.data.io.TextFiles;
 import org.xfer4j.data.json.JsLiteral;
 
 /**
@@ -85,12 +84,7 @@ public final class TextTables {
             throw new InvalidInputException("data file " + file + " must end in .csv or .jsonl");
         }
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            // not createTempFile: its owner-only permissions would carry over to the user's file
-            Path tmp = dir.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime()
-                    + ".tmp");
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            TextFiles.write(file, w -> {
                 if (csv) {
                     w.write(TEXT + "," + LABEL + "\r\n");
                 }
@@ -102,11 +96,7 @@ public final class TextTables {
                     w.write(csv ? csvField(text) + "," + csvField(label) + "\r\n"
                             : "{\"" + TEXT + "\":" + jsonString(text) + ",\"" + LABEL + "\":" + jsonString(label) + "}\n");
                 }
-            } catch (RuntimeException | IOException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

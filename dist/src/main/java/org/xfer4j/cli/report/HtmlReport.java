@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.xfer4j.data.io.TextFiles;
 
 /** Builds one HTML page of headings, paragraphs, tables and charts; charts are saved as PNG files beside it. */
 public final class HtmlReport {
@@ -79,9 +79,7 @@ public final class HtmlReport {
                     + "text-align:right}th{background:#f4f4f4}img{max-width:100%;margin:0.5em 0}</style>"
                     + "</head><body>\n<h1>" + escape(title) + "</h1>\n" + body + "</body></html>\n";
             Path page = dir.resolve("index.html");
-            Path tmp = Files.createTempFile(dir, "index", ".tmp");
-            Files.writeString(tmp, html);
-            Files.move(tmp, page, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            TextFiles.write(page, w -> w.write(html));
             return page;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write report to " + dir, e);

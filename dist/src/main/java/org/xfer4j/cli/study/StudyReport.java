@@ -2,7 +2,6 @@ package org.xfer4j.cli.study;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import org.xfer4j.api.repurpose.Predictions;
 import org.xfer4j.cli.report.HtmlReport;
 import org.xfer4j.cli.study.FewShotStudy.Run;
 import org.xfer4j.core.metrics.ReliabilityDiagram;
+import org.xfer4j.data.io.TextFiles;
 
 /** Summarises a few-shot study: a table, CSV and JSON of every run, and charts in an HTML report. */
 public final class StudyReport {
@@ -225,8 +225,7 @@ public final class StudyReport {
 
     private static void writeText(Path file, String text) {
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, text);
+            TextFiles.write(file, w -> w.write(text));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

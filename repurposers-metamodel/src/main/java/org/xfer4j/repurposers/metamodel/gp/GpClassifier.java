@@ -26,7 +26,6 @@ final class GpClassifier extends StandardizedClassifier {
     private static final String WEIGHTS = "gp.weights";
     private static final String COVARIANCES = "gp.covariances";
 
-    private final int classes;
     private final BlockRbfKernel kernel;
     private final double[] inducing;
     private final InducingFeatures features;
@@ -36,7 +35,6 @@ final class GpClassifier extends StandardizedClassifier {
     GpClassifier(List<String> classes, Standardizer standardizer, BlockRbfKernel kernel, double[] inducing,
             InducingFeatures features, double[][] weights, double[][] covariances) {
         super("gp", classes, standardizer);
-        this.classes = classes.size();
         this.kernel = kernel;
         this.inducing = inducing;
         this.features = features;
@@ -62,7 +60,7 @@ final class GpClassifier extends StandardizedClassifier {
                 double variance = quadraticForm(covariances[r], phi, off, dim);
                 logOdds[r] = mean / Math.sqrt(1 + Math.PI * variance / 8);
             }
-            out[i] = OneVsRest.probabilitiesFromLogOdds(logOdds, classes);
+            out[i] = OneVsRest.probabilitiesFromLogOdds(logOdds, classes().size());
         }
         return out;
     }

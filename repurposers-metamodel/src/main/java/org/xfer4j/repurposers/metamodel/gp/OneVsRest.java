@@ -1,6 +1,7 @@
 package org.xfer4j.repurposers.metamodel.gp;
 
 import org.xfer4j.repurposers.metamodel.internal.Logistic;
+import org.xfer4j.repurposers.metamodel.internal.Softmax;
 
 /**
  * One-vs-rest problems: two classes share one problem (class 1 against class 0), more classes get one problem
@@ -31,19 +32,8 @@ final class OneVsRest {
             double p = Logistic.sigmoid(logOdds[0]);
             return new double[] {1 - p, p};
         }
-        double max = Double.NEGATIVE_INFINITY;
-        for (double z : logOdds) {
-            max = Math.max(max, z);
-        }
         double[] out = new double[classes];
-        double sum = 0;
-        for (int c = 0; c < classes; c++) {
-            out[c] = Math.exp(logOdds[c] - max);
-            sum += out[c];
-        }
-        for (int c = 0; c < classes; c++) {
-            out[c] /= sum;
-        }
+        Softmax.of(logOdds, out);
         return out;
     }
 }

@@ -1,5 +1,6 @@
 package org.xfer4j.repurposers.metamodel.lr;
 
+import org.xfer4j.repurposers.metamodel.internal.Softmax;
 import org.xfer4j.repurposers.metamodel.internal.Vectors;
 
 /**
@@ -65,18 +66,6 @@ final class SoftmaxModel {
                 z[k] = products[k] + params[k * (width + 1) + width];
             }
         }
-        double max = z[0];
-        for (int k = 1; k < classes; k++) {
-            max = Math.max(max, z[k]);
-        }
-        double sum = 0;
-        for (int k = 0; k < classes; k++) {
-            p[k] = Math.exp(z[k] - max);
-            sum += p[k];
-        }
-        for (int k = 0; k < classes; k++) {
-            p[k] /= sum;
-        }
-        return max + Math.log(sum);
+        return Softmax.of(z, p);
     }
 }

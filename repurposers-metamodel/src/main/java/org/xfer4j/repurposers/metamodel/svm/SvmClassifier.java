@@ -16,7 +16,6 @@ final class SvmClassifier extends StandardizedClassifier {
 
     private static final String PLATT = "svm.platt";
 
-    private final int classes;
     private final Decision decision;
     private final PlattScaler[] platt;
 
@@ -27,7 +26,6 @@ final class SvmClassifier extends StandardizedClassifier {
             throw new InvalidInputException("svm has " + platt.length + " Platt sigmoids for " + classes.size()
                     + " classes; expected " + problems);
         }
-        this.classes = classes.size();
         this.decision = decision;
         this.platt = platt;
     }
@@ -49,7 +47,7 @@ final class SvmClassifier extends StandardizedClassifier {
         for (int r = 0; r < positive.length; r++) {
             positive[r] = platt[r].probability(values[r]);
         }
-        return PairwiseCoupling.probabilities(positive, classes);
+        return PairwiseCoupling.probabilities(positive, classes().size());
     }
 
     @Override
