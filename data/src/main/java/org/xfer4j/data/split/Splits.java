@@ -141,7 +141,8 @@ public final class Splits {
         return all;
     }
 
-    private static void shuffle(int[] a, Random random) {
+    /** Shuffles {@code a} in place: Fisher-Yates, the order {@code Collections.shuffle} gives for {@code random}. */
+    public static void shuffle(int[] a, Random random) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int t = a[i];

@@ -5,7 +5,6 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.xfer4j.api.Options;
@@ -23,6 +22,7 @@ import org.xfer4j.runtime.onnx.OrtModelSession;
 import org.xfer4j.runtime.onnx.OrtRuntime;
 import org.xfer4j.runtime.onnx.graph.LayerSpec;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
+import org.xfer4j.runtime.onnx.train.Softmax;
 import org.xfer4j.runtime.onnx.train.TrainingHistory;
 
 /**
@@ -102,10 +102,7 @@ public final class FinetunedModel implements RepurposedModel {
             int to = Math.min(data.size(), from + BATCH);
             Tensor x = SourceExamples.prepare(data, preprocessor, input, from, to);
             float[] logits = run(x);
-            int k = classes.size();
-            for (int i = 0; i < to - from; i++) {
-                probabilities[from + i] = softmax(Arrays.copyOfRange(logits, i * k, (i + 1) * k));
-            }
+            System.arraycopy(Softmax.rows(logits, to - from, classes.size()), 0, probabilities, from, to - from);
             progress.advance(to - from);
         }
         progress.finish();
@@ -126,23 +123,6 @@ public final class FinetunedModel implements RepurposedModel {
         } catch (OrtException e) {
             throw new XferException(providerId + " model failed in ONNX Runtime: " + e.getMessage(), e);
         }
-    }
-
-    private static double[] softmax(float[] z) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : z) {
-            max = Math.max(max, v);
-        }
-        double[] p = new double[z.length];
-        double sum = 0;
-        for (int i = 0; i < z.length; i++) {
-            p[i] = Math.exp(z[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < z.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
     }
 
     @Override

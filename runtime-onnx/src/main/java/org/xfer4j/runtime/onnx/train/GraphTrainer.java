@@ -1,9 +1,7 @@
 package org.xfer4j.runtime.onnx.train;
 
-import java.util.Map;
 import java.util.Optional;
 import org.xfer4j.api.ProviderContext;
-import org.xfer4j.api.data.Tensor;
 import org.xfer4j.runtime.onnx.autodiff.Loss;
 import org.xfer4j.runtime.onnx.autodiff.TrainingStep;
 import org.xfer4j.runtime.onnx.graph.FrozenPrefix;
@@ -34,14 +32,9 @@ public final class GraphTrainer {
                 .optimizer(setup.optimizer()).trainingBatchNorm(setup.trainBatchNorm()).seed(config.seed())
                 .exampleShape(examples.input(), examples.exampleShape());
         setup.groups().forEach(b::group);
-        TrainingHistory history;
-        OnnxGraph trained = graph;
         try (TrainingSession session = new TrainingSession(b.build(), context)) {
-            history = Trainer.fit(session, examples, config);
-            for (Map.Entry<String, Tensor> p : session.parameters().entrySet()) {
-                trained = trained.withParameter(p.getKey(), p.getValue());
-            }
+            TrainingHistory history = Trainer.fit(session, examples, config);
+            return new Result(session.withParameters(graph), history, split.map(FrozenPrefix::boundary));
         }
-        return new Result(trained, history, split.map(FrozenPrefix::boundary));
     }
 }

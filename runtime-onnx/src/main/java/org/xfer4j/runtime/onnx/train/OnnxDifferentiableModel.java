@@ -75,23 +75,7 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
     public Predictions predict(Parameters parameters, Dataset data) {
         float[] logits = run("evaluation", m -> step.evaluation().toByteArray(), parameters, data, false, Map.of())
                 .values().iterator().next();
-        int k = logits.length / data.size();
-        double[][] p = new double[data.size()][k];
-        for (int i = 0; i < data.size(); i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < k; j++) {
-                max = Math.max(max, logits[i * k + j]);
-            }
-            double sum = 0;
-            for (int j = 0; j < k; j++) {
-                p[i][j] = Math.exp(logits[i * k + j] - max);
-                sum += p[i][j];
-            }
-            for (int j = 0; j < k; j++) {
-                p[i][j] /= sum;
-            }
-        }
-        return new Predictions(data.classes(), p);
+        return new Predictions(data.classes(), Softmax.rows(logits, data.size(), logits.length / data.size()));
     }
 
     @Override

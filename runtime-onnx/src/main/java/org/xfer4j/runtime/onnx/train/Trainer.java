@@ -2,11 +2,13 @@ package org.xfer4j.runtime.onnx.train;
 
 import ai.onnxruntime.OnnxTensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.xfer4j.api.data.Tensor;
+import org.xfer4j.data.split.Splits;
 import org.xfer4j.runtime.onnx.autodiff.Loss;
 
 /**
@@ -37,7 +39,7 @@ public final class Trainer {
             Map<String, Double> rates = new HashMap<>();
             config.learningRates().forEach((g, lr) -> rates.put(g, lr * factor));
             Metrics trained = new Metrics();
-            shuffle(train, new Random(config.seed() * 31 + epoch));
+            Splits.shuffle(train, new Random(config.seed() * 31 + epoch));
             for (int from = 0; from < train.length; from += config.batchSize()) {
                 config.progress().checkCancelled();
                 int to = Math.min(train.length, from + config.batchSize());
@@ -77,8 +79,8 @@ public final class Trainer {
     static int[][] split(int n, TrainerConfig config) {
         int[] order = shuffled(n, new Random(config.seed()));
         int validation = (int) Math.round(config.validationFraction() * n);
-        return new int[][] {java.util.Arrays.copyOfRange(order, 0, validation),
-                java.util.Arrays.copyOfRange(order, validation, n)};
+        return new int[][] {Arrays.copyOfRange(order, 0, validation),
+                Arrays.copyOfRange(order, validation, n)};
     }
 
     /** Mean cross-entropy (or squared error) and accuracy of the current parameters on {@code indices}. */
@@ -129,22 +131,9 @@ public final class Trainer {
 
     private static int[] shuffled(int n, Random rng) {
         int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        shuffle(a, rng);
+        Arrays.setAll(a, i -> i);
+        Splits.shuffle(a, rng);
         return a;
-    }
-
-    private static void shuffle(int[] a, Random rng) {
-        List<Integer> boxed = new ArrayList<>(a.length);
-        for (int v : a) {
-            boxed.add(v);
-        }
-        java.util.Collections.shuffle(boxed, rng);
-        for (int i = 0; i < a.length; i++) {
-            a[i] = boxed.get(i);
-        }
     }
 
     /** Running sums of loss (weighted by batch size) and correct predictions. */

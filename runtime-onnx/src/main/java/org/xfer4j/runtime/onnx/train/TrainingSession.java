@@ -172,7 +172,12 @@ public final class TrainingSession implements AutoCloseable {
 
     /** The forward graph with the current parameter values: the trained inference model. */
     public OnnxGraph trainedGraph() {
-        OnnxGraph g = step.forward();
+        return withParameters(step.forward());
+    }
+
+    /** {@code graph} (the forward graph or one containing it) with the current parameter values. */
+    public OnnxGraph withParameters(OnnxGraph graph) {
+        OnnxGraph g = graph;
         for (Map.Entry<String, Tensor> p : parameters().entrySet()) {
             g = g.withParameter(p.getKey(), p.getValue());
         }
