@@ -3,7 +3,6 @@ package org.xfer4j.importer.tfjs;
 import static org.xfer4j.importer.tfjs.OnnxGraph.intAttr;
 import static org.xfer4j.importer.tfjs.OnnxGraph.ints;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,12 +45,9 @@ final class Convolutions {
         Weight pk = call.weight("pointwise_kernel");
         long[] mid = {in.dim(0), w.outHeight(), w.outWidth(), (long) dk.dim(2) * dk.dim(3)};
         String pre = Activations.preActivation(call, "pointwise");
-        List<String> inputs = new ArrayList<>(List.of(call.name("depthwise"),
-                call.graph().floats(call.initializerName("pointwise_kernel"), toOihw(pk), pk.dim(3), pk.dim(2), 1, 1)));
-        if (c.bool("use_bias", true)) {
-            inputs.add(call.vector("bias"));
-        }
-        call.graph().node("Conv", pre, inputs, ints("kernel_shape", 1, 1));
+        call.graph().node("Conv", pre, call.withBias(call.name("depthwise"), call.graph().floats(
+                call.initializerName("pointwise_kernel"), toOihw(pk), pk.dim(3), pk.dim(2), 1, 1),
+                c.bool("use_bias", true)), ints("kernel_shape", 1, 1));
         return Activations.finish(call, pre, new long[] {mid[0], mid[1], mid[2], pk.dim(3)});
     }
 
@@ -67,11 +63,8 @@ final class Convolutions {
                     + " input channels, the input has " + in.dim(3));
         }
         Window w = Window.of(call, in.dim(1), in.dim(2), kernel, strides, dilation);
-        List<String> inputs = new ArrayList<>(List.of(in.name(),
-                call.graph().floats(kernelName, toOihw(k), k.dim(3), k.dim(2), k.dim(0), k.dim(1))));
-        if (bias) {
-            inputs.add(call.vector("bias"));
-        }
+        List<String> inputs = call.withBias(in.name(),
+                call.graph().floats(kernelName, toOihw(k), k.dim(3), k.dim(2), k.dim(0), k.dim(1)), bias);
         call.graph().node("Conv", out, inputs, ints("kernel_shape", kernel[0], kernel[1]),
                 ints("strides", strides[0], strides[1]), ints("dilations", dilation[0], dilation[1]),
                 intAttr("group", groups), w.padding());

@@ -2,7 +2,6 @@ package org.xfer4j.importer.tfjs;
 
 import static org.xfer4j.importer.tfjs.OnnxGraph.ints;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,19 +26,11 @@ final class Dense {
         OnnxGraph g = call.graph();
         String kernel = call.initializerName("kernel");
         if (in.rank() == 2) {
-            List<String> inputs = new ArrayList<>(List.of(in.name(), g.floats(kernel, k.values(), k.dim(0), units)));
-            if (bias) {
-                inputs.add(call.vector("bias"));
-            }
-            g.node("Gemm", pre, inputs);
+            g.node("Gemm", pre, call.withBias(in.name(), g.floats(kernel, k.values(), k.dim(0), units), bias));
         } else if (in.channelsFirst()) {
             Weight hwio = new Weight(k.name(), new int[] {1, 1, k.dim(0), units}, k.values());
-            List<String> inputs = new ArrayList<>(List.of(in.name(),
-                    g.floats(kernel, Convolutions.toOihw(hwio), units, k.dim(0), 1, 1)));
-            if (bias) {
-                inputs.add(call.vector("bias"));
-            }
-            g.node("Conv", pre, inputs, ints("kernel_shape", 1, 1));
+            g.node("Conv", pre, call.withBias(in.name(),
+                    g.floats(kernel, Convolutions.toOihw(hwio), units, k.dim(0), 1, 1), bias), ints("kernel_shape", 1, 1));
         } else {
             String product = bias ? call.name("matmul") : pre;
             g.node("MatMul", product, List.of(in.name(), g.floats(kernel, k.values(), k.dim(0), units)));

@@ -50,6 +50,11 @@ record LayerCall(KerasLayer layer, String out, List<KTensor> inputs, OnnxGraph g
         return graph.floats(initializerName(param), w.values(), w.values().length);
     }
 
+    /** The inputs of a Gemm or Conv node: {@code input}, {@code kernel}, then weight "bias" when {@code bias}. */
+    List<String> withBias(String input, String kernel, boolean bias) {
+        return bias ? List.of(input, kernel, vector("bias")) : List.of(input, kernel);
+    }
+
     /** The initialiser name of weight {@code param}: {@code <layer>/<param>}, unique per call. */
     String initializerName(String param) {
         return out + "/" + param;
