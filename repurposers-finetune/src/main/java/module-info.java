@@ -6,6 +6,7 @@
 module org.xfer4j.repurposers.finetune {
     requires org.xfer4j.api;
     requires org.xfer4j.runtime.onnx;
+    requires org.xfer4j.training;
 
     exports org.xfer4j.repurposers.finetune;
 

@@ -1,7 +1,7 @@
 /**
  * ONNX Runtime for Xfer4j: sessions on CPU or CUDA, source models read from ONNX files and Maven model packs, text
- * tokenisation, image preprocessing, feature extraction from any named layers, graph editing (the ModelHandler),
- * reverse-mode autodiff to ONNX and the training engine.
+ * tokenisation, image preprocessing, feature extraction from any named layers, and graph editing
+ * (the ModelHandler). The training engine built on it is the module org.xfer4j.training.
  */
 module org.xfer4j.runtime.onnx {
     requires transitive org.xfer4j.api;
@@ -17,8 +17,6 @@ module org.xfer4j.runtime.onnx {
     exports org.xfer4j.runtime.onnx.feature;
     exports org.xfer4j.runtime.onnx.graph;
     exports org.xfer4j.runtime.onnx.image;
-    exports org.xfer4j.runtime.onnx.autodiff;
-    exports org.xfer4j.runtime.onnx.train;
 
     provides org.xfer4j.api.model.ModelSource
             with org.xfer4j.runtime.onnx.model.OnnxFileSource, org.xfer4j.runtime.onnx.model.ModelPackSource;

@@ -9,18 +9,18 @@ import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Sample;
 import org.xfer4j.data.image.FashionMnist;
 import org.xfer4j.data.registry.NpmPackages;
-import org.xfer4j.runtime.onnx.autodiff.Optimizer;
-import org.xfer4j.runtime.onnx.autodiff.TrainingStep;
+import org.xfer4j.training.autodiff.Optimizer;
+import org.xfer4j.training.autodiff.TrainingStep;
 import org.xfer4j.runtime.onnx.graph.FrozenPrefix;
 import org.xfer4j.runtime.onnx.graph.LayerSpec;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
 import org.xfer4j.runtime.onnx.image.ImagePreprocessor;
 import org.xfer4j.runtime.onnx.image.ImageSpec;
-import org.xfer4j.runtime.onnx.train.ExampleSet;
-import org.xfer4j.runtime.onnx.train.PrefixCache;
-import org.xfer4j.runtime.onnx.train.Trainer;
-import org.xfer4j.runtime.onnx.train.TrainerConfig;
-import org.xfer4j.runtime.onnx.train.TrainingSession;
+import org.xfer4j.training.ExampleSet;
+import org.xfer4j.training.PrefixCache;
+import org.xfer4j.training.Trainer;
+import org.xfer4j.training.TrainerConfig;
+import org.xfer4j.training.TrainingSession;
 
 /**
  * The speed-up of frozen-prefix caching per later epoch: the PaddleOCR CNN frozen under a new dense head, trained on

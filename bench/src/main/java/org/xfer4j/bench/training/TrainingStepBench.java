@@ -13,10 +13,10 @@ import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.importer.tfjs.TfjsModelSource;
 import org.xfer4j.runtime.onnx.OrtRuntime;
-import org.xfer4j.runtime.onnx.autodiff.Optimizer;
-import org.xfer4j.runtime.onnx.autodiff.TrainingStep;
+import org.xfer4j.training.autodiff.Optimizer;
+import org.xfer4j.training.autodiff.TrainingStep;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
-import org.xfer4j.runtime.onnx.train.TrainingSession;
+import org.xfer4j.training.TrainingSession;
 
 /**
  * Training-step throughput (samples/s) of Xfer4j's ONNX training graph against PyTorch 1.13 on the same network

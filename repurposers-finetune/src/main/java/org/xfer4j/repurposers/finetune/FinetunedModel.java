@@ -22,8 +22,8 @@ import org.xfer4j.runtime.onnx.OrtModelSession;
 import org.xfer4j.runtime.onnx.OrtRuntime;
 import org.xfer4j.runtime.onnx.graph.LayerSpec;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
-import org.xfer4j.runtime.onnx.train.Softmax;
-import org.xfer4j.runtime.onnx.train.TrainingHistory;
+import org.xfer4j.training.Softmax;
+import org.xfer4j.training.TrainingHistory;
 
 /**
  * A fine-tuned graph (source layers and new head, ending in logits) with the preprocessing of its source. Saves as

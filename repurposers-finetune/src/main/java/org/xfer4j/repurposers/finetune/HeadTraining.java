@@ -9,9 +9,9 @@ import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
-import org.xfer4j.runtime.onnx.train.ExampleSet;
-import org.xfer4j.runtime.onnx.train.GraphTrainer;
-import org.xfer4j.runtime.onnx.train.TrainingSetup;
+import org.xfer4j.training.ExampleSet;
+import org.xfer4j.training.GraphTrainer;
+import org.xfer4j.training.TrainingSetup;
 
 /**
  * What both fine-tuning repurposers do around their own graph surgery: prepare the examples with the source's

@@ -10,7 +10,7 @@ import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Sample;
 import org.xfer4j.api.data.Tensor;
 import org.xfer4j.api.model.Preprocessor;
-import org.xfer4j.runtime.onnx.train.ExampleSet;
+import org.xfer4j.training.ExampleSet;
 
 /** A labelled dataset prepared once by the source model's preprocessing into training examples. */
 final class SourceExamples {

@@ -4,9 +4,9 @@ import java.util.Map;
 import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.OptionReader;
 import org.xfer4j.api.Progress;
-import org.xfer4j.runtime.onnx.autodiff.Optimizer;
-import org.xfer4j.runtime.onnx.train.LearningRateSchedule;
-import org.xfer4j.runtime.onnx.train.TrainerConfig;
+import org.xfer4j.training.autodiff.Optimizer;
+import org.xfer4j.training.LearningRateSchedule;
+import org.xfer4j.training.TrainerConfig;
 
 /**
  * The training options both fine-tuning repurposers share (keys {@code epochs}, {@code batchSize},

@@ -1,5 +1,6 @@
 package org.xfer4j.runtime.onnx.graph;
 
+import org.xfer4j.runtime.onnx.fixtures.OrtRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -1,0 +1,161 @@
+package org.xfer4j.training;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.ProviderContext;
+import org.xfer4j.api.XferException;
+import org.xfer4j.api.data.Dataset;
+import org.xfer4j.api.data.Sample;
+import org.xfer4j.api.data.Tensor;
+import org.xfer4j.api.meta.DifferentiableModel;
+import org.xfer4j.api.meta.LossAndGradient;
+import org.xfer4j.api.meta.Parameters;
+import org.xfer4j.api.model.Preprocessor;
+import org.xfer4j.api.repurpose.Predictions;
+import org.xfer4j.runtime.onnx.OrtModelSession;
+import org.xfer4j.runtime.onnx.OrtRuntime;
+import org.xfer4j.training.autodiff.HessianVectorProduct;
+import org.xfer4j.training.autodiff.TrainingStep;
+import org.xfer4j.runtime.onnx.graph.OnnxGraph;
+
+/**
+ * An ONNX classifier graph as a {@link DifferentiableModel} for meta-learning: cross-entropy and its gradient,
+ * predictions and (second order) Hessian-vector products at any parameter values, each a graph ONNX Runtime runs.
+ * The parameters are the graph's trainable ones; dropout is off.
+ */
+public final class OnnxDifferentiableModel implements DifferentiableModel {
+
+    private final TrainingStep step;
+    private final Preprocessor preprocessor;
+    private final ProviderContext context;
+    private final String input;
+    private final Map<String, OrtModelSession> sessions = new HashMap<>();
+    private final OrtWorker worker = new OrtWorker();
+    private HessianVectorProduct.Result hvp;
+
+    /** A model over {@code graph} (one input) whose samples {@code preprocessor} prepares. */
+    public OnnxDifferentiableModel(OnnxGraph graph, Preprocessor preprocessor, ProviderContext context) {
+        if (graph.inputNames().size() != 1) {
+            throw new InvalidInputException("a differentiable model needs a graph with one input, got "
+                    + graph.inputNames());
+        }
+        this.step = TrainingStep.of(graph).trainingDropout(false).build();
+        this.preprocessor = preprocessor;
+        this.context = context;
+        this.input = graph.inputNames().getFirst();
+    }
+
+    @Override
+    public Parameters initialParameters() {
+        Map<String, Tensor> p = new LinkedHashMap<>();
+        step.parameters().forEach(q -> p.put(q.name(), step.forward().parameter(q.name())));
+        return new Parameters(p);
+    }
+
+    @Override
+    public LossAndGradient lossAndGradient(Parameters parameters, Dataset batch) {
+        Map<String, float[]> out = run("gradients", m -> step.gradientModel().toByteArray(), parameters, batch, true,
+                Map.of());
+        Map<String, Tensor> g = new LinkedHashMap<>();
+        step.parameters().forEach(p -> g.put(p.name(), Tensor.ofFloats(out.get(p.gradient()), p.shape())));
+        return new LossAndGradient(out.get(TrainingStep.LOSS)[0], new Parameters(g));
+    }
+
+    @Override
+    public Predictions predict(Parameters parameters, Dataset data) {
+        float[] logits = run("evaluation", m -> step.evaluation().toByteArray(), parameters, data, false, Map.of())
+                .values().iterator().next();
+        return new Predictions(data.classes(), Softmax.rows(logits, data.size(), logits.length / data.size()));
+    }
+
+    @Override
+    public boolean supportsSecondOrder() {
+        return true;
+    }
+
+    @Override
+    public Parameters hessianVectorProduct(Parameters parameters, Dataset batch, Parameters vector) {
+        if (hvp == null) {
+            hvp = HessianVectorProduct.of(step);
+        }
+        Map<String, Tensor> v = new HashMap<>();
+        vector.tensors().forEach((name, t) -> v.put(hvp.vectors().get(name), t));
+        Map<String, float[]> out = run("hvp", m -> hvp.model().toByteArray(), parameters, batch, true, v);
+        Map<String, Tensor> h = new LinkedHashMap<>();
+        step.parameters().forEach(p -> h.put(p.name(), Tensor.ofFloats(out.get(hvp.products().get(p.name())),
+                p.shape())));
+        return new Parameters(h);
+    }
+
+    private Map<String, float[]> run(String which, Function<String, byte[]> model, Parameters parameters,
+            Dataset data, boolean labelled, Map<String, Tensor> extra) {
+        OrtModelSession s = sessions.computeIfAbsent(which, w -> OrtRuntime.open(model.apply(w), w + " graph",
+                context));
+        List<OnnxTensor> created = new ArrayList<>();
+        try {
+            Map<String, OnnxTensor> feed = new HashMap<>();
+            List<Sample> samples = new ArrayList<>();
+            for (int i = 0; i < data.size(); i++) {
+                samples.add(data.sample(i));
+            }
+            feed.put(input, tensor(preprocessor.prepare(samples).get(input), created));
+            for (TrainingStep.Parameter p : step.parameters()) {
+                Tensor t = parameters.tensors().get(p.name());
+                if (t == null) {
+                    throw new InvalidInputException("parameters lack " + p.name());
+                }
+                feed.put(p.name(), tensor(t, created));
+            }
+            for (Map.Entry<String, Tensor> e : extra.entrySet()) {
+                feed.put(e.getKey(), tensor(e.getValue(), created));
+            }
+            if (labelled) {
+                long[] y = new long[data.size()];
+                for (int i = 0; i < y.length; i++) {
+                    y[i] = data.label(i);
+                }
+                OnnxTensor labels = OnnxTensor.createTensor(OrtRuntime.environment(), LongBuffer.wrap(y),
+                        new long[] {y.length});
+                created.add(labels);
+                feed.put(TrainingStep.LABELS, labels);
+            }
+            Map<String, float[]> out = new LinkedHashMap<>();
+            try (OrtSession.Result r = worker.call(() -> s.session().run(feed))) {
+                for (Map.Entry<String, ai.onnxruntime.OnnxValue> e : r) {
+                    FloatBuffer b = ((OnnxTensor) e.getValue()).getFloatBuffer();
+                    float[] v = new float[b.remaining()];
+                    b.get(v);
+                    out.put(e.getKey(), v);
+                }
+            }
+            return out;
+        } catch (OrtException e) {
+            throw new XferException(which + " graph failed in ONNX Runtime: " + e.getMessage(), e);
+        } finally {
+            created.forEach(OnnxTensor::close);
+        }
+    }
+
+    private static OnnxTensor tensor(Tensor t, List<OnnxTensor> created) throws OrtException {
+        OnnxTensor o = OnnxTensor.createTensor(OrtRuntime.environment(), FloatBuffer.wrap(t.floats()), t.shape());
+        created.add(o);
+        return o;
+    }
+
+    @Override
+    public void close() {
+        sessions.values().forEach(OrtModelSession::close);
+        sessions.clear();
+        worker.close();
+    }
+}

@@ -1,0 +1,69 @@
+package org.xfer4j.training.autodiff;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Relu, LeakyRelu, Sigmoid, Tanh, HardSigmoid, Clip and Dropout. Piecewise-linear rules multiply by a mask that does
+ * not depend on the differentiated values, so the product rule differentiates them again.
+ */
+final class ActivationRules {
+
+    private ActivationRules() {
+    }
+
+    static void register(Map<String, GradientRule> r) {
+        r.put("Relu", c -> c.give(0, c.e().mul(c.dy(), mask(c, c.e().op("Greater", c.in(0), c.scalar(0))))));
+        r.put("LeakyRelu", c -> {
+            String slope = c.e().op("Where", List.of(c.e().op("Greater", c.in(0), c.scalar(0)), c.scalar(1),
+                    c.scalar(c.attr("alpha", 0.01f))));
+            c.give(0, c.e().mul(c.dy(), slope));
+        });
+        r.put("Sigmoid", c -> c.give(0, c.e().mul(c.dy(), c.e().mul(c.out(0), c.e().sub(c.scalar(1), c.out(0))))));
+        r.put("Tanh", c -> c.give(0, c.e().mul(c.dy(), c.e().sub(c.scalar(1), c.e().mul(c.out(0), c.out(0))))));
+        r.put("HardSigmoid", c -> {
+            double alpha = c.attr("alpha", 0.2f);
+            double beta = c.attr("beta", 0.5f);
+            String z = c.in(0);
+            String inside = c.e().op("And", c.e().op("Greater", z, c.scalar(-beta / alpha)),
+                    c.e().op("Less", z, c.scalar((1 - beta) / alpha)));
+            c.give(0, c.e().mul(c.e().mul(c.dy(), mask(c, inside)), c.scalar(alpha)));
+        });
+        r.put("Clip", c -> {
+            String inside = null;
+            if (!c.in(1).isEmpty()) {
+                inside = c.e().op("Greater", c.in(0), c.in(1));
+            }
+            if (!c.in(2).isEmpty()) {
+                String below = c.e().op("Less", c.in(0), c.in(2));
+                inside = inside == null ? below : c.e().op("And", inside, below);
+            }
+            c.give(0, inside == null ? c.dy() : c.e().mul(c.dy(), mask(c, inside)));
+        });
+        r.put("Dropout", new GradientRule() {
+            @Override
+            public void backward(RuleContext c) {
+                if (c.in(2).isEmpty()) {
+                    c.give(0, c.dy());
+                    return;
+                }
+                // training mode: y = x * mask / (1 - ratio); in inference mode the mask is all true and ratio ignored
+                String scale = c.in(1).isEmpty() ? c.scalar(2)
+                        : c.e().div(c.scalar(1), c.e().sub(c.scalar(1), c.e().cast(c.in(1), c.elem())));
+                String kept = c.e().op("Where", List.of(c.in(2), scale, c.scalar(1)));
+                String m = c.e().op("Where", List.of(c.out(1), kept, c.scalar(0)));
+                c.give(0, c.e().mul(c.dy(), m));
+            }
+
+            @Override
+            public ai.onnx.proto.OnnxMl.NodeProto prepare(ai.onnx.proto.OnnxMl.NodeProto n) {
+                return n.getOutputCount() > 1 ? n : n.toBuilder().addOutput(n.getName() + ".mask").build();
+            }
+        });
+    }
+
+    /** A boolean condition as 0/1 of the node's element type. */
+    private static String mask(RuleContext c, String condition) {
+        return c.e().cast(condition, c.elem());
+    }
+}

@@ -1,0 +1,142 @@
+package org.xfer4j.training.autodiff;
+
+import java.util.List;
+import java.util.Map;
+import org.xfer4j.runtime.onnx.graph.Attributes;
+
+/**
+ * 2-d Conv with strides, explicit or automatic (asymmetric) pads, dilations and groups, depthwise included. The
+ * formulations follow the costs measured in ONNX Runtime (RESOURCES.md): the input gradient of a stride-1 conv is a
+ * conv with the flipped, regrouped kernel (forward cost), otherwise a ConvTranspose; the weight gradient of a 1x1
+ * conv is one batched MatMul summed over the batch, otherwise a grouped conv with the batch as channels.
+ */
+final class ConvRules {
+
+    private ConvRules() {
+    }
+
+    /** Strides, dilations, kernel and explicit pads (begin h, begin w, end h, end w) of one Conv node. */
+    private record Geometry(long[] strides, long[] dilations, long[] kernel, long[] pads, long groups) {
+        boolean unitStrides() {
+            return strides[0] == 1 && strides[1] == 1;
+        }
+
+        boolean pointwise() {
+            return kernel[0] == 1 && kernel[1] == 1 && unitStrides() && groups == 1
+                    && java.util.Arrays.stream(pads).allMatch(p -> p == 0);
+        }
+    }
+
+    static void register(Map<String, GradientRule> r) {
+        r.put("Conv", ConvRules::conv);
+    }
+
+    private static void conv(RuleContext c) {
+        if (c.rank(c.in(0)) != 4) {
+            throw c.unsupported("only 2-d convolutions (NCHW inputs) have a rule, got rank " + c.rank(c.in(0)));
+        }
+        Geometry g = geometry(c);
+        if (c.needs(0)) {
+            c.give(0, inputGradient(c, g));
+        }
+        if (c.needs(1)) {
+            c.give(1, g.pointwise() ? pointwiseWeightGradient(c) : weightGradient(c, g));
+        }
+        if (c.needs(2)) {
+            c.give(2, c.e().reduceSum(c.dy(), false, 0, 2, 3));
+        }
+    }
+
+    private static Geometry geometry(RuleContext c) {
+        long[] w = c.shape(c.in(1));
+        long[] x = c.shape(c.in(0));
+        long[] kernel = {w[2], w[3]};
+        long[] strides = orDefault(c.ints("strides"), 1);
+        long[] dilations = orDefault(c.ints("dilations"), 1);
+        String auto = Attributes.getString(c.node(), "auto_pad", "NOTSET");
+        long[] pads = c.ints("pads") == null ? new long[4] : c.ints("pads");
+        if (auto.startsWith("SAME")) {
+            for (int k = 0; k < 2; k++) {
+                long out = (x[k + 2] + strides[k] - 1) / strides[k];
+                long total = Math.max(0, (out - 1) * strides[k] + dilations[k] * (kernel[k] - 1) + 1 - x[k + 2]);
+                long small = total / 2;
+                pads[k] = auto.equals("SAME_UPPER") ? small : total - small;
+                pads[k + 2] = total - pads[k];
+            }
+        } else if (auto.equals("VALID")) {
+            pads = new long[4];
+        }
+        return new Geometry(strides, dilations, kernel, pads, c.attr("group", 1L));
+    }
+
+    private static long[] orDefault(long[] v, long fallback) {
+        return v != null ? v : new long[] {fallback, fallback};
+    }
+
+    private static String inputGradient(RuleContext c, Geometry g) {
+        Emitter e = c.e();
+        long[] x = c.shape(c.in(0));
+        long[] y = c.shape(c.out(0));
+        long[] back = new long[4];
+        boolean flippedConv = g.unitStrides();
+        for (int k = 0; k < 2; k++) {
+            back[k] = g.dilations()[k] * (g.kernel()[k] - 1) - g.pads()[k];
+            back[k + 2] = g.dilations()[k] * (g.kernel()[k] - 1) - g.pads()[k + 2];
+            flippedConv &= back[k] >= 0 && back[k + 2] >= 0;
+        }
+        if (flippedConv) {
+            String w = e.op("Slice", List.of(regrouped(c, g), e.ints(-1, -1), e.ints(Long.MIN_VALUE, Long.MIN_VALUE),
+                    e.ints(2, 3), e.ints(-1, -1)));
+            return e.op("Conv", List.of(c.dy(), w), Attributes.of("pads", back),
+                    Attributes.of("dilations", g.dilations()), Attributes.of("group", g.groups()));
+        }
+        long[] outputPadding = new long[2];
+        for (int k = 0; k < 2; k++) {
+            outputPadding[k] = x[k + 2] - (g.strides()[k] * (y[k + 2] - 1) + g.dilations()[k] * (g.kernel()[k] - 1)
+                    + 1 - g.pads()[k] - g.pads()[k + 2]);
+        }
+        return e.op("ConvTranspose", List.of(c.dy(), c.in(1)), Attributes.of("strides", g.strides()),
+                Attributes.of("pads", g.pads()), Attributes.of("dilations", g.dilations()),
+                Attributes.of("group", g.groups()), Attributes.of("output_padding", outputPadding));
+    }
+
+    /** W [Cout, Cin/g, kh, kw] as the kernel of the transposed conv: [Cin, Cout/g, kh, kw]. */
+    private static String regrouped(RuleContext c, Geometry g) {
+        long[] w = c.shape(c.in(1));
+        long cog = w[0] / g.groups();
+        long cig = w[1];
+        Emitter e = c.e();
+        if (g.groups() == 1) {
+            return e.transpose(c.in(1), 1, 0, 2, 3);
+        }
+        if (cig == 1 && cog == 1) {
+            return c.in(1);
+        }
+        String five = e.reshape(c.in(1), e.ints(g.groups(), cog, cig, w[2], w[3]));
+        return e.reshape(e.transpose(five, 0, 2, 1, 3, 4), e.ints(g.groups() * cig, cog, w[2], w[3]));
+    }
+
+    private static String pointwiseWeightGradient(RuleContext c) {
+        Emitter e = c.e();
+        long[] w = c.shape(c.in(1));
+        String x = e.reshape(c.in(0), e.ints(0, w[1], -1));
+        String dy = e.reshape(c.dy(), e.ints(0, w[0], -1));
+        String perExample = e.op("MatMul", dy, e.transpose(x, 0, 2, 1));
+        return e.reshape(e.reduceSum(perExample, false, 0), e.ints(w));
+    }
+
+    private static String weightGradient(RuleContext c, Geometry g) {
+        Emitter e = c.e();
+        long[] w = c.shape(c.in(1));
+        long[] x = c.shape(c.in(0));
+        long cig = w[1];
+        String xg = e.reshape(c.in(0), e.ints(0, g.groups(), cig, x[2], x[3]));
+        String xt = e.reshape(e.transpose(xg, 2, 1, 0, 3, 4), e.ints(cig, -1, x[2], x[3]));
+        String dyt = e.transpose(c.dy(), 1, 0, 2, 3);
+        String full = e.op("Conv", List.of(xt, dyt), Attributes.of("strides", g.dilations()),
+                Attributes.of("dilations", g.strides()), Attributes.of("pads", g.pads()),
+                Attributes.of("group", g.groups()));
+        String dw = e.transpose(full, 1, 0, 2, 3);
+        return e.op("Slice", List.of(dw, e.ints(0, 0), e.ints(w[2], w[3]), e.ints(2, 3)));
+    }
+}

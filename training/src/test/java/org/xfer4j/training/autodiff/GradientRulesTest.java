@@ -1,0 +1,107 @@
+package org.xfer4j.training.autodiff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.xfer4j.runtime.onnx.graph.Attributes.of;
+
+import ai.onnx.proto.OnnxMl.TensorProto;
+import org.junit.jupiter.api.Test;
+
+/** Every gradient rule against central finite differences on small random shapes. */
+class GradientRulesTest {
+
+    private static final int F64 = TensorProto.DataType.DOUBLE_VALUE;
+
+    @Test
+    void arithmeticWithBroadcasting() throws Exception {
+        assertThat(GradCheck.of("Add").in("a", 2, 3, 4).in("b", 3, 1).check()).isEqualTo(F64);
+        GradCheck.of("Sub").in("a", 2, 3).in("b", 3).check();
+        GradCheck.of("Mul").in("a", 2, 3, 4).in("b", 1, 3, 1).check();
+        GradCheck.of("Div").in("a", 2, 3).in("b", 0.5, 1.5, 2, 1).check();
+        GradCheck.of("Sum").in("a", 2, 3).in("b", 3).in("c", 2, 1).check();
+        GradCheck.of("Neg").in("a", 4).check();
+        GradCheck.of("Identity").in("a", 2, 2).check();
+        GradCheck.of("Exp").in("a", 3, 2).check();
+        GradCheck.of("Log").in("a", 0.5, 2, 3, 2).check();
+        GradCheck.of("Sqrt").in("a", 0.5, 2, 5).check();
+    }
+
+    @Test
+    void activations() throws Exception {
+        GradCheck.of("Relu").in("x", 3, 5).check();
+        GradCheck.of("LeakyRelu").in("x", 3, 5).attr(of("alpha", 0.1f)).check();
+        GradCheck.of("Sigmoid").in("x", 3, 5).check();
+        GradCheck.of("Tanh").in("x", 3, 5).check();
+        GradCheck.of("HardSigmoid").in("x", -4.0, 4.0, 3, 5).attr(of("alpha", 1 / 6f)).check();
+        GradCheck.of("Clip").in("x", -8.0, 8.0, 4, 5).scalar("lo", 0).scalar("hi", 6).check();
+        GradCheck.of("Clip").in("x", 4, 5).absent().scalar("hi", 0.3).check();
+        GradCheck.of("Dropout").in("x", 3, 4).check();
+    }
+
+    @Test
+    void softmaxAndReductions() throws Exception {
+        GradCheck.of("Softmax").in("x", 2, 3, 4).attr(of("axis", 1L)).check();
+        GradCheck.of("LogSoftmax").in("x", 3, 4).check();
+        GradCheck.of("ReduceMean").in("x", 2, 3, 4).attr(of("axes", 1L, 2L)).attr(of("keepdims", 0L)).check();
+        GradCheck.of("ReduceSum").in("x", 2, 3, 4).ints("axes", -1).check();
+        GradCheck.of("ReduceSum").in("x", 2, 3).attr(of("keepdims", 0L)).check();
+        GradCheck.of("GlobalAveragePool").in("x", 2, 3, 4, 5).check();
+    }
+
+    @Test
+    void linear() throws Exception {
+        GradCheck.of("Gemm").in("a", 3, 4).in("b", 4, 5).in("c", 5).check();
+        GradCheck.of("Gemm").in("a", 4, 3).in("b", 5, 4).in("c", 3, 1).attr(of("transA", 1L))
+                .attr(of("transB", 1L)).attr(of("alpha", 0.5f)).attr(of("beta", 2f)).check();
+        GradCheck.of("Gemm").in("a", 4, 3).in("b", 4, 5).attr(of("transA", 1L)).check();
+        GradCheck.of("Gemm").in("a", 3, 4).in("b", 5, 4).attr(of("transB", 1L)).check();
+        GradCheck.of("MatMul").in("a", 3, 4).in("b", 4, 2).check();
+        GradCheck.of("MatMul").in("a", 2, 3, 4).in("b", 4, 5).check();
+        GradCheck.of("Transpose").in("x", 2, 3, 4).attr(of("perm", 1L, 2L, 0L)).check();
+    }
+
+    @Test
+    void shapes() throws Exception {
+        GradCheck.of("Flatten").in("x", 2, 3, 2, 2).check();
+        GradCheck.of("Reshape").in("x", 2, 6).ints("shape", 3, -1).check();
+        GradCheck.of("Unsqueeze").in("x", 2, 3).ints("axes", 1).check();
+        GradCheck.of("Squeeze").in("x", 2, 1, 3).ints("axes", 1).check();
+        GradCheck.of("Expand").in("x", 3, 1).ints("shape", 2, 3, 4).check();
+        GradCheck.of("Concat").in("a", 2, 3).in("b", 2, 1).fixed("c", 2, 2).attr(of("axis", 1L)).check();
+        GradCheck.of("Pad").in("x", 2, 3, 4).ints("pads", 0, 1, 2, 0, 2, 0).check();
+        GradCheck.of("Slice").in("x", 4, 5).ints("starts", 1, -4).ints("ends", 3, 100).ints("axes", 0, 1).check();
+        GradCheck.of("Where").mask("cond", 2, 3).in("a", 2, 3).in("b", 3).check();
+    }
+
+    @Test
+    void convolutions() throws Exception {
+        GradCheck.of("Conv").in("x", 2, 3, 5, 6).in("w", 4, 3, 3, 3).in("b", 4).attr(of("pads", 1L, 1L, 1L, 1L))
+                .check();
+        GradCheck.of("Conv").in("x", 2, 2, 7, 6).in("w", 3, 2, 3, 2).attr(of("strides", 2L, 2L))
+                .attr(of("pads", 1L, 0L, 0L, 1L)).check();
+        GradCheck.of("Conv").in("x", 1, 2, 7, 7).in("w", 2, 2, 3, 3).attr(of("dilations", 2L, 2L))
+                .attr(of("pads", 2L, 2L, 2L, 2L)).check();
+        GradCheck.of("Conv").in("x", 2, 4, 5, 5).in("w", 6, 2, 3, 3).attr(of("group", 2L))
+                .attr(of("pads", 1L, 1L, 1L, 1L)).check();
+        GradCheck.of("Conv").in("x", 2, 3, 6, 6).in("w", 3, 1, 3, 3).in("b", 3).attr(of("group", 3L))
+                .attr(of("strides", 2L, 2L)).attr(of("pads", 1L, 1L, 1L, 1L)).check();
+        GradCheck.of("Conv").in("x", 2, 3, 5, 5).in("w", 3, 1, 3, 3).attr(of("group", 3L))
+                .attr(of("pads", 1L, 1L, 1L, 1L)).check();
+        GradCheck.of("Conv").in("x", 2, 4, 3, 5).in("w", 3, 4, 1, 1).in("b", 3).check();
+        GradCheck.of("Conv").in("x", 1, 2, 5, 6).in("w", 2, 2, 3, 3).attr(of("auto_pad", "SAME_UPPER"))
+                .attr(of("strides", 2L, 2L)).check();
+    }
+
+    @Test
+    void poolingAndNormalisation() throws Exception {
+        GradCheck.of("MaxPool").in("x", 2, 2, 7, 7).attr(of("kernel_shape", 3L, 3L)).attr(of("strides", 2L, 2L))
+                .attr(of("pads", 1L, 1L, 1L, 1L)).check();
+        GradCheck.of("AveragePool").in("x", 2, 2, 6, 6).attr(of("kernel_shape", 2L, 2L))
+                .attr(of("strides", 2L, 2L)).check();
+        GradCheck.of("AveragePool").in("x", 1, 2, 5, 5).attr(of("kernel_shape", 3L, 3L))
+                .attr(of("strides", 2L, 2L)).attr(of("pads", 1L, 1L, 1L, 1L)).check();
+        GradCheck.of("AveragePool").in("x", 1, 2, 5, 5).attr(of("kernel_shape", 3L, 3L))
+                .attr(of("pads", 1L, 1L, 1L, 1L)).attr(of("count_include_pad", 1L)).check();
+        GradCheck.of("BatchNormalization").in("x", 2, 3, 4, 4).in("scale", 3).in("bias", 3).in("mean", 3)
+                .in("var", 0.5, 2, 3).check();
+    }
+}

@@ -1,0 +1,58 @@
+package org.xfer4j.training.autodiff;
+
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
+import java.util.List;
+import java.util.Random;
+import org.xfer4j.runtime.onnx.graph.Attributes;
+import org.xfer4j.runtime.onnx.graph.OnnxGraph;
+import org.xfer4j.runtime.onnx.graph.TensorProtos;
+import org.xfer4j.runtime.onnx.graph.ValueInfos;
+
+/** Small networks built in code for training tests. */
+final class TinyNets {
+
+    private TinyNets() {
+    }
+
+    static TensorProto random(String name, int type, Random rng, double scale, long... shape) {
+        int n = (int) org.xfer4j.api.data.Tensor.elementCount(shape);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (rng.nextDouble() * 2 - 1) * scale;
+        }
+        return type == TensorProto.DataType.DOUBLE_VALUE ? TensorProtos.doubles(name, shape, v)
+                : TensorProtos.floats(name, shape, toFloats(v));
+    }
+
+    static float[] toFloats(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+
+    /** x [N, in] -> Gemm -> Tanh -> Gemm -> Sigmoid -> Gemm -> Softmax over {@code classes}. */
+    static OnnxGraph mlp(int type, int in, int hidden, int classes, long seed) {
+        Random rng = new Random(seed);
+        GraphProto g = GraphProto.newBuilder().setName("mlp")
+                .addInput(ValueInfos.tensor("x", type, new long[] {-1, in}))
+                .addInitializer(random("w1", type, rng, 1, hidden, in))
+                .addInitializer(random("b1", type, rng, 0.5, hidden))
+                .addInitializer(random("w2", type, rng, 1, hidden, hidden))
+                .addInitializer(random("b2", type, rng, 0.5, hidden))
+                .addInitializer(random("w3", type, rng, 1, hidden, classes))
+                .addInitializer(random("b3", type, rng, 0.5, classes))
+                .addNode(Attributes.node("Gemm", "dense1", List.of("x", "w1", "b1"), List.of("h1"),
+                        Attributes.of("transB", 1L)))
+                .addNode(Attributes.node("Tanh", "tanh", List.of("h1"), List.of("a1")))
+                .addNode(Attributes.node("Gemm", "dense2", List.of("a1", "w2", "b2"), List.of("h2")))
+                .addNode(Attributes.node("Sigmoid", "sigmoid", List.of("h2"), List.of("a2")))
+                .addNode(Attributes.node("MatMul", "dense3", List.of("a2", "w3"), List.of("h3")))
+                .addNode(Attributes.node("Add", "bias3", List.of("h3", "b3"), List.of("z")))
+                .addNode(Attributes.node("Softmax", "softmax", List.of("z"), List.of("p"), Attributes.of("axis", 1L)))
+                .addOutput(ValueInfos.tensor("p", type, new long[] {-1, classes})).build();
+        return OnnxGraph.of(GradCheck.model(g), "mlp");
+    }
+}
