@@ -1,0 +1,13 @@
+/**
+ * Meta-learning for Xfer4j: Leap, Reptile, first- and second-order MAML learn an initialisation of a differentiable
+ * ONNX graph over a distribution of tasks, so that a new task is learned in a few steps from a few examples.
+ */
+module org.xfer4j.meta {
+    requires transitive org.xfer4j.api;
+    requires org.xfer4j.runtime.onnx;
+    requires org.xfer4j.training;
+    requires org.xfer4j.data;
+    requires com.google.protobuf;
+
+    exports org.xfer4j.meta;
+}
