@@ -31,6 +31,9 @@ import org.xfer4j.core.artifact.DatasetDigest;
 import org.xfer4j.core.artifact.Manifest;
 import org.xfer4j.core.artifact.Provenance;
 import org.xfer4j.core.features.FeatureCache;
+import org.xfer4j.core.metrics.Evaluation;
+import org.xfer4j.core.metrics.LabelAlignment;
+import org.xfer4j.core.metrics.Metrics;
 import org.xfer4j.core.registry.Registry;
 
 /**
@@ -129,6 +132,19 @@ public final class Xfer implements AutoCloseable {
         }
         throw new InvalidOptionException("method " + method + " (" + provider.getClass().getName()
                 + ") is neither a feature nor a graph repurposer");
+    }
+
+    /**
+     * Predicts {@code data} with {@code model} and scores the predictions against its labels, matched to the
+     * model's classes by name: data may hold a subset of the classes in any order; labels the model never saw are
+     * counted as wrong and named in {@link Evaluation#unseenLabels()}.
+     *
+     * @throws InvalidInputException naming the dataset when an example has no label
+     */
+    public Evaluation evaluate(RepurposedModel model, Dataset data) {
+        // labels are checked before the predictions are paid for
+        LabelAlignment.of(data.classes(), model.classes()).align(data.labels(), "dataset " + data.name());
+        return Metrics.evaluate(model.predict(data, context.progress()), data);
     }
 
     /** Saves {@code model} to {@code file} (see {@link #save(RepurposedModel, Path, boolean)}), without the source model. */

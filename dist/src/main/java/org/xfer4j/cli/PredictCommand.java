@@ -42,9 +42,8 @@ final class PredictCommand implements Runnable {
             }
             int[] y = d.labels();
             if (y.length > 0 && y[0] >= 0) {
-                Evaluation e = Metrics.evaluate(p, y);
-                System.out.printf("%d examples: accuracy %.4f  macro-F1 %.4f  NLL %.4f  ECE %.4f  Brier %.4f%n",
-                        p.size(), e.accuracy(), e.macroF1(), e.nll(), e.ece(), e.brier());
+                Evaluation e = Metrics.evaluate(p, d);
+                EvaluationText.print(p.size() + " examples", data, p.size(), e);
             }
         }
     }

@@ -173,7 +173,8 @@ public final class StudyReport {
                 labels[at] = testLabels[i];
             }
         }
-        return ReliabilityDiagram.of(new Predictions(testLabelsNames, probs), labels, 10);
+        return ReliabilityDiagram.of(new Predictions(group.getFirst().predictions().classes(), probs), labels,
+                testLabelsNames, 10);
     }
 
     private String runsCsv() {
