@@ -39,6 +39,7 @@ import org.xfer4j.core.registry.Registry;
 /**
  * Xfer4j for applications: opens source models, extracts features, repurposes models with any installed method,
  * and saves and loads target models. Build one with {@link #builder()}; close it after the models it made.
+ * Thread-safe: models it makes or loads predict from many threads at once (see {@link RepurposedModel}).
  * <pre>{@code
  * try (Xfer xfer = Xfer.builder().optPluginsDir(Path.of("plugins")).build();
  *      SourceModel bge = xfer.openModel("bge-small-en-v1.5");
