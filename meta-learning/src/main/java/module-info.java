@@ -10,4 +10,5 @@ module org.xfer4j.meta {
     requires com.google.protobuf;
 
     exports org.xfer4j.meta;
+    exports org.xfer4j.meta.tasks;
 }

@@ -9,4 +9,11 @@ public interface MetaLogger {
 
     /** Called after each outer step. */
     void onStep(MetaStep step);
+
+    /**
+     * Called for each task of an outer step, before {@link #onStep} of that step, by learners that measure the loss
+     * before and after adapting to it (SPI 1.1).
+     */
+    default void onTask(TaskAdaptation task) {
+    }
 }
