@@ -11,4 +11,5 @@ module org.xfer4j.meta {
 
     exports org.xfer4j.meta;
     exports org.xfer4j.meta.tasks;
+    exports org.xfer4j.meta.eval;
 }
