@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.meta.MetaCheckpoint;
 import org.xfer4j.api.meta.MetaLogger;
 import org.xfer4j.api.meta.MetaStep;
-import org.xfer4j.api.meta.TaskAdaptation;
+import org.xfer4j.api.meta.TaskLosses;
 import org.xfer4j.data.io.TextFiles;
 
 /**
@@ -22,11 +23,11 @@ public final class MetaLog implements MetaLogger {
 
     /** Per meta-step rows: step, query_loss, query_accuracy. */
     public static final String STEPS = "meta-steps";
-    /** Per task rows: step, task, loss_before, loss_after. */
+    /** Per task rows: step, task, support and query loss before and after adaptation. */
     public static final String TASKS = "meta-tasks";
 
     private final List<MetaStep> steps = new ArrayList<>();
-    private final List<TaskAdaptation> tasks = new ArrayList<>();
+    private final List<TaskLosses> tasks = new ArrayList<>();
     private final MetaLogger next;
     private final int stepOffset;
 
@@ -65,9 +66,9 @@ public final class MetaLog implements MetaLogger {
                 steps.add(s);
             }
         }
-        for (String[] r : rows(dir.resolve(TASKS + ".csv"), 4)) {
-            TaskAdaptation t = new TaskAdaptation(Integer.parseInt(r[0]), Integer.parseInt(r[1]),
-                    Double.parseDouble(r[2]), Double.parseDouble(r[3]));
+        for (String[] r : rows(dir.resolve(TASKS + ".csv"), 6)) {
+            TaskLosses t = new TaskLosses(Integer.parseInt(r[0]), Integer.parseInt(r[1]), Double.parseDouble(r[2]),
+                    Double.parseDouble(r[3]), Double.parseDouble(r[4]), Double.parseDouble(r[5]));
             if (t.step() <= lastStep) {
                 tasks.add(t);
             }
@@ -82,11 +83,16 @@ public final class MetaLog implements MetaLogger {
     }
 
     @Override
-    public synchronized void onTask(TaskAdaptation task) {
-        TaskAdaptation t = new TaskAdaptation(task.step() + stepOffset, task.task(), task.lossBefore(),
-                task.lossAfter());
+    public synchronized void onTask(TaskLosses task) {
+        TaskLosses t = new TaskLosses(task.step() + stepOffset, task.task(), task.supportBefore(),
+                task.supportAfter(), task.queryBefore(), task.queryAfter());
         tasks.add(t);
         next.onTask(t);
+    }
+
+    @Override
+    public void onCheckpoint(MetaCheckpoint checkpoint) {
+        next.onCheckpoint(checkpoint);
     }
 
     /** The steps so far, numbered from the start of the whole run. */
@@ -95,7 +101,7 @@ public final class MetaLog implements MetaLogger {
     }
 
     /** The tasks so far. */
-    public synchronized List<TaskAdaptation> tasks() {
+    public synchronized List<TaskLosses> tasks() {
         return List.copyOf(tasks);
     }
 
@@ -115,15 +121,18 @@ public final class MetaLog implements MetaLogger {
                 }
             });
             TextFiles.write(dir.resolve(TASKS + ".csv"), w -> {
-                line(w, "step,task,loss_before,loss_after");
-                for (TaskAdaptation t : tasks) {
-                    line(w, t.step() + "," + t.task() + "," + num(t.lossBefore()) + "," + num(t.lossAfter()));
+                line(w, "step,task,support_loss_before,support_loss_after,query_loss_before,query_loss_after");
+                for (TaskLosses t : tasks) {
+                    line(w, t.step() + "," + t.task() + "," + num(t.supportBefore()) + "," + num(t.supportAfter())
+                            + "," + num(t.queryBefore()) + "," + num(t.queryAfter()));
                 }
             });
             TextFiles.write(dir.resolve(TASKS + ".jsonl"), w -> {
-                for (TaskAdaptation t : tasks) {
-                    line(w, "{\"step\":" + t.step() + ",\"task\":" + t.task() + ",\"loss_before\":"
-                            + json(t.lossBefore()) + ",\"loss_after\":" + json(t.lossAfter()) + "}");
+                for (TaskLosses t : tasks) {
+                    line(w, "{\"step\":" + t.step() + ",\"task\":" + t.task() + ",\"support_loss_before\":"
+                            + json(t.supportBefore()) + ",\"support_loss_after\":" + json(t.supportAfter())
+                            + ",\"query_loss_before\":" + json(t.queryBefore()) + ",\"query_loss_after\":"
+                            + json(t.queryAfter()) + "}");
                 }
             });
         } catch (IOException e) {

@@ -10,10 +10,11 @@ public interface MetaLogger {
     /** Called after each outer step. */
     void onStep(MetaStep step);
 
-    /**
-     * Called for each task of an outer step, before {@link #onStep} of that step, by learners that measure the loss
-     * before and after adapting to it (SPI 1.1).
-     */
-    default void onTask(TaskAdaptation task) {
+    /** Called for each task of an outer step, before {@link #onStep} of that step (since SPI 1.1). */
+    default void onTask(TaskLosses task) {
+    }
+
+    /** Called with the state to resume from, every few steps and after the last one (since SPI 1.1). */
+    default void onCheckpoint(MetaCheckpoint checkpoint) {
     }
 }
