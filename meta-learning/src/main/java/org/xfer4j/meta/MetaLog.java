@@ -29,27 +29,20 @@ public final class MetaLog implements MetaLogger {
     private final List<MetaStep> steps = new ArrayList<>();
     private final List<TaskLosses> tasks = new ArrayList<>();
     private final MetaLogger next;
-    private final int stepOffset;
 
     /** A log that passes each step on to {@code next}. */
     public MetaLog(MetaLogger next) {
-        this(next, 0);
-    }
-
-    private MetaLog(MetaLogger next, int stepOffset) {
         this.next = next;
-        this.stepOffset = stepOffset;
     }
 
     /**
-     * A log that goes on from the rows {@code dir} holds up to step {@code lastStep} (a checkpoint's), numbering the
-     * learner's steps 1, 2, ... as lastStep + 1, lastStep + 2, ...; rows after {@code lastStep} (written after the
-     * checkpoint by an interrupted run) are dropped.
+     * A log that goes on from the rows {@code dir} holds up to step {@code lastStep} (a checkpoint's); rows after it
+     * (written after the checkpoint by an interrupted run, which the resumed run repeats) are dropped.
      *
      * @throws InvalidInputException naming the file when it is not a log this class wrote
      */
     public static MetaLog resume(Path dir, int lastStep, MetaLogger next) {
-        MetaLog log = new MetaLog(next, lastStep);
+        MetaLog log = new MetaLog(next);
         try {
             log.read(dir, lastStep);
         } catch (NumberFormatException e) {
@@ -77,17 +70,14 @@ public final class MetaLog implements MetaLogger {
 
     @Override
     public synchronized void onStep(MetaStep step) {
-        MetaStep s = new MetaStep(step.step() + stepOffset, step.queryLoss(), step.queryAccuracy());
-        steps.add(s);
-        next.onStep(s);
+        steps.add(step);
+        next.onStep(step);
     }
 
     @Override
     public synchronized void onTask(TaskLosses task) {
-        TaskLosses t = new TaskLosses(task.step() + stepOffset, task.task(), task.supportBefore(),
-                task.supportAfter(), task.queryBefore(), task.queryAfter());
-        tasks.add(t);
-        next.onTask(t);
+        tasks.add(task);
+        next.onTask(task);
     }
 
     @Override
@@ -95,7 +85,7 @@ public final class MetaLog implements MetaLogger {
         next.onCheckpoint(checkpoint);
     }
 
-    /** The steps so far, numbered from the start of the whole run. */
+    /** The steps so far. */
     public synchronized List<MetaStep> steps() {
         return List.copyOf(steps);
     }

@@ -36,10 +36,10 @@ class MetaLogTest {
         assertThat(Files.readAllLines(dir.resolve("meta-tasks.jsonl"))).hasSize(6).first().asString()
                 .endsWith("\"query_loss_before\":2.00000,\"query_loss_after\":null}");
 
-        // an interrupted run checkpointed at step 2: its step-3 rows go, the learner's step 1 becomes step 3
+        // an interrupted run checkpointed at step 2: its step-3 rows go, the resumed learner redoes step 3
         MetaLog resumed = MetaLog.resume(dir, 2, MetaLogger.NONE);
-        resumed.onTask(new TaskLosses(1, 0, 1.0, 0.25, 1.1, 0.3));
-        resumed.onStep(new MetaStep(1, 0.3, 0.7));
+        resumed.onTask(new TaskLosses(3, 0, 1.0, 0.25, 1.1, 0.3));
+        resumed.onStep(new MetaStep(3, 0.3, 0.7));
         assertThat(resumed.steps()).extracting(MetaStep::step).containsExactly(1, 2, 3);
         assertThat(resumed.steps().get(2).queryAccuracy()).isEqualTo(0.7);
         assertThat(resumed.tasks()).hasSize(5).last().isEqualTo(new TaskLosses(3, 0, 1.0, 0.25, 1.1, 0.3));
