@@ -66,16 +66,18 @@ public record ClassSplit(List<Integer> train, List<Integer> validation, List<Int
     }
 
     /**
-     * A split from "train/validation/test" class counts (such as "12/4/4"), or, for a null or empty spec, 60 % / 20 % /
-     * 20 % of the classes (at least one meta-test class).
+     * A split from "train/validation/test" class counts (such as "10/5/5"), or, for a null or empty spec, 20 % of the
+     * classes (at least {@code ways}) for meta-test, as many for meta-validation where the rest keeps {@code ways}
+     * classes for meta-training, and the rest for meta-training.
      *
      * @throws InvalidOptionException naming the spec when it is not three non-negative integers
      */
-    public static ClassSplit parse(String spec, int classCount, long seed) {
+    public static ClassSplit parse(String spec, int classCount, int ways, long seed) {
         if (spec == null || spec.isBlank()) {
-            int test = Math.max(1, (int) Math.round(classCount * 0.2));
-            int validation = Math.min((int) Math.round(classCount * 0.2), Math.max(0, classCount - test - 1));
-            return of(classCount, classCount - test - validation, validation, test, seed);
+            int test = Math.max(ways, (int) Math.round(classCount * 0.2));
+            int validation = classCount - 2 * test >= ways ? test : 0;
+            return of(classCount, Math.max(1, classCount - test - validation), validation,
+                    Math.min(test, classCount - 1), seed);
         }
         String[] parts = spec.trim().split("/");
         InvalidOptionException.require(parts.length == 3, "class split '" + spec

@@ -48,13 +48,20 @@ class EpisodesTest {
         assertThat(s.validation()).hasSize(4).doesNotContainAnyElementsOf(s.test());
         assertThat(ClassSplit.of(20, 12, 4, 4, 7)).isEqualTo(s);
         assertThat(ClassSplit.of(20, 12, 4, 4, 8)).isNotEqualTo(s);
-        assertThat(ClassSplit.parse("12/4/4", 20, 7)).isEqualTo(s);
-        ClassSplit byDefault = ClassSplit.parse(null, 20, 7);
+        assertThat(ClassSplit.parse("12/4/4", 20, 5, 7)).isEqualTo(s);
+        // by default 20 % of the classes for meta-test and as many for meta-validation, at least one episode's worth
+        ClassSplit byDefault = ClassSplit.parse(null, 20, 3, 7);
         assertThat(List.of(byDefault.train().size(), byDefault.validation().size(), byDefault.test().size()))
                 .containsExactly(12, 4, 4);
-        assertThatThrownBy(() -> ClassSplit.parse("12/4/5", 20, 7)).isInstanceOf(InvalidOptionException.class)
+        ClassSplit fiveWay = ClassSplit.parse("", 20, 5, 7);
+        assertThat(List.of(fiveWay.train().size(), fiveWay.validation().size(), fiveWay.test().size()))
+                .containsExactly(10, 5, 5);
+        ClassSplit small = ClassSplit.parse(null, 12, 5, 7);
+        assertThat(List.of(small.train().size(), small.validation().size(), small.test().size()))
+                .containsExactly(7, 0, 5);
+        assertThatThrownBy(() -> ClassSplit.parse("12/4/5", 20, 5, 7)).isInstanceOf(InvalidOptionException.class)
                 .hasMessageContaining("covers 21 classes, but the dataset has 20");
-        assertThatThrownBy(() -> ClassSplit.parse("12-4-4", 20, 7)).isInstanceOf(InvalidOptionException.class)
+        assertThatThrownBy(() -> ClassSplit.parse("12-4-4", 20, 5, 7)).isInstanceOf(InvalidOptionException.class)
                 .hasMessageContaining("12-4-4");
     }
 
