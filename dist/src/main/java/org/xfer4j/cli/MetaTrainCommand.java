@@ -19,6 +19,7 @@ import org.xfer4j.api.meta.MetaLogger;
 import org.xfer4j.api.meta.MetaStep;
 import org.xfer4j.api.meta.MetaTrainingResult;
 import org.xfer4j.api.meta.Parameters;
+import org.xfer4j.api.meta.TaskDistribution;
 import org.xfer4j.cli.report.MetaReport;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.core.artifact.DatasetDigest;
@@ -26,7 +27,6 @@ import org.xfer4j.core.artifact.HostInfo;
 import org.xfer4j.core.artifact.InitialisationArtifact;
 import org.xfer4j.core.artifact.Provenance;
 import org.xfer4j.meta.MetaLog;
-import org.xfer4j.meta.tasks.ClassSplit;
 import org.xfer4j.meta.tasks.EpisodeShape;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
 import org.xfer4j.training.OnnxDifferentiableModel;
@@ -61,10 +61,12 @@ final class MetaTrainCommand implements Runnable {
     @Option(names = "--ways", defaultValue = "5", description = "Classes per episode (default ${DEFAULT-VALUE}).")
     int ways;
 
-    @Option(names = "--shots", defaultValue = "1", description = "Support examples per class (default ${DEFAULT-VALUE}).")
+    @Option(names = "--shots", defaultValue = "1", description = "Support examples per class, or support points of a "
+            + "sine wave (default ${DEFAULT-VALUE}).")
     int shots;
 
-    @Option(names = "--queries", defaultValue = "15", description = "Query examples per class (default ${DEFAULT-VALUE}).")
+    @Option(names = "--queries", defaultValue = "15", description = "Query examples per class, or query points of a "
+            + "sine wave (default ${DEFAULT-VALUE}).")
     int queries;
 
     @Option(names = "--split", description = "Meta-train/validation/test class counts, such as 10/5/5 "
@@ -95,19 +97,21 @@ final class MetaTrainCommand implements Runnable {
             Map<String, String> properties = new LinkedHashMap<>(previous != null ? previous.options() : Map.of());
             properties.putAll(options);
             Options parsed = provider.parseOptions(properties);
-            MetaSetup.EpisodeTasks episodes = MetaSetup.episodes(tasks, new EpisodeShape(ways, shots, queries), split,
+            MetaSetup.Tasks source = MetaSetup.tasks(tasks, new EpisodeShape(ways, shots, queries), split,
                     xfer.context().cacheDir());
+            TaskDistribution distribution = source.metaTrain();
             try (MetaSetup.Net n = previous != null
                     ? MetaSetup.saved(previous.provenance().sourceReference(), previous.graph(), xfer)
                     : MetaSetup.net(net, model, xfer, host.seed());
-                 OnnxDifferentiableModel m = new OnnxDifferentiableModel(n.graph(), n.preprocessor(), xfer.context())) {
-                Map<String, String> run = new LinkedHashMap<>(episodes.settings());
+                 OnnxDifferentiableModel m = new OnnxDifferentiableModel(n.graph(), n.preprocessor(),
+                         distribution.lossKind(), xfer.context())) {
+                Map<String, String> run = new LinkedHashMap<>(source.settings());
                 if (previous != null && !previous.run().equals(run)) {
                     throw new InvalidOptionException("--resume: " + target + " was meta-trained with "
                             + new java.util.TreeMap<>(previous.run()) + ", not " + new java.util.TreeMap<>(run) + "; give the same --tasks, --ways, --shots, --queries and --split");
                 }
                 byte[] graph = n.graph().toBytes();
-                Provenance provenance = provenance(n.reference(), graph, episodes.data(), host.seed());
+                Provenance provenance = provenance(n.reference(), graph, source.data(), host.seed());
                 int total = Integer.parseInt(parsed.toProperties().getOrDefault("metaSteps", "-1"));
                 MetaCheckpoint from = previous != null ? previous.checkpoint() : null;
                 Saver saver = new Saver(target, reportDir, provider, parsed, provenance, graph, run, total,
@@ -115,7 +119,7 @@ final class MetaTrainCommand implements Runnable {
                 MetaLog log = from != null ? MetaLog.resume(reportDir, from.step(), saver) : new MetaLog(saver);
                 saver.log = log;
                 MetaLearner learner = provider.create(parsed, xfer.context());
-                MetaTrainingResult result = learner.metaTrain(m, episodes.part(ClassSplit.Part.TRAIN), log, from);
+                MetaTrainingResult result = learner.metaTrain(m, distribution, log, from);
                 saver.finish(result);
                 Path onnx = onnxFile(target);
                 OnnxGraph learned = n.graph();
@@ -124,11 +128,11 @@ final class MetaTrainCommand implements Runnable {
                 }
                 learned.save(onnx);
                 Path page = new MetaReport("Meta-training: " + method + " on " + tasks)
-                        .setup(method + ", " + episodes.shape() + ", " + n.reference() + ", options " + parsed.toProperties())
+                        .setup(method + " on " + distribution.name() + ", " + n.reference() + ", options "
+                                + parsed.toProperties())
                         .training(log).write(reportDir);
                 System.out.printf("meta-trained %s for %d steps on %s; saved %s (the net with these parameters: %s); "
-                        + "report %s%n", method, saver.lastStep, episodes.part(ClassSplit.Part.TRAIN).name(), target,
-                        onnx, page);
+                        + "report %s%n", method, saver.lastStep, distribution.name(), target, onnx, page);
             }
         }
     }
@@ -157,8 +161,9 @@ final class MetaTrainCommand implements Runnable {
     private static Provenance provenance(String reference, byte[] graph, Dataset data, long seed) {
         try {
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(graph));
-            return new Provenance(reference, reference, sha, List.of(), data.name(), data.size(),
-                    DatasetDigest.of(data), seed, HostInfo.jvm(), HostInfo.os(), HostInfo.xfer4jVersion());
+            return new Provenance(reference, reference, sha, List.of(), data == null ? "generated" : data.name(),
+                    data == null ? 0 : data.size(), data == null ? "none" : DatasetDigest.of(data), seed, HostInfo.jvm(),
+                    HostInfo.os(), HostInfo.xfer4jVersion());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -76,4 +76,26 @@ class MetaLearningCommandsTest {
         assertThat(test.resolve("index.html")).exists();
         assertThat(test.resolve("meta-test-accuracy.png")).exists();
     }
+
+    @Test
+    void sineWavesGiveAnErrorCurveAndTheBeforeAfterPictures(@TempDir Path dir) throws Exception {
+        Path init = dir.resolve("sine.xfer");
+        assertThat(run("meta-train", "--method", "fomaml", "--net", "mlp:1-64-64-1:tanh", "--tasks", "sine",
+                "--shots", "10", "--queries", "10", "-o", "metaSteps=10", "-o", "innerSteps=3", "--out",
+                init.toString())).isZero();
+        Path test = dir.resolve("test");
+        assertThat(run("meta-test", "--init", init.toString(), "--episodes", "10", "--pretrain-steps", "10",
+                "--out", test.toString())).isZero();
+        List<String> rows = Files.readAllLines(test.resolve("meta-test.csv"));
+        assertThat(rows).hasSize(1 + 3 * 4);
+        // regression: no accuracy, a finite mean squared error
+        String[] first = rows.get(1).split(",");
+        assertThat(first[3]).isEqualTo("NaN");
+        assertThat(Double.parseDouble(first[5])).isPositive().isFinite();
+        for (int w = 1; w <= 3; w++) {
+            assertThat(test.resolve("sine-wave-" + w + ".png")).exists();
+        }
+        assertThat(test.resolve("meta-test-mse.png")).exists();
+        assertThat(run("meta-train", "--method", "fomaml", "--net", "mlp:1-8-1", "--tasks", "cosine")).isEqualTo(1);
+    }
 }

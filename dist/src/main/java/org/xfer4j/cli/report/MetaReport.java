@@ -20,13 +20,17 @@ import org.xfer4j.meta.eval.MeanInterval;
 
 /**
  * The meta-learning report: meta-training curves (query loss and accuracy per meta-step, task losses before and after
- * adaptation) and meta-test curves (query accuracy after k adaptation steps for each initialisation, with 95 %
- * intervals), as charts on one HTML page beside the CSV and JSON Lines they are drawn from.
+ * adaptation), meta-test curves (query accuracy, or MSE for regression, after k adaptation steps for each
+ * initialisation, with 95 % intervals) and sample sine waves before and after adaptation, as charts on one HTML page
+ * beside the CSV and JSON Lines they are drawn from.
  */
 public final class MetaReport {
 
     /** The meta-test results file. */
     public static final String TEST = "meta-test";
+
+    private static final java.awt.Color[] PALETTE = {new java.awt.Color(0xd62728), new java.awt.Color(0x2ca02c),
+        new java.awt.Color(0x9467bd), new java.awt.Color(0xff7f0e)};
 
     private final HtmlReport html;
     private Map<String, List<AdaptationCurve.Point>> pending;
@@ -110,8 +114,12 @@ public final class MetaReport {
     public MetaReport testing(String setup, Map<String, List<AdaptationCurve.Point>> curves) {
         html.heading("Meta-test");
         html.paragraph(setup);
-        XYChart acc = chart("Query accuracy after k adaptation steps (mean, 95 % interval)", "adaptation steps",
-                "query accuracy");
+        boolean classification = Double.isFinite(curves.values().iterator().next().getFirst().accuracy().mean());
+        java.util.function.Function<AdaptationCurve.Point, MeanInterval> metric = classification
+                ? AdaptationCurve.Point::accuracy : AdaptationCurve.Point::loss;
+        String name = classification ? "query accuracy" : "query mean squared error";
+        XYChart chart = chart(capitalised(name) + " after k adaptation steps (mean, 95 % interval)",
+                "adaptation steps", name);
         List<String> header = new ArrayList<>(List.of("steps"));
         header.addAll(curves.keySet());
         int k = curves.values().iterator().next().size();
@@ -119,21 +127,53 @@ public final class MetaReport {
         for (int s = 0; s < k; s++) {
             List<String> row = new ArrayList<>(List.of(Integer.toString(s)));
             for (List<AdaptationCurve.Point> c : curves.values()) {
-                row.add(c.get(s).accuracy().format(3));
+                row.add(metric.apply(c.get(s)).format(3));
             }
             rows.add(row);
         }
         for (var e : curves.entrySet()) {
             List<AdaptationCurve.Point> c = e.getValue();
-            acc.addSeries(e.getKey(), c.stream().mapToDouble(AdaptationCurve.Point::steps).toArray(),
-                    c.stream().mapToDouble(p -> p.accuracy().mean()).toArray(),
-                    c.stream().mapToDouble(p -> p.accuracy().halfWidth()).toArray());
+            chart.addSeries(e.getKey(), c.stream().mapToDouble(AdaptationCurve.Point::steps).toArray(),
+                    c.stream().mapToDouble(p -> metric.apply(p).mean()).toArray(),
+                    c.stream().mapToDouble(p -> metric.apply(p).halfWidth()).toArray());
         }
-        html.chart("meta-test-accuracy", acc);
+        html.chart(classification ? "meta-test-accuracy" : "meta-test-mse", chart);
+        html.subheading(capitalised(name) + " after k steps");
         html.table(header, rows);
         html.link(TEST + ".csv", "every point (CSV)").link(TEST + ".jsonl", "(JSON Lines)");
         pending = curves;
         return this;
+    }
+
+    /** One sample sine wave: the truth on a grid, the support points, each initialisation's fit before and after. */
+    public record Wave(String name, double[] xs, double[] truth, double[] supportX, double[] supportY,
+            Map<String, double[]> before, Map<String, double[]> after) {
+    }
+
+    /** The picture of the MAML papers: for each wave, predictions before and after {@code steps} adaptation steps. */
+    public MetaReport sineWaves(List<Wave> waves, int steps) {
+        html.subheading("Sample waves: each initialisation before and after " + steps + " steps on the support points");
+        for (int w = 0; w < waves.size(); w++) {
+            Wave wave = waves.get(w);
+            XYChart c = chart("Wave " + (w + 1) + " (" + wave.name() + ")", "x", "y");
+            c.addSeries("true wave", wave.xs(), wave.truth()).setMarker(SeriesMarkers.NONE);
+            c.addSeries("support points", wave.supportX(), wave.supportY())
+                    .setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+            int colour = 0;
+            for (String name : wave.before().keySet()) { // one colour per initialisation: dashed before, solid after
+                java.awt.Color col = PALETTE[colour++ % PALETTE.length];
+                c.addSeries(name + ", before", wave.xs(), wave.before().get(name)).setMarker(SeriesMarkers.NONE)
+                        .setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH).setLineColor(col);
+                c.addSeries(name + ", after " + steps + " steps", wave.xs(), wave.after().get(name))
+                        .setMarker(SeriesMarkers.NONE).setLineColor(col);
+            }
+            html.chart("sine-wave-" + (w + 1), c);
+        }
+        return this;
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /** Writes the page (and the meta-test files, when there are curves) into {@code dir}; returns the page. */
