@@ -22,6 +22,7 @@ import org.xfer4j.meta.tasks.ClassSplit;
 import org.xfer4j.meta.tasks.EpisodeShape;
 import org.xfer4j.meta.tasks.Episodes;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
+import org.xfer4j.runtime.onnx.graph.ShapeProbe;
 
 /**
  * What meta-train and meta-test share: the tasks a {@code --tasks} argument names (sine waves, or episodes over a
@@ -62,6 +63,9 @@ final class MetaSetup {
 
         /** The dataset behind the tasks, for provenance (null for generated tasks). */
         Dataset data();
+
+        /** How many outputs a net needs for these tasks. */
+        int outputs();
     }
 
     /** Episodes of one shape over a dataset, with its class split. */
@@ -96,6 +100,11 @@ final class MetaSetup {
             m.put("split", split.train().size() + "/" + split.validation().size() + "/" + split.test().size());
             m.put("split.seed", Long.toString(SPLIT_SEED));
             return m;
+        }
+
+        @Override
+        public int outputs() {
+            return shape.ways();
         }
 
         @Override
@@ -164,6 +173,11 @@ final class MetaSetup {
         public Dataset data() {
             return null;
         }
+
+        @Override
+        public int outputs() {
+            return 1;
+        }
     }
 
     /**
@@ -220,6 +234,23 @@ final class MetaSetup {
         }
         SourceModel m = xfer.openModel(model);
         return new Net(model, OnnxGraph.load(m.onnxFile()), m.preprocessor(), m);
+    }
+
+    /**
+     * {@code net}'s graph, checked to have one output per class of an episode (one for regression).
+     *
+     * @throws InvalidOptionException naming the net and both counts
+     */
+    static OnnxGraph requireOutputs(Net net, Tasks tasks) {
+        long[] dims = ShapeProbe.probe(net.graph().model(), Map.of())
+                .get(net.graph().outputNames().getFirst()).shape();
+        long declared = dims.length == 0 ? -1 : dims[dims.length - 1];
+        if (declared > 0 && declared != tasks.outputs()) {
+            throw new InvalidOptionException(net.reference() + " has " + declared + " outputs, but "
+                    + tasks.metaTrain().name() + " needs " + tasks.outputs()
+                    + (net.reference().startsWith("net:cnn") ? " (the last number of a cnn spec)" : ""));
+        }
+        return net.graph();
     }
 
     /** The net rebuilt from a saved graph: a spec-built net gets its input preparation back, a model its own. */

@@ -100,8 +100,8 @@ final class MetaTestCommand implements Runnable {
             Map<String, List<AdaptationCurve.Point>> curves = new LinkedHashMap<>();
             MetaReport report = new MetaReport("Meta-test: " + method + " on " + source.spec());
             try (MetaSetup.Net net = MetaSetup.saved(a.provenance().sourceReference(), a.graph(), xfer);
-                 OnnxDifferentiableModel m = new OnnxDifferentiableModel(net.graph(), net.preprocessor(), loss,
-                         xfer.context())) {
+                 OnnxDifferentiableModel m = new OnnxDifferentiableModel(MetaSetup.requireOutputs(net, source),
+                         net.preprocessor(), loss, xfer.context())) {
                 Parameters random = m.initialParameters();
                 Map<String, Parameters> starts = new LinkedHashMap<>();
                 starts.put("meta-learned (" + method + ")", a.parameters());

@@ -103,8 +103,8 @@ final class MetaTrainCommand implements Runnable {
             try (MetaSetup.Net n = previous != null
                     ? MetaSetup.saved(previous.provenance().sourceReference(), previous.graph(), xfer)
                     : MetaSetup.net(net, model, xfer, host.seed());
-                 OnnxDifferentiableModel m = new OnnxDifferentiableModel(n.graph(), n.preprocessor(),
-                         distribution.lossKind(), xfer.context())) {
+                 OnnxDifferentiableModel m = new OnnxDifferentiableModel(MetaSetup.requireOutputs(n, source),
+                         n.preprocessor(), distribution.lossKind(), xfer.context())) {
                 Map<String, String> run = new LinkedHashMap<>(source.settings());
                 if (previous != null && !previous.run().equals(run)) {
                     throw new InvalidOptionException("--resume: " + target + " was meta-trained with "

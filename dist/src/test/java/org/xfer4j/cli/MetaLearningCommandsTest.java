@@ -97,5 +97,6 @@ class MetaLearningCommandsTest {
         }
         assertThat(test.resolve("meta-test-mse.png")).exists();
         assertThat(run("meta-train", "--method", "fomaml", "--net", "mlp:1-8-1", "--tasks", "cosine")).isEqualTo(1);
+        assertThat(run("meta-train", "--method", "fomaml", "--net", "mlp:1-8-2", "--tasks", "sine")).isEqualTo(1);
     }
 }
