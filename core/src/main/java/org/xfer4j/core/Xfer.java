@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -264,6 +265,9 @@ public final class Xfer implements AutoCloseable {
 
         /** The cache folder for models, packages and features (default ~/.cache/xfer4j or -Dxfer4j.cache). */
         public Builder optCacheDir(Path cacheDir) {
+            if (Files.exists(Objects.requireNonNull(cacheDir, "cacheDir")) && !Files.isDirectory(cacheDir)) {
+                throw new InvalidOptionException("the cache folder " + cacheDir + " is a file; name a folder");
+            }
             context = new ProviderContext(Objects.requireNonNull(cacheDir, "cacheDir"), context.device(),
                     context.threads(), context.seed(), context.progress());
             return this;

@@ -104,6 +104,13 @@ class XferTest {
     }
 
     @Test
+    void aCacheFolderThatIsAFileIsRefusedByName() throws IOException {
+        Path file = Files.writeString(dir.resolve("cache"), "not a folder");
+        assertThatThrownBy(() -> Xfer.builder().optCacheDir(file)).isInstanceOf(InvalidOptionException.class)
+                .hasMessageContaining("the cache folder " + file + " is a file");
+    }
+
+    @Test
     void hostModulesReplaceBindings() {
         ProviderContext replaced = new ProviderContext(dir, Device.CPU, 1, 99, Progress.NONE);
         xfer = Xfer.builder().optModule(new AbstractModule() {

@@ -10,6 +10,7 @@ import org.xfer4j.core.Xfer;
 import org.xfer4j.core.metrics.Evaluation;
 import org.xfer4j.core.metrics.Metrics;
 import org.xfer4j.data.io.Csv;
+import org.xfer4j.data.io.TextFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,7 +39,9 @@ final class PredictCommand implements Runnable {
             Predictions p = model.predict(d, progress);
             if (out != null) {
                 write(p, out);
-                System.out.printf("wrote %d predictions to %s%n", p.size(), out);
+                if (!out.toString().equals(TextFiles.STDOUT)) {
+                    System.out.printf("wrote %d predictions to %s%n", p.size(), out);
+                }
             }
             int[] y = d.labels();
             if (y.length > 0 && y[0] >= 0) {
