@@ -187,6 +187,11 @@ public final class Xfer implements AutoCloseable {
      */
     public RepurposedModel load(Path file) {
         Artifact a = ArtifactReader.read(file);
+        if (a.manifest().kind() == Manifest.Kind.INITIALISATION) {
+            throw new InvalidInputException("artifact " + file + " holds a meta-learned initialisation (method "
+                    + a.manifest().providerId() + "), not a target model: evaluate it with `xfer4j meta-test --init "
+                    + file + "` or fine-tune from it with `xfer4j repurpose --method finetune -o init=" + file + "`");
+        }
         RepurposerProvider provider;
         try {
             provider = registry.repurposer(a.manifest().providerId());

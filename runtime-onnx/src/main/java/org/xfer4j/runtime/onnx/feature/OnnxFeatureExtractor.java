@@ -3,12 +3,10 @@ package org.xfer4j.runtime.onnx.feature;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +16,6 @@ import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.XferException;
-import org.xfer4j.api.data.DType;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Tensor;
 import org.xfer4j.api.feature.ExtractionOptions;
@@ -134,7 +131,6 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
     }
 
     private Map<String, OnnxTensor> feeds(Map<String, Tensor> prepared) throws OrtException {
-        OrtEnvironment env = OrtRuntime.environment();
         Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
         for (InputSpec in : model.inputs()) {
             Tensor t = prepared.get(in.name());
@@ -143,9 +139,7 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
                 throw new InvalidInputException("the preprocessor of " + model.name() + " gave no tensor for input "
                         + in.name() + "; it gave " + prepared.keySet());
             }
-            feeds.put(in.name(), t.dtype() == DType.FLOAT32
-                    ? OnnxTensor.createTensor(env, FloatBuffer.wrap(t.floats()), t.shape())
-                    : OnnxTensor.createTensor(env, LongBuffer.wrap(t.longs()), t.shape()));
+            feeds.put(in.name(), OrtRuntime.tensor(t));
         }
         return feeds;
     }
