@@ -3,6 +3,7 @@ module org.xfer4j.cli {
     requires org.xfer4j.api;
     requires org.xfer4j.data;
     requires org.xfer4j.core;
+    requires org.xfer4j.runtime.onnx;
     requires info.picocli;
     requires me.tongfei.progressbar;
     requires org.knowm.xchart;

@@ -63,6 +63,14 @@ public final class ArtifactReader {
     }
 
     private static ZipFile open(Path file) throws IOException {
+        // a folder would be called missing by ZipFile, and a FIFO would block until something writes to it
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("artifact " + file + " is a folder, not an artifact file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new InvalidInputException("artifact " + file + " is not a regular file (a device, pipe or socket); "
+                    + "artifacts are read from files");
+        }
         try {
             return new ZipFile(file.toFile());
         } catch (NoSuchFileException | FileNotFoundException e) {

@@ -124,14 +124,45 @@ class ArtifactTest {
 
     @Test
     void newerFormatIsRefusedWithBothVersions() throws IOException {
-        Path file = dir.resolve("future.xfer");
-        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
-            zip.putNextEntry(new ZipEntry("manifest.properties"));
-            zip.write("format.version=2\nmodel.kind=hologram\n".getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
+        Path file = withManifest("future.xfer", "format.version=2\nmodel.kind=hologram\n");
         assertThatThrownBy(() -> ArtifactReader.read(file)).isInstanceOf(InvalidInputException.class)
                 .hasMessage("artifact " + file + ": artifact format 2 is newer than this Xfer4j supports (1)");
+    }
+
+    @Test
+    void formatVersionBelowOneAndAFutureSpiMajorAreRefused() throws IOException {
+        for (String version : List.of("0", "-3")) {
+            Path file = withManifest("v" + version + ".xfer", "format.version=" + version + "\n");
+            assertThatThrownBy(() -> ArtifactReader.read(file)).isInstanceOf(InvalidInputException.class)
+                    .hasMessage("artifact " + file + " has format version " + version + "; versions start at 1");
+        }
+        Path future = withManifest("spi.xfer", "format.version=1\nmodel.kind=feature\nprovider.id=lr\n"
+                + "provider.version=9\nprovider.spi=" + (SpiVersion.CURRENT.major() + 1) + ".0\n"
+                + "created=2026-11-28T05:00:00Z\n");
+        assertThatThrownBy(() -> ArtifactReader.read(future)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("built against SPI " + (SpiVersion.CURRENT.major() + 1) + ".0, a newer major");
+    }
+
+    @Test
+    void aFolderOrAFifoIsNamedForWhatItIs() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("folder.xfer"));
+        assertThatThrownBy(() -> ArtifactReader.read(folder)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("artifact " + folder + " is a folder, not an artifact file");
+        Path fifo = dir.resolve("pipe.xfer");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        // before, this blocked until something wrote to the pipe
+        assertThatThrownBy(() -> ArtifactReader.read(fifo)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is not a regular file");
+    }
+
+    private Path withManifest(String name, String manifest) throws IOException {
+        Path file = dir.resolve(name);
+        try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
+            zip.putNextEntry(new ZipEntry("manifest.properties"));
+            zip.write(manifest.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return file;
     }
 
     @Test
