@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -12,10 +13,12 @@ import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.data.io.TextFiles;
 
 /**
- * Writes artifacts through {@link TextFiles}, the one writer of users' files: a regular file is replaced atomically
- * (a temporary file in the target's folder, forced to disk, renamed over the target in one step), so if anything
- * fails (the provider's payload writer included) an earlier file at the target stays as it was; links are followed,
- * devices, FIFOs and "-" (standard output) written directly. Saved files are readable by their owner only, where POSIX.
+ * Writes artifacts (format {@value Manifest#FORMAT_VERSION}: the manifest, written last, records the size and SHA-256
+ * of every other entry) through {@link TextFiles}, the one writer of users' files: a regular file is replaced
+ * atomically (a temporary file in the target's folder, forced to disk, renamed over the target in one step), so if
+ * anything fails (the provider's payload writer included) an earlier file at the target stays as it was; links are
+ * followed, devices, FIFOs and "-" (standard output) written directly. Saved files are readable by their owner only,
+ * where POSIX.
  */
 public final class ArtifactWriter {
 
@@ -33,8 +36,7 @@ public final class ArtifactWriter {
                              Consumer<PayloadWriter> payload, Path sourceModel) {
         try {
             TextFiles.writeBytes(target, true, out -> {
-                try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                    put(zip, ArtifactEntries.MANIFEST, PropertiesText.write(manifest.toProperties()));
+                try (EntryDigests.Recording zip = new EntryDigests.Recording(out)) {
                     put(zip, ArtifactEntries.OPTIONS, PropertiesText.write(options));
                     put(zip, ArtifactEntries.PROVENANCE, PropertiesText.write(provenance.toProperties()));
                     payload.accept(new ZipPayloadWriter(zip));
@@ -43,6 +45,10 @@ public final class ArtifactWriter {
                         Files.copy(sourceModel, zip);
                         zip.closeEntry();
                     }
+                    // last, so that it can record the size and SHA-256 of every other entry
+                    Map<String, String> m = new TreeMap<>(manifest.toProperties());
+                    m.putAll(zip.toProperties());
+                    put(zip, ArtifactEntries.MANIFEST, PropertiesText.write(m));
                 }
             });
         } catch (IOException e) {

@@ -16,8 +16,13 @@ import org.xfer4j.api.Provider;
 public record Manifest(int formatVersion, Kind kind, String providerId, String providerVersion, SpiVersion providerSpi,
                        Map<String, String> libraries, Instant created) {
 
-    /** The format this Xfer4j writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The format this Xfer4j writes, and the newest it reads: 2 records the size and SHA-256 of every entry in the
+     * manifest; 1 (read still) relies on the zip's CRCs alone.
+     */
+    public static final int FORMAT_VERSION = 2;
+    /** The first format whose manifest records the size and SHA-256 of every entry. */
+    public static final int FIRST_WITH_DIGESTS = 2;
     private static final String LIBRARY = "library.";
 
     /** What the payload holds. */
