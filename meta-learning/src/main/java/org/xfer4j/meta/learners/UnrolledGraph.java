@@ -6,22 +6,32 @@ import ai.onnx.proto.OnnxMl.NodeProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.xfer4j.api.data.Tensor;
 import org.xfer4j.runtime.onnx.graph.Attributes;
+import org.xfer4j.runtime.onnx.graph.ShapeProbe;
+import org.xfer4j.runtime.onnx.graph.TensorProtos;
 import org.xfer4j.runtime.onnx.graph.ValueInfos;
 import org.xfer4j.training.autodiff.ReverseMode;
 import org.xfer4j.training.autodiff.TrainingStep;
 
 /**
- * A task's whole inner loop as one ONNX graph: the engine's loss-and-gradient graph inlined once per SGD step
+ * A task's whole inner loop as one ONNX graph: a loss-and-gradient graph inlined once per SGD step
  * (theta_{i+1} = theta_i - lr * g_i), then forward passes for the final support loss and the query losses, and where
  * asked the query gradient at the adapted parameters or, differentiated through the whole unrolled loop, at the
  * initialisation (second-order MAML). One ONNX Runtime call then adapts a task, instead of one call per step.
+ *
+ * <p>Two rewrites keep the graph small, since a small net's step costs per node rather than per flop: the inner
+ * steps differentiate lr * loss, so the learning rate enters the backward pass once instead of multiplying every
+ * gradient (the update is one Sub per parameter), and with the support and query sizes fixed, every Shape and Size
+ * becomes a constant that ONNX Runtime folds together with the arithmetic on it.
  */
 final class UnrolledGraph {
 
@@ -30,66 +40,78 @@ final class UnrolledGraph {
     static final String QUERY_X = "query.x";
     static final String QUERY_Y = "query.y";
     static final String LR = "inner.lr";
+    private static final String SCALED_LOSS = "xfer4j.lr*loss";
+    private static final int FLOAT = TensorProto.DataType.FLOAT_VALUE;
 
     final ModelProto model;
     final List<String> parameters;
     final List<String> adapted;
     final List<String> losses = new ArrayList<>();
     final List<List<String>> trajectory = new ArrayList<>();
-    final List<List<String>> gradients = new ArrayList<>();
+    /** The support gradient of each step times the learning rate (what the step subtracted). */
+    final List<List<String>> scaledGradients = new ArrayList<>();
     String queryBefore;
     String queryAfter;
     String queryPrediction;
     List<String> outerGradient;
 
-    private final GraphProto source;
+    private final TrainingStep step;
+    private final String input;
+    private final GraphProto plain;
+    private final GraphProto scaled;
+    private final Map<String, String> scaledGradientNames;
     private final Set<String> constants = new HashSet<>();
     private final GraphProto.Builder out;
-    private final String input;
-    private final TrainingStep step;
+    private final Map<String, long[]> shapes;
     private int copies;
 
     private UnrolledGraph(TrainingStep step, String input, int steps, int supportSize, int querySize,
             Set<Need> needs) {
-        boolean withQuery = querySize > 0;
         this.step = step;
         this.input = input;
-        this.source = step.gradientModel().getGraph();
-        source.getInitializerList().forEach(t -> constants.add(t.getName()));
+        this.plain = step.gradientModel().getGraph();
         this.parameters = step.parameters().stream().map(TrainingStep.Parameter::name).toList();
-        int elem = TensorProto.DataType.FLOAT_VALUE; // the api's tensors are float32
-        out = GraphProto.newBuilder().setName("unrolled-inner-loop").addAllInitializer(source.getInitializerList());
+        this.shapes = probeShapes(supportSize, querySize);
+        ReverseMode.Result s = scaledLoss();
+        this.scaled = s.model().getGraph();
+        this.scaledGradientNames = s.gradients();
+        boolean withQuery = querySize > 0;
+
+        out = GraphProto.newBuilder().setName("unrolled-inner-loop");
+        for (GraphProto g : List.of(scaled, plain)) {
+            for (TensorProto t : g.getInitializerList()) {
+                if (constants.add(t.getName())) {
+                    out.addInitializer(t);
+                }
+            }
+        }
         ValueInfoProto x = declared(input);
         ValueInfoProto y = declared(TrainingStep.LABELS);
         out.addInput(batch(x, SUPPORT_X, supportSize)).addInput(batch(y, SUPPORT_Y, supportSize));
         if (withQuery) {
             out.addInput(batch(x, QUERY_X, querySize)).addInput(batch(y, QUERY_Y, querySize));
         }
-        for (String p : parameters) {
-            out.addInput(declared(p));
-        }
-        out.addInput(ValueInfos.tensor(LR, elem, new long[0]));
+        parameters.forEach(p -> out.addInput(declared(p)));
+        out.addInput(ValueInfos.tensor(LR, FLOAT, new long[0]));
 
         boolean keep = needs.contains(Need.TRAJECTORY);
         List<String> current = parameters;
         for (int i = 0; i < steps; i++) {
             List<String> wanted = new ArrayList<>(List.of(TrainingStep.LOSS));
-            step.parameters().forEach(p -> wanted.add(p.gradient()));
-            Map<String, String> names = inline(SUPPORT_X, SUPPORT_Y, current, wanted);
+            parameters.forEach(p -> wanted.add(scaledGradientNames.get(p)));
+            Map<String, String> names = inline(scaled, SUPPORT_X, SUPPORT_Y, current, wanted);
             losses.add(names.get(TrainingStep.LOSS));
             List<String> next = new ArrayList<>();
             List<String> grads = new ArrayList<>();
             for (int k = 0; k < parameters.size(); k++) {
-                String g = names.get(step.parameters().get(k).gradient());
-                grads.add(g);
-                String scaled = "u.step" + i + "/lr*" + parameters.get(k);
+                String g = names.get(scaledGradientNames.get(parameters.get(k)));
                 String updated = "u.step" + i + "/theta." + parameters.get(k);
-                out.addNode(Attributes.node("Mul", scaled, List.of(g, LR), List.of(scaled)));
-                out.addNode(Attributes.node("Sub", updated, List.of(current.get(k), scaled), List.of(updated)));
+                out.addNode(Attributes.node("Sub", updated, List.of(current.get(k), g), List.of(updated)));
+                grads.add(g);
                 next.add(updated);
             }
             if (keep) {
-                gradients.add(grads);
+                scaledGradients.add(grads);
                 trajectory.add(current);
             }
             current = next;
@@ -98,14 +120,15 @@ final class UnrolledGraph {
             trajectory.add(current);
         }
         adapted = current;
-        losses.add(inline(SUPPORT_X, SUPPORT_Y, current, List.of(TrainingStep.LOSS)).get(TrainingStep.LOSS));
+        losses.add(inline(plain, SUPPORT_X, SUPPORT_Y, current, List.of(TrainingStep.LOSS)).get(TrainingStep.LOSS));
         if (withQuery) {
-            queryBefore = inline(QUERY_X, QUERY_Y, parameters, List.of(TrainingStep.LOSS)).get(TrainingStep.LOSS);
+            queryBefore = inline(plain, QUERY_X, QUERY_Y, parameters, List.of(TrainingStep.LOSS))
+                    .get(TrainingStep.LOSS);
             List<String> wanted = new ArrayList<>(List.of(TrainingStep.LOSS, step.prediction()));
             if (needs.contains(Need.QUERY_GRADIENT)) {
                 step.parameters().forEach(p -> wanted.add(p.gradient()));
             }
-            Map<String, String> names = inline(QUERY_X, QUERY_Y, current, wanted);
+            Map<String, String> names = inline(plain, QUERY_X, QUERY_Y, current, wanted);
             queryAfter = names.get(TrainingStep.LOSS);
             queryPrediction = names.get(step.prediction());
             if (needs.contains(Need.QUERY_GRADIENT)) {
@@ -113,33 +136,63 @@ final class UnrolledGraph {
             }
         }
         for (String name : outputs()) {
-            out.addOutput(ValueInfos.tensor(name, elem, null));
+            out.addOutput(ValueInfos.tensor(name, FLOAT, null));
         }
-        ModelProto m = step.gradientModel().toBuilder().setGraph(out).build();
+        ModelProto m = foldShapes(step.gradientModel().toBuilder().setGraph(out).build());
         if (withQuery && needs.contains(Need.META_GRADIENT)) {
-            ReverseMode.Result r = ReverseMode.differentiate(m, queryAfter, parameters,
-                    probeShapes(supportSize, querySize));
+            ReverseMode.Result r = ReverseMode.differentiate(m, queryAfter, parameters, shapes);
             outerGradient = parameters.stream().map(r.gradients()::get).toList();
-            m = r.model();
+            m = foldShapes(r.model());
         }
         this.model = m;
     }
 
     /**
      * Builds the inner loop of {@code steps} SGD steps of {@code step}'s loss for support and query sets of fixed
-     * sizes ({@code querySize} 0: no query set). Fixed sizes let ONNX Runtime fold every shape computation of the
-     * loss and its gradient into constants, a third of the nodes of a small net's step.
+     * sizes ({@code querySize} 0: no query set).
      */
     static UnrolledGraph build(TrainingStep step, String input, int steps, int supportSize, int querySize,
             Set<Need> needs) {
         return new UnrolledGraph(step, input, steps, supportSize, querySize, needs);
     }
 
+    /** The loss graph (the gradient graph without its backward part) times {@link #LR}, differentiated. */
+    private ReverseMode.Result scaledLoss() {
+        GraphProto.Builder g = plain.toBuilder().clearNode().clearOutput();
+        g.addAllNode(needed(plain.getNodeList(), Set.of(TrainingStep.LOSS)))
+                .addInput(ValueInfos.tensor(LR, FLOAT, new long[0]))
+                .addNode(Attributes.node("Mul", SCALED_LOSS, List.of(TrainingStep.LOSS, LR), List.of(SCALED_LOSS)))
+                .addOutput(ValueInfos.tensor(TrainingStep.LOSS, FLOAT, new long[0]))
+                .addOutput(ValueInfos.tensor(SCALED_LOSS, FLOAT, new long[0]));
+        return ReverseMode.differentiate(step.gradientModel().toBuilder().setGraph(g).build(), SCALED_LOSS,
+                parameters, Map.of(input, shapes.get(SUPPORT_X), TrainingStep.LABELS, shapes.get(SUPPORT_Y), LR,
+                        new long[0]));
+    }
+
+    /** {@code model} with every Shape and Size of a tensor whose shape the fixed input sizes decide as a constant. */
+    private ModelProto foldShapes(ModelProto model) {
+        Map<String, ShapeProbe.TensorType> types = ShapeProbe.probe(model, shapes);
+        GraphProto.Builder g = model.getGraph().toBuilder().clearNode();
+        for (NodeProto n : model.getGraph().getNodeList()) {
+            ShapeProbe.TensorType t = n.getInputCount() == 1 ? types.get(n.getInput(0)) : null;
+            boolean whole = n.getAttributeCount() == 0;
+            if (t != null && whole && n.getOpType().equals("Shape")) {
+                g.addInitializer(TensorProtos.vector(n.getOutput(0), t.shape()));
+            } else if (t != null && whole && n.getOpType().equals("Size")) {
+                g.addInitializer(TensorProtos.scalar(n.getOutput(0), TensorProto.DataType.INT64_VALUE,
+                        Tensor.elementCount(t.shape())));
+            } else {
+                g.addNode(n);
+            }
+        }
+        return model.toBuilder().setGraph(g).build();
+    }
+
     private List<String> outputs() {
-        Set<String> names = new java.util.LinkedHashSet<>(adapted);
+        Set<String> names = new LinkedHashSet<>(adapted);
         names.addAll(losses);
         trajectory.forEach(names::addAll);
-        gradients.forEach(names::addAll);
+        scaledGradients.forEach(names::addAll);
         if (queryAfter != null) {
             names.add(queryBefore);
             names.add(queryAfter);
@@ -161,7 +214,7 @@ final class UnrolledGraph {
     }
 
     private ValueInfoProto declared(String name) {
-        return source.getInputList().stream().filter(v -> v.getName().equals(name)).findFirst().orElseThrow();
+        return plain.getInputList().stream().filter(v -> v.getName().equals(name)).findFirst().orElseThrow();
     }
 
     private long[] sized(String name, int batch) {
@@ -170,33 +223,24 @@ final class UnrolledGraph {
         return d;
     }
 
-    /** The shapes of every input, for differentiating the unrolled loop. */
+    /** The shapes of every input of the unrolled graph. */
     private Map<String, long[]> probeShapes(int supportSize, int querySize) {
-        Map<String, long[]> shapes = new HashMap<>();
-        shapes.put(SUPPORT_X, sized(input, supportSize));
-        shapes.put(SUPPORT_Y, sized(TrainingStep.LABELS, supportSize));
-        shapes.put(QUERY_X, sized(input, querySize));
-        shapes.put(QUERY_Y, sized(TrainingStep.LABELS, querySize));
-        step.parameters().forEach(p -> shapes.put(p.name(), p.shape()));
-        shapes.put(LR, new long[0]);
-        return shapes;
+        Map<String, long[]> s = new HashMap<>();
+        s.put(SUPPORT_X, sized(input, supportSize));
+        s.put(SUPPORT_Y, sized(TrainingStep.LABELS, supportSize));
+        if (querySize > 0) {
+            s.put(QUERY_X, sized(input, querySize));
+            s.put(QUERY_Y, sized(TrainingStep.LABELS, querySize));
+        }
+        step.parameters().forEach(p -> s.put(p.name(), p.shape()));
+        s.put(LR, new long[0]);
+        return s;
     }
 
-    /**
-     * Adds a copy of the gradient graph, reduced to what {@code wanted} needs, reading data {@code x}, labels
-     * {@code y} and parameters {@code theta}; returns the new name of each wanted tensor.
-     */
-    private Map<String, String> inline(String x, String y, List<String> theta, List<String> wanted) {
-        String prefix = "u.copy" + (copies++) + "/";
-        Map<String, String> bound = new HashMap<>();
-        bound.put(input, x);
-        bound.put(TrainingStep.LABELS, y);
-        for (int k = 0; k < parameters.size(); k++) {
-            bound.put(parameters.get(k), theta.get(k));
-        }
+    /** The nodes of {@code nodes} that {@code wanted} depends on, in order. */
+    private static List<NodeProto> needed(List<NodeProto> nodes, Set<String> wanted) {
         Set<String> needed = new HashSet<>(wanted);
         List<NodeProto> kept = new ArrayList<>();
-        List<NodeProto> nodes = source.getNodeList();
         for (int i = nodes.size() - 1; i >= 0; i--) {
             NodeProto n = nodes.get(i);
             if (n.getOutputList().stream().anyMatch(needed::contains)) {
@@ -204,8 +248,24 @@ final class UnrolledGraph {
                 needed.addAll(n.getInputList());
             }
         }
-        java.util.Collections.reverse(kept);
-        for (NodeProto n : kept) {
+        Collections.reverse(kept);
+        return kept;
+    }
+
+    /**
+     * Adds a copy of {@code source}, reduced to what {@code wanted} needs, reading data {@code x}, labels {@code y}
+     * and parameters {@code theta}; returns the new name of each wanted tensor.
+     */
+    private Map<String, String> inline(GraphProto source, String x, String y, List<String> theta, List<String> wanted) {
+        String prefix = "u.copy" + (copies++) + "/";
+        Map<String, String> bound = new HashMap<>();
+        bound.put(input, x);
+        bound.put(TrainingStep.LABELS, y);
+        bound.put(LR, LR);
+        for (int k = 0; k < parameters.size(); k++) {
+            bound.put(parameters.get(k), theta.get(k));
+        }
+        for (NodeProto n : needed(source.getNodeList(), new HashSet<>(wanted))) {
             NodeProto.Builder b = n.toBuilder().clearInput().clearOutput().setName(prefix + n.getName());
             n.getInputList().forEach(in -> b.addInput(rename(in, prefix, bound)));
             n.getOutputList().forEach(o -> b.addOutput(o.isEmpty() ? o : prefix + o));

@@ -75,8 +75,11 @@ final class UnrolledRunner implements TaskRunner {
                     trajectory.add(t == g.parameters ? theta.copy() : vector(r, theta, t));
                 }
                 List<Flat> gradients = new ArrayList<>();
-                for (List<String> t : g.gradients) {
-                    gradients.add(vector(r, theta, t));
+                for (List<String> t : g.scaledGradients) {
+                    Flat scaled = vector(r, theta, t);
+                    Flat gradient = scaled.zeros();
+                    gradient.addScaled(1 / loop.lr(), scaled);
+                    gradients.add(gradient);
                 }
                 Flat outer = g.outerGradient == null ? null : vector(r, theta, g.outerGradient);
                 if (query == null) {
