@@ -43,17 +43,27 @@ final class UnrolledGraph {
     private static final String SCALED_LOSS = "xfer4j.lr*loss";
     private static final int FLOAT = TensorProto.DataType.FLOAT_VALUE;
 
+    /** Output: the support loss before each step and after the last, then the query loss before and after. */
+    static final String SCALARS = "u.scalars";
+    /** Output: the adapted parameters, flattened and concatenated in parameter order. */
+    static final String ADAPTED = "u.adapted";
+    /** Output: the outer gradient, flattened like {@link #ADAPTED} (where asked for). */
+    static final String OUTER = "u.outer";
+    /** Output: Leap's direction for the task, flattened like {@link #ADAPTED} (where asked for). */
+    static final String LEAP = "u.leap";
+
     final ModelProto model;
     final List<String> parameters;
-    final List<String> adapted;
-    final List<String> losses = new ArrayList<>();
-    final List<List<String>> trajectory = new ArrayList<>();
-    /** The support gradient of each step times the learning rate (what the step subtracted). */
-    final List<List<String>> scaledGradients = new ArrayList<>();
-    String queryBefore;
-    String queryAfter;
+    /** The query predictions (classification only: accuracy needs them), else null. */
     String queryPrediction;
-    List<String> outerGradient;
+    final boolean outer;
+    final boolean leap;
+
+    private final List<String> losses = new ArrayList<>();
+    private final List<List<String>> scaledGradients = new ArrayList<>();
+    private List<String> outerGradient;
+    private String queryBefore;
+    private String queryAfter;
 
     private final TrainingStep step;
     private final String input;
@@ -66,7 +76,7 @@ final class UnrolledGraph {
     private int copies;
 
     private UnrolledGraph(TrainingStep step, String input, int steps, int supportSize, int querySize,
-            Set<Need> needs) {
+            Set<Need> needs, LeapRule leapRule) {
         this.step = step;
         this.input = input;
         this.plain = step.gradientModel().getGraph();
@@ -94,7 +104,7 @@ final class UnrolledGraph {
         parameters.forEach(p -> out.addInput(declared(p)));
         out.addInput(ValueInfos.tensor(LR, FLOAT, new long[0]));
 
-        boolean keep = needs.contains(Need.TRAJECTORY);
+        boolean keep = leapRule != null;
         List<String> current = parameters;
         for (int i = 0; i < steps; i++) {
             List<String> wanted = new ArrayList<>(List.of(TrainingStep.LOSS));
@@ -112,14 +122,10 @@ final class UnrolledGraph {
             }
             if (keep) {
                 scaledGradients.add(grads);
-                trajectory.add(current);
             }
             current = next;
         }
-        if (keep) {
-            trajectory.add(current);
-        }
-        adapted = current;
+        List<String> adapted = current;
         losses.add(inline(plain, SUPPORT_X, SUPPORT_Y, current, List.of(TrainingStep.LOSS)).get(TrainingStep.LOSS));
         if (withQuery) {
             queryBefore = inline(plain, QUERY_X, QUERY_Y, parameters, List.of(TrainingStep.LOSS))
@@ -130,21 +136,108 @@ final class UnrolledGraph {
             }
             Map<String, String> names = inline(plain, QUERY_X, QUERY_Y, current, wanted);
             queryAfter = names.get(TrainingStep.LOSS);
-            queryPrediction = names.get(step.prediction());
+            if (step.loss() == org.xfer4j.training.autodiff.Loss.SOFTMAX_CROSS_ENTROPY) {
+                queryPrediction = names.get(step.prediction());
+            }
             if (needs.contains(Need.QUERY_GRADIENT)) {
                 outerGradient = step.parameters().stream().map(p -> names.get(p.gradient())).toList();
             }
         }
-        for (String name : outputs()) {
-            out.addOutput(ValueInfos.tensor(name, FLOAT, null));
+        List<String> scalars = new ArrayList<>(losses);
+        if (withQuery) {
+            scalars.add(queryBefore);
+            scalars.add(queryAfter);
+        }
+        flatten(scalars, SCALARS);
+        flatten(adapted, ADAPTED);
+        if (keep) {
+            flatten(leapDirection(leapRule), LEAP);
+        }
+        if (queryPrediction != null) {
+            out.addOutput(ValueInfos.tensor(queryPrediction, FLOAT, null));
+        }
+        if (outerGradient != null) {
+            flatten(outerGradient, OUTER);
         }
         ModelProto m = foldShapes(step.gradientModel().toBuilder().setGraph(out).build());
         if (withQuery && needs.contains(Need.META_GRADIENT)) {
             ReverseMode.Result r = ReverseMode.differentiate(m, queryAfter, parameters, shapes);
-            outerGradient = parameters.stream().map(r.gradients()::get).toList();
-            m = foldShapes(r.model());
+            GraphProto.Builder g = r.model().getGraph().toBuilder();
+            List<ValueInfoProto> kept = g.getOutputList().stream()
+                    .filter(o -> !r.gradients().containsValue(o.getName())).toList();
+            out.clear().mergeFrom(g.clearOutput().addAllOutput(kept).build());
+            flatten(parameters.stream().map(r.gradients()::get).toList(), OUTER);
+            outerGradient = List.of(OUTER);
+            m = foldShapes(r.model().toBuilder().setGraph(out).build());
         }
+        this.outer = outerGradient != null;
+        this.leap = keep;
         this.model = m;
+    }
+
+    /** Concatenates {@code tensors}, flattened, into the graph output {@code name}. */
+    private void flatten(List<String> tensors, String name) {
+        String minusOne = "u.shape[-1]";
+        if (constants.add(minusOne)) {
+            out.addInitializer(TensorProtos.vector(minusOne, -1));
+        }
+        List<String> parts = new ArrayList<>();
+        for (String t : tensors) {
+            String flat = name + "/" + t;
+            out.addNode(Attributes.node("Reshape", flat, List.of(t, minusOne), List.of(flat)));
+            parts.add(flat);
+        }
+        out.addNode(Attributes.node("Concat", name, parts, List.of(name), Attributes.of("axis", 0L)));
+        out.addOutput(ValueInfos.tensor(name, FLOAT, new long[] {-1}));
+    }
+
+    /**
+     * Leap's direction for the task, in the graph: step i subtracted s = lr g_{i-1}, so dtheta = -s and
+     * -(dtheta + df g_{i-1}) / n with df = -|f_i - f_{i-1}| is s (1 + |df| / lr) / n, where n = sqrt(df^2 + |s|^2)
+     * for path length and 1 for energy; without the loss term, s / n.
+     */
+    private List<String> leapDirection(LeapRule rule) {
+        String one = "u.one";
+        String tiny = "u.tiny";
+        out.addInitializer(TensorProtos.scalar(one, FLOAT, 1));
+        out.addInitializer(TensorProtos.scalar(tiny, FLOAT, 1e-30));
+        List<List<String>> terms = new ArrayList<>();
+        parameters.forEach(p -> terms.add(new ArrayList<>()));
+        for (int i = 1; i < losses.size(); i++) {
+            String at = "u.leap" + i + "/";
+            List<String> s = scaledGradients.get(i - 1);
+            String change = node("Abs", at + "|df|", node("Sub", at + "df", losses.get(i), losses.get(i - 1)));
+            String coefficient = rule.lossTerm() ? node("Add", at + "1+|df|/lr", one,
+                    node("Div", at + "|df|/lr", change, LR)) : one;
+            if (rule.norm() == LeapNorm.LENGTH) {
+                List<String> squares = new ArrayList<>(List.of(node("Mul", at + "df^2", change, change)));
+                for (String t : s) {
+                    String sq = at + "|" + t + "|^2";
+                    out.addNode(Attributes.node("ReduceSumSquare", sq, List.of(t), List.of(sq),
+                            Attributes.of("keepdims", 0L)));
+                    squares.add(sq);
+                }
+                String total = at + "n^2";
+                out.addNode(Attributes.node("Sum", total, squares, List.of(total)));
+                String n = node("Max", at + "n", node("Sqrt", at + "sqrt", total), tiny);
+                coefficient = node("Div", at + "c", coefficient, n);
+            }
+            for (int k = 0; k < s.size(); k++) {
+                terms.get(k).add(node("Mul", at + "term/" + parameters.get(k), s.get(k), coefficient));
+            }
+        }
+        List<String> direction = new ArrayList<>();
+        for (int k = 0; k < parameters.size(); k++) {
+            String d = "u.leap/" + parameters.get(k);
+            out.addNode(Attributes.node("Sum", d, terms.get(k), List.of(d)));
+            direction.add(d);
+        }
+        return direction;
+    }
+
+    private String node(String op, String name, String... inputs) {
+        out.addNode(Attributes.node(op, name, List.of(inputs), List.of(name)));
+        return name;
     }
 
     /**
@@ -152,8 +245,8 @@ final class UnrolledGraph {
      * sizes ({@code querySize} 0: no query set).
      */
     static UnrolledGraph build(TrainingStep step, String input, int steps, int supportSize, int querySize,
-            Set<Need> needs) {
-        return new UnrolledGraph(step, input, steps, supportSize, querySize, needs);
+            Set<Need> needs, LeapRule leap) {
+        return new UnrolledGraph(step, input, steps, supportSize, querySize, needs, leap);
     }
 
     /** The loss graph (the gradient graph without its backward part) times {@link #LR}, differentiated. */
@@ -186,23 +279,6 @@ final class UnrolledGraph {
             }
         }
         return model.toBuilder().setGraph(g).build();
-    }
-
-    private List<String> outputs() {
-        Set<String> names = new LinkedHashSet<>(adapted);
-        names.addAll(losses);
-        trajectory.forEach(names::addAll);
-        scaledGradients.forEach(names::addAll);
-        if (queryAfter != null) {
-            names.add(queryBefore);
-            names.add(queryAfter);
-            names.add(queryPrediction);
-        }
-        if (outerGradient != null) {
-            names.addAll(outerGradient);
-        }
-        names.removeAll(parameters);
-        return List.copyOf(names);
     }
 
     /** {@code v} renamed, with a batch dimension of {@code size}. */

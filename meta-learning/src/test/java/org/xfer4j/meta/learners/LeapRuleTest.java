@@ -26,7 +26,7 @@ class LeapRuleTest {
     private static Outcome path() {
         List<Flat> trajectory = List.of(vector(0, 0), vector(1, 0), vector(1, 2));
         return new Outcome(trajectory.getLast(), new float[] {3, 1, 2}, Double.NaN, Double.NaN, null, null,
-                trajectory, List.of(vector(1, 1), vector(0, 2)));
+                trajectory, List.of(vector(1, 1), vector(0, 2)), null);
     }
 
     private static float[] direction(LeapNorm norm, boolean lossTerm) {
