@@ -13,6 +13,8 @@ module org.xfer4j.meta {
     exports org.xfer4j.meta.learners;
     exports org.xfer4j.meta.nets;
     exports org.xfer4j.meta.sine;
+    exports org.xfer4j.meta.tasks;
+    exports org.xfer4j.meta.eval;
 
     uses org.xfer4j.api.meta.MetaLearnerProvider;
 

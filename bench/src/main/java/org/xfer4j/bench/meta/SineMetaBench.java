@@ -8,7 +8,7 @@ import org.xfer4j.api.meta.MetaLogger;
 import org.xfer4j.api.meta.MetaTrainingResult;
 import org.xfer4j.api.meta.Parameters;
 import org.xfer4j.meta.MetaLearners;
-import org.xfer4j.meta.learners.JointTraining;
+import org.xfer4j.meta.learners.TransferBaseline;
 import org.xfer4j.meta.sine.SineEvaluation;
 import org.xfer4j.meta.sine.SineWaves;
 import org.xfer4j.training.OnnxDifferentiableModel;
@@ -46,7 +46,7 @@ public final class SineMetaBench {
             Parameters random = model.initialParameters();
             report("random-init", Double.NaN, model, random, context);
             long t0 = System.nanoTime();
-            Parameters joint = JointTraining.train(model, tasks, steps, 0.001, 1);
+            Parameters joint = TransferBaseline.train(model, tasks, steps, 0.001, 1);
             report("joint-training", (System.nanoTime() - t0) / 1e6 / steps * 1000, model, joint, context);
             for (String method : methods) {
                 MetaLearnerProvider p = MetaLearners.byId(method);

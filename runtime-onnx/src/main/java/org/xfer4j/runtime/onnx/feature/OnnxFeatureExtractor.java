@@ -30,7 +30,9 @@ import org.xfer4j.runtime.onnx.model.OnnxGraphs;
 
 /**
  * Extracts features of any named layers of an ONNX source model. For each set of layers it opens one session over
- * the graph rewritten to output those layers' tensors, and keeps it until {@link #close()}. Not for concurrent use.
+ * the graph rewritten to output those layers' tensors, and keeps it until {@link #close()}. Thread-safe: threads
+ * may extract concurrently, from the first call on (sessions open under a lock; ONNX Runtime runs one session from
+ * several threads at once); {@link #close()} must wait until they are done.
  */
 public final class OnnxFeatureExtractor implements FeatureExtractor {
 
@@ -83,7 +85,8 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
         return info.outputs().contains(layer) ? layer : info.outputs().getFirst();
     }
 
-    private OrtModelSession session(List<String> tensors) {
+    /** The session for {@code tensors}, opened once even when several threads ask for it first at the same time. */
+    private synchronized OrtModelSession session(List<String> tensors) {
         List<String> key = tensors.stream().distinct().toList();
         return sessions.computeIfAbsent(key, k -> OrtRuntime.open(ExposedOutputs.of(graph, k),
                 model.name() + " (outputs " + k + ")", context));
@@ -159,7 +162,7 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
 
     /** Closes every session this extractor opened. */
     @Override
-    public void close() {
+    public synchronized void close() {
         sessions.values().forEach(OrtModelSession::close);
         sessions.clear();
     }
