@@ -20,19 +20,22 @@ import org.xfer4j.training.OnnxDifferentiableModel;
 
 /**
  * The inner loop of an ONNX graph model as one {@link UnrolledGraph} per task: one ONNX Runtime call adapts a task.
- * Graphs are built once per inner-loop shape (steps, query set, needs) and kept open.
+ * Graphs are built once per inner-loop shape (steps, set sizes, needs) and kept open with the model.
  */
 final class UnrolledRunner implements TaskRunner {
 
     private record Key(int steps, int support, int query, Set<Need> needs, LeapRule leap) {
     }
 
-    private record Compiled(UnrolledGraph graph, OrtModelSession session) {
+    private record Compiled(UnrolledGraph graph, OrtModelSession session) implements AutoCloseable {
+        @Override
+        public void close() {
+            session.close();
+        }
     }
 
     private final OnnxDifferentiableModel model;
     private final ProviderContext context;
-    private final Map<Key, Compiled> compiled = new HashMap<>();
 
     UnrolledRunner(OnnxDifferentiableModel model, ProviderContext context) {
         this.model = model;
@@ -43,7 +46,7 @@ final class UnrolledRunner implements TaskRunner {
     public Outcome adapt(Flat theta, Dataset support, Dataset scored, InnerLoop loop, Set<Need> needs) {
         Dataset query = scored == null || scored.size() == 0 ? null : scored;
         Set<Need> key = needs.isEmpty() ? EnumSet.noneOf(Need.class) : EnumSet.copyOf(needs);
-        Compiled c = compiled.computeIfAbsent(new Key(loop.steps(), support.size(), query == null ? 0 : query.size(),
+        Compiled c = model.cached(new Key(loop.steps(), support.size(), query == null ? 0 : query.size(),
                 key, needs.contains(Need.TRAJECTORY) ? loop.leap() : null), k -> {
             UnrolledGraph g = UnrolledGraph.build(model.step(), model.input(), k.steps(), k.support(), k.query(),
                     k.needs(), k.leap());
@@ -94,7 +97,6 @@ final class UnrolledRunner implements TaskRunner {
 
     @Override
     public void close() {
-        compiled.values().forEach(c -> c.session().close());
-        compiled.clear();
+        // the compiled loops stay with the model, for the next run
     }
 }
