@@ -104,7 +104,7 @@ class PluginLoaderTest {
     void providerForAnotherSpiMajorIsSkipped() {
         assertThat(registry.repurposers()).extracting(RepurposerProvider::id).doesNotContain("future");
         assertThat(report("d-future.jar").problems())
-                .containsExactly("repurposer:future: built against SPI 2.0, this host offers 1.0");
+                .containsExactly("repurposer:future: built against SPI 2.0, this host offers 1.1");
     }
 
     @Test
