@@ -9,6 +9,7 @@ import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.feature.LayerBlock;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.core.Xfer;
+import org.xfer4j.data.spec.DataSpecs;
 import org.xfer4j.data.io.TextFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -108,10 +108,10 @@ class DistributionIT {
                 "--repeats", "2", "--out", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("method").contains("accuracy").contains("prototype").contains("all");
-        assertThat(out.resolve("index.html")).content().contains("<img").contains("text-accuracy-vs-shots.png");
-        assertThat(out.resolve("text-accuracy-vs-shots.png")).isNotEmptyFile();
+        assertThat(out.resolve("index.html")).content().contains("<img").contains("s0-accuracy-vs-shots.png");
+        assertThat(out.resolve("s0-accuracy-vs-shots.png")).isNotEmptyFile();
         // a header and one row per method and draw: (lr, prototype) x (2 draws of 5, 1 of all)
-        assertThat(Files.readAllLines(out.resolve("text-runs.csv"))).hasSize(1 + 2 * 3);
+        assertThat(Files.readAllLines(out.resolve("runs.csv"))).hasSize(1 + 2 * 3);
     }
 
     @Test

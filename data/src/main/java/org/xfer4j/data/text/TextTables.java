@@ -173,14 +173,16 @@ public final class TextTables {
         return InMemoryDataset.ofTexts(name, classes, texts, labels);
     }
 
-    private static String csvField(String s) {
+    /** {@code s} as one CSV field (RFC 4180): quoted where it holds a comma, quote or line break. */
+    public static String csvField(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
             return s;
         }
         return '"' + s.replace("\"", "\"\"") + '"';
     }
 
-    private static String jsonString(String s) {
+    /** {@code s} as a JSON string literal, quotes included. */
+    public static String jsonString(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
