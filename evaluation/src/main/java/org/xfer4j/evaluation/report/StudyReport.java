@@ -225,9 +225,9 @@ public final class StudyReport {
                 double[] by = new double[2 * x.length];
                 for (int i = 0; i < x.length; i++) {
                     bx[i] = x[i];
-                    by[i] = y[i] + ci[i];
+                    by[i] = Math.min(1, y[i] + ci[i]); // both metrics live in [0, 1]
                     bx[2 * x.length - 1 - i] = x[i];
-                    by[2 * x.length - 1 - i] = y[i] - ci[i];
+                    by[2 * x.length - 1 - i] = Math.max(0, y[i] - ci[i]);
                 }
                 XYSeries band = c.addSeries(e.getKey() + " 95% CI", bx, by);
                 band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);

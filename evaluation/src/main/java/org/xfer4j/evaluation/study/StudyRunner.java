@@ -73,7 +73,10 @@ public final class StudyRunner {
         for (DatasetEntry d : study.datasets()) {
             Data data = null;
             for (ModelEntry m : study.models()) {
-                if (!m.appliesTo(d.name()) || allDone(study, d, m, log)) {
+                if (!m.appliesTo(d.name())) {
+                    continue;
+                }
+                if (allDone(study, d, m, log)) {
                     skipped += planned(study, d);
                     progress.advance(planned(study, d));
                     continue;

@@ -81,6 +81,9 @@ class StudyRunnerTest {
         assertThat(resumed.skipped()).isEqualTo(16);
         assertThat(ResultLog.read(out)).extracting(RunRecord::key).doesNotHaveDuplicates().hasSize(18);
         assertThat(Files.readAllLines(out.resolve(ResultLog.CSV))).hasSize(1 + 18);
+        StudyRunner.Outcome finished = Studies.run(xfer, study, "spam.yaml", out, false, Progress.NONE);
+        assertThat(finished.newRuns()).isZero();
+        assertThat(finished.skipped()).isEqualTo(18);
 
         Files.delete(out.resolve("index.html"));
         Studies.render(study, out);
