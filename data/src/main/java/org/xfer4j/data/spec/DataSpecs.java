@@ -7,13 +7,16 @@ import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.data.image.FashionMnist;
 import org.xfer4j.data.image.ImageFolderDataset;
+import org.xfer4j.data.image.Mnist;
+import org.xfer4j.data.image.MnistAndFashion;
 import org.xfer4j.data.split.Splits;
 import org.xfer4j.data.text.SpamAssassin;
 import org.xfer4j.data.text.TextTables;
 
 /**
  * Turns a data argument into a dataset: a built-in name with an optional split ("spam-subjects:train",
- * "fashion-mnist:test"), a .csv / .jsonl file of text and label, or a folder of images with one sub-folder per class.
+ * "fashion-mnist:test", "mnist+fashion"), a .csv / .jsonl file of text and label, or a folder of images with one
+ * sub-folder per class.
  */
 public final class DataSpecs {
 
@@ -23,7 +26,8 @@ public final class DataSpecs {
     public static final long SPLIT_SEED = 42;
 
     /** What a data argument may be, for help texts and errors. */
-    public static final String HELP = "spam-subjects[:train|:test], fashion-mnist:train|:test, a .csv/.jsonl file of "
+    public static final String HELP = "spam-subjects[:train|:test], fashion-mnist:train|:test, mnist, mnist+fashion (20 classes "
+            + "for few-shot episodes), a .csv/.jsonl file of "
             + "text,label, or an image folder with one sub-folder per class";
 
     private DataSpecs() {
@@ -50,7 +54,8 @@ public final class DataSpecs {
         String split = colon > 0 ? spec.substring(colon + 1) : null;
         boolean known = switch (name) {
             case "fashion-mnist" -> "train".equals(split) || "test".equals(split);
-            case "spam-subjects" -> split == null || "train".equals(split) || "test".equals(split);
+            case "spam-subjects", "mnist", MnistAndFashion.NAME -> split == null || "train".equals(split)
+                    || "test".equals(split);
             default -> false;
         };
         if (!known) {
@@ -93,6 +98,8 @@ public final class DataSpecs {
         }
         Dataset all = switch (name) {
             case "spam-subjects" -> SpamAssassin.subjects(cacheDir);
+            case "mnist" -> Mnist.digits(cacheDir);
+            case MnistAndFashion.NAME -> MnistAndFashion.open(cacheDir);
             default -> throw new InvalidInputException("unknown dataset '" + spec + "'; use " + HELP);
         };
         if (split == null) {
