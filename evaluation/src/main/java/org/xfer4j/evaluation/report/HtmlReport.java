@@ -1,4 +1,4 @@
-package org.xfer4j.cli.report;
+package org.xfer4j.evaluation.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.xfer4j.cli;
+package org.xfer4j.data.spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,23 +15,60 @@ import org.xfer4j.data.text.TextTables;
 
 /**
  * Turns a data argument into a dataset: a built-in name with an optional split ("spam-subjects:train",
- * "fashion-mnist:test", "mnist+fashion"), a .csv / .jsonl file of text and label, or a folder of images with one sub-folder per class.
+ * "fashion-mnist:test", "mnist+fashion"), a .csv / .jsonl file of text and label, or a folder of images with one
+ * sub-folder per class.
  */
-final class DataSpecs {
+public final class DataSpecs {
 
     /** Share of a built-in dataset held out as its test split. */
-    static final double TEST_FRACTION = 0.3;
+    public static final double TEST_FRACTION = 0.3;
     /** Seed of built-in splits, fixed so train and test never overlap across commands. */
-    static final long SPLIT_SEED = 42;
+    public static final long SPLIT_SEED = 42;
 
-    static final String HELP = "spam-subjects[:train|:test], fashion-mnist:train|:test, mnist, mnist+fashion (20 classes "
+    /** What a data argument may be, for help texts and errors. */
+    public static final String HELP = "spam-subjects[:train|:test], fashion-mnist:train|:test, mnist, mnist+fashion (20 classes "
             + "for few-shot episodes), a .csv/.jsonl file of "
             + "text,label, or an image folder with one sub-folder per class";
 
     private DataSpecs() {
     }
 
-    static Dataset resolve(String spec, Path cacheDir) {
+    /**
+     * Checks {@code spec} without reading any data: a file must exist, a name must be a built-in one with a known split.
+     *
+     * @throws InvalidInputException naming the spec and saying what is accepted
+     */
+    public static void validate(String spec) {
+        String lower = spec.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".csv") || lower.endsWith(".jsonl")) {
+            if (!Files.isRegularFile(Path.of(spec))) {
+                throw new InvalidInputException("data file " + spec + " does not exist");
+            }
+            return;
+        }
+        if (Files.isDirectory(Path.of(spec))) {
+            return;
+        }
+        int colon = spec.lastIndexOf(':');
+        String name = colon > 0 ? spec.substring(0, colon) : spec;
+        String split = colon > 0 ? spec.substring(colon + 1) : null;
+        boolean known = switch (name) {
+            case "fashion-mnist" -> "train".equals(split) || "test".equals(split);
+            case "spam-subjects", "mnist", MnistAndFashion.NAME -> split == null || "train".equals(split)
+                    || "test".equals(split);
+            default -> false;
+        };
+        if (!known) {
+            throw new InvalidInputException("unknown dataset '" + spec + "'; use " + HELP);
+        }
+    }
+
+    /**
+     * The dataset {@code spec} names; built-in datasets are fetched into {@code cacheDir} on first use.
+     *
+     * @throws InvalidInputException naming the spec when it is unknown or its file is missing
+     */
+    public static Dataset resolve(String spec, Path cacheDir) {
         String lower = spec.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv") || lower.endsWith(".jsonl")) {
             Path file = Path.of(spec);

@@ -1,4 +1,4 @@
-package org.xfer4j.cli.report;
+package org.xfer4j.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,7 @@ import org.xfer4j.data.io.TextFiles;
 import org.xfer4j.meta.MetaLog;
 import org.xfer4j.meta.eval.AdaptationCurve;
 import org.xfer4j.meta.eval.MeanInterval;
+import org.xfer4j.evaluation.report.HtmlReport;
 
 /**
  * The meta-learning report: meta-training curves (query loss and accuracy per meta-step, task losses before and after
