@@ -33,8 +33,8 @@ public final class FewShotBench {
     private record Method(String label, FeatureRepurposerProvider provider, Options options) {
     }
 
-    private record Row(String method, String shots, double accuracy, double accuracySd, double nll, double ece,
-            double confidence, double fitMs) {
+    private record Row(String method, String shots, double accuracy, double accuracySd, double macroF1, double nll,
+            double ece, double confidence, double fitMs) {
     }
 
     /** Examples per class of the draws; -Dshots=1,5 overrides. */
@@ -101,6 +101,7 @@ public final class FewShotBench {
         for (int k : SHOTS) {
             for (Method m : methods) {
                 double[] acc = new double[draws];
+                double f1 = 0;
                 double nll = 0;
                 double ece = 0;
                 double confidence = 0;
@@ -110,18 +111,19 @@ public final class FewShotBench {
                     int[] idx = Splits.perClass(pool.labels(), all, k, FewShotTasks.SEED + 1000L * rep + k);
                     Evaluation e = fitAndJudge(m, pool.select(idx), task.heldOut());
                     acc[rep] = e.accuracy();
+                    f1 += e.macroF1() / draws;
                     nll += e.nll() / draws;
                     ece += e.ece() / draws;
                     confidence += lastConfidence / draws;
                     ms += lastFitMs / draws;
                 }
-                rows.add(new Row(m.label(), Integer.toString(k), mean(acc), sd(acc), nll, ece, confidence, ms));
+                rows.add(new Row(m.label(), Integer.toString(k), mean(acc), sd(acc), f1, nll, ece, confidence, ms));
             }
         }
         for (Method m : methods) {
             Evaluation e = fitAndJudge(m, pool, task.heldOut());
-            rows.add(new Row(m.label(), "all " + pool.size(), e.accuracy(), 0, e.nll(), e.ece(), lastConfidence,
-                    lastFitMs));
+            rows.add(new Row(m.label(), "all " + pool.size(), e.accuracy(), 0, e.macroF1(), e.nll(), e.ece(),
+                    lastConfidence, lastFitMs));
         }
         return rows;
     }
@@ -145,11 +147,12 @@ public final class FewShotBench {
     private static void print(FewShotTasks.Task task, List<Row> rows) {
         System.out.printf(Locale.ROOT, "%n%s: pool %d, held out %d, %d classes%n%n", task.name(), task.pool().size(),
                 task.heldOut().size(), task.pool().classes().size());
-        System.out.println("| shots/class | method | accuracy (mean ± sd) | NLL | ECE | mean top probability | fit ms |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| shots/class | method | accuracy (mean ± sd) | macro-F1 | NLL | ECE | mean top probability "
+                + "| fit ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %s | %s | %.4f ± %.4f | %.4f | %.4f | %.4f | %.1f |%n", r.shots(),
-                    r.method(), r.accuracy(), r.accuracySd(), r.nll(), r.ece(), r.confidence(), r.fitMs());
+            System.out.printf(Locale.ROOT, "| %s | %s | %.4f ± %.4f | %.4f | %.4f | %.4f | %.4f | %.1f |%n", r.shots(),
+                    r.method(), r.accuracy(), r.accuracySd(), r.macroF1(), r.nll(), r.ece(), r.confidence(), r.fitMs());
         }
     }
 
