@@ -1,6 +1,5 @@
 package org.xfer4j.bench.fewshot;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -44,7 +43,7 @@ public final class FewShotBench {
     private FewShotBench() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         boolean test = args.length > 0 && args[0].equals("test");
         int draws = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         List<String> tasks = List.of((args.length > 2 ? args[2] : "text,image,digits,tops,footwear").split(","));

