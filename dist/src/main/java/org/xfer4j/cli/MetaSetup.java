@@ -16,6 +16,7 @@ import org.xfer4j.api.meta.TaskDistribution;
 import org.xfer4j.api.model.Preprocessor;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.core.Xfer;
+import org.xfer4j.data.spec.DataSpecs;
 import org.xfer4j.meta.nets.Nets;
 import org.xfer4j.meta.sine.SineWaves;
 import org.xfer4j.meta.tasks.ClassSplit;

@@ -14,7 +14,6 @@ import org.xfer4j.api.data.TargetDataset;
 import org.xfer4j.api.meta.LossKind;
 import org.xfer4j.api.meta.Parameters;
 import org.xfer4j.api.meta.Task;
-import org.xfer4j.cli.report.MetaReport;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.core.artifact.InitialisationArtifact;
 import org.xfer4j.meta.eval.AdaptationCurve;

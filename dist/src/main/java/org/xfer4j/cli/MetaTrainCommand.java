@@ -20,7 +20,6 @@ import org.xfer4j.api.meta.MetaStep;
 import org.xfer4j.api.meta.MetaTrainingResult;
 import org.xfer4j.api.meta.Parameters;
 import org.xfer4j.api.meta.TaskDistribution;
-import org.xfer4j.cli.report.MetaReport;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.core.artifact.DatasetDigest;
 import org.xfer4j.core.artifact.HostInfo;
