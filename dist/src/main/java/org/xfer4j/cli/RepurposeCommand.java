@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Repurposes a model for a labelled dataset with one method, evaluates it and saves the artifact. */
-@Command(name = "repurpose", description = "Repurpose a pretrained model for a labelled dataset and save the result.")
+@Command(name = "repurpose", description = "Repurpose a pretrained model for a labelled dataset and save the result.",
+        footer = "Each method's -o keys and their defaults: xfer4j methods")
 final class RepurposeCommand implements Runnable {
 
     @Mixin

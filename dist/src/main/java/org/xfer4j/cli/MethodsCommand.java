@@ -1,0 +1,29 @@
+package org.xfer4j.cli;
+
+import java.util.Map;
+import org.xfer4j.api.Progress;
+import org.xfer4j.api.repurpose.RepurposerProvider;
+import org.xfer4j.core.Xfer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Lists each installed repurposing method with its {@code -o} keys and their defaults, read from the provider. */
+@Command(name = "methods", description = "List the repurposing methods (built-in and from plugins/) with their "
+        + "-o key=value options and defaults.")
+final class MethodsCommand implements Runnable {
+
+    @Mixin
+    HostOptions host;
+
+    @Override
+    public void run() {
+        try (Xfer xfer = host.open(Progress.NONE)) {
+            for (RepurposerProvider p : xfer.registry().repurposers()) {
+                System.out.printf("%s  %s%n", p.id(), p.description());
+                for (Map.Entry<String, String> o : p.defaultOptions().toProperties().entrySet()) {
+                    System.out.printf("  -o %s=%s%n", o.getKey(), o.getValue());
+                }
+            }
+        }
+    }
+}
