@@ -1,9 +1,12 @@
 package org.xfer4j.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.api.repurpose.RepurposedModel;
@@ -14,7 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Repurposes a model for a labelled dataset with one method, evaluates it and saves the artifact. */
+/** Repurposes a model for a labelled dataset with one method, evaluates it and saves the artifact when asked. */
 @Command(name = "repurpose", description = "Repurpose a pretrained model for a labelled dataset and save the result.",
         footer = "Each method's -o keys and their defaults: xfer4j methods")
 final class RepurposeCommand implements Runnable {
@@ -40,11 +43,17 @@ final class RepurposeCommand implements Runnable {
     @Option(names = {"-o", "--option"}, description = "A method option key=value (repeatable).")
     Map<String, String> options = new LinkedHashMap<>();
 
-    @Option(names = "--out", description = "Artifact file to save (default <method>.xfer).")
+    @Option(names = "--out", description = "Artifact file to save; without it nothing is written.")
     Path out;
+
+    @Option(names = "--force", description = "Replace the --out file if it exists (else that is an error, before training).")
+    boolean force;
 
     @Override
     public void run() {
+        if (out != null && !force && Files.isRegularFile(out)) {
+            throw new InvalidOptionException("--out " + out + " exists; pass --force to replace it");
+        }
         ConsoleProgress progress = new ConsoleProgress();
         try (Xfer xfer = host.open(progress)) {
             xfer.registry().repurposer(method); // an unknown method fails here, before any model is fetched
@@ -57,15 +66,26 @@ final class RepurposeCommand implements Runnable {
     private void run(Xfer xfer, SourceModel m, ConsoleProgress progress) {
         Dataset training = DataSpecs.resolve(train, xfer.context().cacheDir());
         List<String> l = layers == null || layers.isEmpty() ? List.of(m.defaultFeatureLayer()) : layers;
+        long start = System.nanoTime();
         try (RepurposedModel r = xfer.repurpose(method, m, l, training, options)) {
-            Path target = out != null ? out : Path.of(method + ".xfer");
-            xfer.save(r, target);
-            System.out.printf("trained %s on %d examples of %s; saved %s%n", method, training.size(), train, target);
+            System.out.printf(Locale.ROOT, "trained %s on %d examples of %s in %s%n", method, training.size(), train,
+                    seconds(start));
+            if (out != null) {
+                xfer.save(r, out);
+                System.out.printf("saved %s%n", out);
+            }
             if (test != null) {
                 Dataset t = DataSpecs.resolve(test, xfer.context().cacheDir());
+                long predicting = System.nanoTime();
                 Evaluation e = xfer.evaluate(r, t);
-                EvaluationText.print("test " + test + " (" + t.size() + " examples)", test, t.size(), e);
+                EvaluationText.print("test " + test + " (" + t.size() + " examples, predicted in "
+                        + seconds(predicting) + ")", test, t.size(), e);
             }
         }
+    }
+
+    /** Wall time since {@code start} (System.nanoTime), as the user reads it. */
+    static String seconds(long start) {
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9);
     }
 }
