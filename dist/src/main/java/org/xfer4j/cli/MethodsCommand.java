@@ -7,9 +7,9 @@ import org.xfer4j.core.Xfer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** Lists each installed repurposing method with its {@code -o} keys and their defaults, read from the provider. */
+/** Lists each installed repurposing method with its {@code -o} keys, their defaults and meaning, read from its options. */
 @Command(name = "methods", description = "List the repurposing methods (built-in and from plugins/) with their "
-        + "-o key=value options and defaults.")
+        + "-o key=value options, defaults and meaning.")
 final class MethodsCommand implements Runnable {
 
     @Mixin
@@ -20,8 +20,10 @@ final class MethodsCommand implements Runnable {
         try (Xfer xfer = host.open(Progress.NONE)) {
             for (RepurposerProvider p : xfer.registry().repurposers()) {
                 System.out.printf("%s  %s%n", p.id(), p.description());
+                Map<String, String> help = p.defaultOptions().help();
                 for (Map.Entry<String, String> o : p.defaultOptions().toProperties().entrySet()) {
-                    System.out.printf("  -o %s=%s%n", o.getKey(), o.getValue());
+                    String key = "-o " + o.getKey() + "=" + o.getValue();
+                    System.out.println(String.format("  %-28s %s", key, help.getOrDefault(o.getKey(), "")).stripTrailing());
                 }
             }
         }

@@ -69,14 +69,17 @@ class CliHelpTest {
     }
 
     @Test
-    void theReadmeListsExactlyTheOptionKeysEachMethodHas() throws IOException {
+    void methodsExplainsEveryKeyAndTheReadmeListsExactlyTheKeysEachMethodHas() throws IOException {
         Run r = cli("methods", "--cache", System.getProperty("xfer4j.cache"));
         assertThat(r.exit()).isZero();
         Map<String, Set<String>> code = new LinkedHashMap<>();
         String method = null;
+        Pattern option = Pattern.compile("  -o ([^=]+)=\\S*\\s+(.*)");
         for (String line : r.out().lines().toList()) {
             if (line.startsWith("  -o ")) {
-                code.get(method).add(line.substring(5, line.indexOf('=')));
+                Matcher m = option.matcher(line);
+                assertThat(m.matches()).as("every option of %s says what it means: %s", method, line).isTrue();
+                code.get(method).add(m.group(1));
             } else {
                 method = line.substring(0, line.indexOf(' '));
                 code.put(method, new LinkedHashSet<>());
