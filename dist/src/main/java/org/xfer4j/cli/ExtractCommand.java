@@ -11,6 +11,7 @@ import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.data.io.Csv;
 import org.xfer4j.data.io.TextFiles;
+import org.xfer4j.data.spec.DataSpecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "xfer4j", mixinStandardHelpOptions = true, version = "xfer4j 0.1.0",
         description = "Repurpose pretrained neural networks for new tasks with few labels.",
         subcommands = {ModelsCommand.class, LayersCommand.class, ExtractCommand.class, RepurposeCommand.class,
-                PredictCommand.class, PluginsCommand.class, QuickstartCommand.class,
+                PredictCommand.class, PluginsCommand.class, QuickstartCommand.class, StudyCommand.class,
+                MetaTrainCommand.class, MetaTestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

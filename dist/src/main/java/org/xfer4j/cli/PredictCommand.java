@@ -7,6 +7,7 @@ import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.repurpose.Predictions;
 import org.xfer4j.api.repurpose.RepurposedModel;
 import org.xfer4j.core.Xfer;
+import org.xfer4j.data.spec.DataSpecs;
 import org.xfer4j.core.metrics.Evaluation;
 import org.xfer4j.core.metrics.Metrics;
 import org.xfer4j.data.io.Csv;

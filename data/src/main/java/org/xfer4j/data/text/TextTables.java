@@ -189,7 +189,8 @@ public final class TextTables {
         return InMemoryDataset.ofTexts(name, classes, texts, labels);
     }
 
-    private static String jsonString(String s) {
+    /** {@code s} as a JSON string literal, quotes included. */
+    public static String jsonString(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
