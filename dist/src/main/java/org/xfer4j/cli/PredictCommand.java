@@ -50,7 +50,7 @@ final class PredictCommand implements Runnable {
             ExampleColumns examples = new ExampleColumns(d);
             if (out != null) {
                 write(p, examples, out);
-                if (!out.toString().equals(TextFiles.STDOUT)) {
+                if (!out.toString().equals(TextFiles.STDOUT)) { // with --out -, standard output holds the CSV
                     System.out.printf("wrote %d predictions to %s%n", p.size(), out);
                 }
             }
