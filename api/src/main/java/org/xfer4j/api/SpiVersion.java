@@ -3,8 +3,8 @@ package org.xfer4j.api;
 /** The version of the service-provider interface a provider was built against (major.minor). */
 public record SpiVersion(int major, int minor) implements Comparable<SpiVersion> {
 
-    /** The SPI version of this api jar. */
-    public static final SpiVersion CURRENT = new SpiVersion(1, 0);
+    /** The SPI version of this api jar; 1.1 added {@code RepurposerProvider.searchSpace()}. */
+    public static final SpiVersion CURRENT = new SpiVersion(1, 1);
 
     public SpiVersion {
         if (major < 0 || minor < 0) {

@@ -7,6 +7,9 @@ final class ArtifactEntries {
     static final String OPTIONS = "options.properties";
     static final String PROVENANCE = "provenance.properties";
     static final String SOURCE = "source/";
+    /** Optional sections, each a properties entry named {@code <section>.properties}. */
+    static final java.util.List<String> SECTIONS = java.util.List.of(Artifact.TUNING, Artifact.CALIBRATION);
+    static final String SECTION_SUFFIX = ".properties";
 
     private ArtifactEntries() {
     }

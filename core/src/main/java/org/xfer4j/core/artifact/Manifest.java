@@ -16,8 +16,13 @@ import org.xfer4j.api.repurpose.RepurposerProvider;
 public record Manifest(int formatVersion, Kind kind, String providerId, String providerVersion, SpiVersion providerSpi,
                        Map<String, String> libraries, Instant created) {
 
-    /** The format this Xfer4j writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The newest format this Xfer4j writes and reads. 2 added the calibration section: a format-1 reader would
+     * ignore it and predict other probabilities, so files with one say 2; files without one still say 1.
+     */
+    public static final int FORMAT_VERSION = 2;
+    /** The format of artifacts without a calibration section. */
+    public static final int FORMAT_UNCALIBRATED = 1;
     private static final String LIBRARY = "library.";
 
     /** What the payload holds. */
@@ -32,10 +37,15 @@ public record Manifest(int formatVersion, Kind kind, String providerId, String p
         libraries = Map.copyOf(libraries);
     }
 
-    /** A manifest in the current format for a model of {@code kind} made by {@code provider}, created now. */
+    /** A format-1 manifest (no calibration section) for a model of {@code kind} made by {@code provider}, created now. */
     public static Manifest create(Kind kind, RepurposerProvider provider) {
-        return new Manifest(FORMAT_VERSION, kind, provider.id(), provider.version(), provider.spiVersion(),
-                HostInfo.libraries(), Instant.now());
+        return create(kind, provider, false);
+    }
+
+    /** A manifest in the oldest format that holds what the artifact holds: 2 when {@code calibrated}, else 1. */
+    public static Manifest create(Kind kind, RepurposerProvider provider, boolean calibrated) {
+        return new Manifest(calibrated ? FORMAT_VERSION : FORMAT_UNCALIBRATED, kind, provider.id(),
+                provider.version(), provider.spiVersion(), HostInfo.libraries(), Instant.now());
     }
 
     Map<String, String> toProperties() {

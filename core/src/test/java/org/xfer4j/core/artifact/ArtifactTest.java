@@ -127,11 +127,11 @@ class ArtifactTest {
         Path file = dir.resolve("future.xfer");
         try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
             zip.putNextEntry(new ZipEntry("manifest.properties"));
-            zip.write("format.version=2\nmodel.kind=hologram\n".getBytes(StandardCharsets.UTF_8));
+            zip.write("format.version=3\nmodel.kind=hologram\n".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
         assertThatThrownBy(() -> ArtifactReader.read(file)).isInstanceOf(InvalidInputException.class)
-                .hasMessage("artifact " + file + ": artifact format 2 is newer than this Xfer4j supports (1)");
+                .hasMessage("artifact " + file + ": artifact format 3 is newer than this Xfer4j supports (2)");
     }
 
     @Test
