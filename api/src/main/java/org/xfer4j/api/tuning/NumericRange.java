@@ -47,11 +47,16 @@ public record NumericRange(String option, double low, double high, boolean integ
         return new NumericRange(option, low, high, true, true);
     }
 
-    /** The value at {@code u} in [0, 1] of the range (0 is low, 1 is high), rounded for an integer range. */
+    /**
+     * The value at {@code u} in [0, 1] of the range (0 is low, 1 is high): rounded to an integer for an integer
+     * range, else to 6 significant digits (so a bound reads 0.001, not the 0.0010000000000000002 of exp(log)).
+     */
     public double valueAt(double u) {
         double t = Math.min(1, Math.max(0, u));
         double v = logScale ? Math.exp(Math.log(low) + t * (Math.log(high) - Math.log(low))) : low + t * (high - low);
-        return integer ? Math.min(high, Math.max(low, Math.rint(v))) : v;
+        double rounded = integer ? Math.rint(v)
+                : new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
+        return Math.min(high, Math.max(low, rounded));
     }
 
     /** The position in [0, 1] of {@code value} in the range: the inverse of {@link #valueAt}. */
