@@ -22,8 +22,11 @@ import org.xfer4j.api.tuning.SearchSpace;
  * @param method the provider id
  * @param fixed options that keep one value
  * @param space the searched options
+ * @param defaults the searched options' values when the user names none (the provider's defaults), evaluated first
+ *        so that a search never ends worse than the defaults on its own folds; empty to skip that trial
  */
-public record SearchRequest(String method, Map<String, String> fixed, SearchSpace space) {
+public record SearchRequest(String method, Map<String, String> fixed, SearchSpace space,
+        Map<String, String> defaults) {
 
     /** The word that asks for a provider's declared range. */
     public static final String AUTO = "auto";
@@ -32,6 +35,12 @@ public record SearchRequest(String method, Map<String, String> fixed, SearchSpac
 
     public SearchRequest {
         fixed = Map.copyOf(fixed);
+        defaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+    }
+
+    /** A request without a defaults trial. */
+    public SearchRequest(String method, Map<String, String> fixed, SearchSpace space) {
+        this(method, fixed, space, Map.of());
     }
 
     /**
@@ -51,8 +60,15 @@ public record SearchRequest(String method, Map<String, String> fixed, SearchSpac
                 searched.add(d);
             }
         });
-        provider.parseOptions(fixed);
-        SearchRequest request = new SearchRequest(provider.id(), fixed, new SearchSpace(searched));
+        Map<String, String> all = provider.parseOptions(fixed).toProperties();
+        Map<String, String> defaults = new LinkedHashMap<>();
+        for (SearchDimension d : searched) {
+            if (all.containsKey(d.option())) {
+                defaults.put(d.option(), all.get(d.option()));
+            }
+        }
+        SearchRequest request = new SearchRequest(provider.id(), fixed, new SearchSpace(searched),
+                defaults.size() == searched.size() ? defaults : Map.of());
         for (SearchDimension d : searched) {
             for (String v : request.extremes(d)) {
                 Map<String, String> probe = new LinkedHashMap<>(fixed);
@@ -106,6 +122,42 @@ public record SearchRequest(String method, Map<String, String> fixed, SearchSpac
             };
         }
         return s;
+    }
+
+    /**
+     * The unit-cube point of the defaults, when every one of them lies in its dimension (a default such as svm's
+     * gamma=scale does not, and then the defaults trial is kept out of the surrogate's data).
+     */
+    public java.util.Optional<double[]> defaultsPoint() {
+        if (defaults.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        double[] u = new double[space.size()];
+        for (int i = 0; i < space.size(); i++) {
+            String v = defaults.get(space.dimensions().get(i).option());
+            switch (space.dimensions().get(i)) {
+                case NumericRange r -> {
+                    double x;
+                    try {
+                        x = Double.parseDouble(v);
+                    } catch (NumberFormatException e) {
+                        return java.util.Optional.empty();
+                    }
+                    if (x < r.low() || x > r.high()) {
+                        return java.util.Optional.empty();
+                    }
+                    u[i] = r.positionOf(x);
+                }
+                case Choice c -> {
+                    int k = c.values().indexOf(v);
+                    if (k < 0) {
+                        return java.util.Optional.empty();
+                    }
+                    u[i] = (k + 0.5) / c.values().size();
+                }
+            }
+        }
+        return java.util.Optional.of(u);
     }
 
     private static int choiceIndex(Choice c, double u) {
