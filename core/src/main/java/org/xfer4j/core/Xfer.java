@@ -5,6 +5,7 @@ import com.google.inject.Inject;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -209,7 +210,7 @@ public final class Xfer implements AutoCloseable {
         RepurposerProvider provider = registry.repurposer(model.providerId());
         switch (model) {
             case FeatureRepurposedModel f -> {
-                Map<String, Map<String, String>> sections = new java.util.HashMap<>();
+                Map<String, Map<String, String>> sections = new HashMap<>();
                 f.tuning().ifPresent(t -> sections.put(Artifact.TUNING, t.toProperties()));
                 f.calibration().ifPresent(c -> sections.put(Artifact.CALIBRATION, c.toProperties()));
                 ArtifactWriter.write(file, Manifest.create(Manifest.Kind.FEATURE, provider,

@@ -2,6 +2,7 @@ package org.xfer4j.core.artifact;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.xfer4j.api.repurpose.PayloadReader;
 
 /**
@@ -32,8 +33,8 @@ public record Artifact(Path file, Manifest manifest, Map<String, String> options
     }
 
     /** The section {@code name}, if the artifact has it. */
-    public java.util.Optional<Map<String, String>> section(String name) {
-        return java.util.Optional.ofNullable(sections.get(name));
+    public Optional<Map<String, String>> section(String name) {
+        return Optional.ofNullable(sections.get(name));
     }
 
     /** Whether the artifact carries its source model. */

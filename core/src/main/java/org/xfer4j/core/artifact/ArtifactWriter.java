@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -59,7 +60,7 @@ public final class ArtifactWriter {
                 put(zip, ArtifactEntries.MANIFEST, PropertiesText.write(manifest.toProperties()));
                 put(zip, ArtifactEntries.OPTIONS, PropertiesText.write(options));
                 put(zip, ArtifactEntries.PROVENANCE, PropertiesText.write(provenance.toProperties()));
-                for (Map.Entry<String, Map<String, String>> s : new java.util.TreeMap<>(sections).entrySet()) {
+                for (Map.Entry<String, Map<String, String>> s : new TreeMap<>(sections).entrySet()) {
                     put(zip, s.getKey() + ArtifactEntries.SECTION_SUFFIX, PropertiesText.write(s.getValue()));
                 }
                 payload.accept(new ZipPayloadWriter(zip));

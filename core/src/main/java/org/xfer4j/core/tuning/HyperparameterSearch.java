@@ -1,6 +1,7 @@
 package org.xfer4j.core.tuning;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -57,7 +58,7 @@ public final class HyperparameterSearch {
     private static double evaluate(Map<String, String> searched, SearchRequest request, Fitter fitter,
             FeatureSet training, int[][] folds, TuningSettings settings, List<Trial> trials, Progress progress) {
         progress.checkCancelled();
-        Map<String, String> options = new java.util.LinkedHashMap<>(request.fixed());
+        Map<String, String> options = new LinkedHashMap<>(request.fixed());
         options.putAll(searched);
         long start = System.nanoTime();
         double score;

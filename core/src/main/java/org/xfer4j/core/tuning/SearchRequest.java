@@ -2,10 +2,12 @@ package org.xfer4j.core.tuning;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.repurpose.RepurposerProvider;
 import org.xfer4j.api.tuning.Choice;
@@ -35,7 +37,7 @@ public record SearchRequest(String method, Map<String, String> fixed, SearchSpac
 
     public SearchRequest {
         fixed = Map.copyOf(fixed);
-        defaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+        defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
     }
 
     /** A request without a defaults trial. */
@@ -128,9 +130,9 @@ public record SearchRequest(String method, Map<String, String> fixed, SearchSpac
      * The unit-cube point of the defaults, when every one of them lies in its dimension (a default such as svm's
      * gamma=scale does not, and then the defaults trial is kept out of the surrogate's data).
      */
-    public java.util.Optional<double[]> defaultsPoint() {
+    public Optional<double[]> defaultsPoint() {
         if (defaults.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         double[] u = new double[space.size()];
         for (int i = 0; i < space.size(); i++) {
@@ -141,23 +143,23 @@ public record SearchRequest(String method, Map<String, String> fixed, SearchSpac
                     try {
                         x = Double.parseDouble(v);
                     } catch (NumberFormatException e) {
-                        return java.util.Optional.empty();
+                        return Optional.empty();
                     }
                     if (x < r.low() || x > r.high()) {
-                        return java.util.Optional.empty();
+                        return Optional.empty();
                     }
                     u[i] = r.positionOf(x);
                 }
                 case Choice c -> {
                     int k = c.values().indexOf(v);
                     if (k < 0) {
-                        return java.util.Optional.empty();
+                        return Optional.empty();
                     }
                     u[i] = (k + 0.5) / c.values().size();
                 }
             }
         }
-        return java.util.Optional.of(u);
+        return Optional.of(u);
     }
 
     private static int choiceIndex(Choice c, double u) {

@@ -1,5 +1,7 @@
 package org.xfer4j.core.tuning;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +17,7 @@ import java.util.Map;
 public record Trial(int index, Map<String, String> options, double score, long millis, String failure) {
 
     public Trial {
-        options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
     }
 
     /** Whether the options could be evaluated. */

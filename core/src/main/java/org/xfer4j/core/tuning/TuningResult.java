@@ -1,6 +1,7 @@
 package org.xfer4j.core.tuning;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public record TuningResult(String method, TuningSettings settings, long seed, Ma
     private static final String TRIAL = "trial.";
 
     public TuningResult {
-        fixed = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
+        fixed = Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
         trials = List.copyOf(trials);
     }
 
