@@ -3,6 +3,7 @@ package org.xfer4j.core.tuning;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,8 @@ public record SearchRequest(String method, Map<String, String> fixed, SearchSpac
     public static final String AUTO = "auto";
     private static final String CHOICE = "choice:";
     private static final List<String> PREFIXES = List.of("log:", "int:", "int-log:", "real:");
+    /** Where an option whose condition does not hold sits: one point, so the surrogate sees no variation there. */
+    private static final double INACTIVE = 0.5;
 
     public SearchRequest {
         fixed = Map.copyOf(fixed);
@@ -62,6 +65,11 @@ public record SearchRequest(String method, Map<String, String> fixed, SearchSpac
                 searched.add(d);
             }
         });
+        // a canonical order (the provider's declared one, then by name), so a seed means the same search whatever
+        // order the caller's map iterates in
+        List<String> declared = provider.searchSpace().options();
+        searched.sort(Comparator.comparingInt((SearchDimension d) -> declared.contains(d.option())
+                ? declared.indexOf(d.option()) : declared.size()).thenComparing(SearchDimension::option));
         Map<String, String> all = provider.parseOptions(fixed).toProperties();
         Map<String, String> defaults = new LinkedHashMap<>();
         for (SearchDimension d : searched) {
@@ -69,7 +77,8 @@ public record SearchRequest(String method, Map<String, String> fixed, SearchSpac
                 defaults.put(d.option(), all.get(d.option()));
             }
         }
-        SearchRequest request = new SearchRequest(provider.id(), fixed, new SearchSpace(searched),
+        SearchRequest request = new SearchRequest(provider.id(), fixed,
+                new SearchSpace(searched, provider.searchSpace().conditions()),
                 defaults.size() == searched.size() ? defaults : Map.of());
         for (SearchDimension d : searched) {
             for (String v : request.extremes(d)) {
@@ -98,11 +107,17 @@ public record SearchRequest(String method, Map<String, String> fixed, SearchSpac
         return all;
     }
 
-    /** Only the searched options at unit-cube point {@code u}, in the space's order. */
+    /**
+     * Only the searched options at unit-cube point {@code u}, in the space's order; an option whose condition does
+     * not hold there is left out (it keeps its default).
+     */
     public Map<String, String> searchedAt(double[] u) {
         Map<String, String> out = new LinkedHashMap<>();
         for (int i = 0; i < space.size(); i++) {
             SearchDimension d = space.dimensions().get(i);
+            if (!active(d, u)) {
+                continue;
+            }
             out.put(d.option(), switch (d) {
                 case NumericRange r -> r.format(r.valueAt(u[i]));
                 case Choice c -> c.values().get(choiceIndex(c, u[i]));
@@ -118,12 +133,22 @@ public record SearchRequest(String method, Map<String, String> fixed, SearchSpac
     public double[] snap(double[] u) {
         double[] s = u.clone();
         for (int i = 0; i < space.size(); i++) {
-            s[i] = switch (space.dimensions().get(i)) {
+            SearchDimension d = space.dimensions().get(i);
+            s[i] = !active(d, u) ? INACTIVE : switch (d) {
                 case NumericRange r -> r.positionOf(r.valueAt(u[i]));
                 case Choice c -> (choiceIndex(c, u[i]) + 0.5) / c.values().size();
             };
         }
         return s;
+    }
+
+    /** Whether {@code d}'s condition, if any, holds at {@code u}. */
+    private boolean active(SearchDimension d, double[] u) {
+        return space.condition(d.option()).map(c -> {
+            int parent = space.options().indexOf(c.parent());
+            Choice choice = (Choice) space.dimensions().get(parent);
+            return c.values().contains(choice.values().get(choiceIndex(choice, u[parent])));
+        }).orElse(true);
     }
 
     /**
@@ -135,31 +160,30 @@ public record SearchRequest(String method, Map<String, String> fixed, SearchSpac
             return Optional.empty();
         }
         double[] u = new double[space.size()];
-        for (int i = 0; i < space.size(); i++) {
-            String v = defaults.get(space.dimensions().get(i).option());
-            switch (space.dimensions().get(i)) {
-                case NumericRange r -> {
-                    double x;
-                    try {
-                        x = Double.parseDouble(v);
-                    } catch (NumberFormatException e) {
-                        return Optional.empty();
-                    }
-                    if (x < r.low() || x > r.high()) {
-                        return Optional.empty();
-                    }
-                    u[i] = r.positionOf(x);
+        for (int i = 0; i < space.size(); i++) { // choices first: they decide which options are active
+            if (space.dimensions().get(i) instanceof Choice c) {
+                int k = c.values().indexOf(defaults.get(c.option()));
+                if (k < 0) {
+                    return Optional.empty();
                 }
-                case Choice c -> {
-                    int k = c.values().indexOf(v);
-                    if (k < 0) {
-                        return Optional.empty();
-                    }
-                    u[i] = (k + 0.5) / c.values().size();
-                }
+                u[i] = (k + 0.5) / c.values().size();
             }
         }
-        return Optional.of(u);
+        for (int i = 0; i < space.size(); i++) {
+            if (space.dimensions().get(i) instanceof NumericRange r && active(r, u)) {
+                double x;
+                try {
+                    x = Double.parseDouble(defaults.get(r.option()));
+                } catch (NumberFormatException e) {
+                    return Optional.empty();
+                }
+                if (x < r.low() || x > r.high()) {
+                    return Optional.empty();
+                }
+                u[i] = r.positionOf(x);
+            }
+        }
+        return Optional.of(snap(u));
     }
 
     private static int choiceIndex(Choice c, double u) {

@@ -23,12 +23,12 @@ public final class SvmProvider extends MetaModelProvider<SvmOptions> {
 
     /**
      * The kernel, C from 1e-2 to 1e3 and gamma from 1e-5 to 1 (log scales); the default gamma, 1/features on
-     * standardised features, is inside that range for 1 to 100,000 features. gamma plays no part for the linear kernel.
+     * standardised features, is inside that range for 1 to 100,000 features. gamma is searched only with the rbf kernel.
      */
     @Override
     public SearchSpace searchSpace() {
         return SearchSpace.of(Choice.of("kernel", "linear", "rbf"), NumericRange.log("C", 1e-2, 1e3),
-                NumericRange.log("gamma", 1e-5, 1));
+                NumericRange.log("gamma", 1e-5, 1)).when("gamma", "kernel", "rbf");
     }
 
     @Override

@@ -77,6 +77,19 @@ class TuningOnRealDataTest {
     }
 
     @Test
+    void svmSearchesGammaOnlyWithTheRbfKernel() {
+        SvmProvider svm = new SvmProvider();
+        SearchRequest r = SearchRequest.parse(svm, Map.of("gamma", "auto", "kernel", "auto", "C", "auto"));
+        assertThat(r.space().options()).containsExactly("kernel", "C", "gamma");
+        assertThat(r.searchedAt(new double[] {0.2, 0.5, 0.3})).isEqualTo(Map.of("kernel", "linear", "C", "3.16228"));
+        assertThat(r.searchedAt(new double[] {0.7, 0.5, 0.3})).containsEntry("kernel", "rbf").containsKey("gamma");
+        // with the linear kernel every gamma is one point, so the surrogate sees no plateau along it
+        assertThat(r.snap(new double[] {0.2, 0.5, 0.3})[2]).isEqualTo(r.snap(new double[] {0.1, 0.5, 0.9})[2]);
+        // gamma alone is searched unconditionally: the condition needs the kernel searched too
+        assertThat(SearchRequest.parse(svm, Map.of("gamma", "auto")).space().conditions()).isEmpty();
+    }
+
+    @Test
     void temperatureScalingSoftensAnOverConfidentModelOnHeldOutData() {
         SklearnData.Split split = SklearnData.split(SklearnData.breastCancer(), 0.3, 1L);
         LrProvider lr = new LrProvider();
