@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.xfer4j.api.data.Dataset;
-import org.xfer4j.api.repurpose.Predictions;
 import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.api.repurpose.Predictions;
 import org.xfer4j.api.repurpose.RepurposedModel;
 import org.xfer4j.core.FeatureRepurposedModel;
 import org.xfer4j.core.FitSettings;
@@ -80,15 +80,17 @@ final class RepurposeCommand implements Runnable {
                     r.options().toProperties(), training.size(), train, target);
             if (test != null) {
                 Dataset t = DataSpecs.resolve(test, xfer.context().cacheDir());
-                Predictions p = r.predict(t, progress);
-                Evaluation e = Metrics.evaluate(p, t.labels());
-                System.out.printf("test %s (%d examples): accuracy %.4f  macro-F1 %.4f  NLL %.4f  ECE %.4f  Brier %.4f%n",
-                        test, t.size(), e.accuracy(), e.macroF1(), e.nll(), e.ece(), e.brier());
-                if (calibration != null) {
+                if (calibration == null) {
+                    Evaluation e = xfer.evaluate(r, t);
+                    EvaluationText.print("test " + test + " (" + t.size() + " examples)", test, t.size(), e);
+                } else {
+                    Predictions p = r.predict(t, progress);
+                    Evaluation e = Metrics.evaluate(p, t); // labels matched to the model's classes by name
+                    EvaluationText.print("test " + test + " (" + t.size() + " examples)", test, t.size(), e);
                     // undoing T recovers the uncalibrated probabilities exactly: (p^(1/T))^T, renormalised, is p
                     Temperature undo = new Temperature(1 / calibration.temperature().value());
-                    System.out.println("test calibration: " + TuningSummary.change(
-                            Metrics.evaluate(undo.apply(p), t.labels()), e));
+                    System.out.println("test calibration: " + TuningSummary.change(Metrics.evaluate(undo.apply(p), t),
+                            e));
                 }
             }
         }

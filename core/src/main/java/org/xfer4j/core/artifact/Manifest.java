@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.SpiVersion;
-import org.xfer4j.api.repurpose.RepurposerProvider;
+import org.xfer4j.api.Provider;
 
 /**
  * What an artifact is: its format version, whether it holds a feature classifier or a graph model, the provider that
@@ -30,7 +30,18 @@ public record Manifest(int formatVersion, Kind kind, String providerId, String p
         /** A classifier over features of named layers of the source model (a FeatureRepurposerProvider's). */
         FEATURE,
         /** A model that runs on its own (a GraphRepurposerProvider's). */
-        GRAPH
+        GRAPH,
+        /** A meta-learned initialisation of a graph's parameters (a MetaLearnerProvider's), not a target model. */
+        INITIALISATION;
+
+        /** How messages name it. */
+        public String label() {
+            return switch (this) {
+                case FEATURE -> "feature classifier";
+                case GRAPH -> "graph model";
+                case INITIALISATION -> "meta-learned initialisation";
+            };
+        }
     }
 
     public Manifest {
@@ -38,12 +49,12 @@ public record Manifest(int formatVersion, Kind kind, String providerId, String p
     }
 
     /** A format-1 manifest (no calibration section) for a model of {@code kind} made by {@code provider}, created now. */
-    public static Manifest create(Kind kind, RepurposerProvider provider) {
+    public static Manifest create(Kind kind, Provider provider) {
         return create(kind, provider, false);
     }
 
     /** A manifest in the oldest format that holds what the artifact holds: 2 when {@code calibrated}, else 1. */
-    public static Manifest create(Kind kind, RepurposerProvider provider, boolean calibrated) {
+    public static Manifest create(Kind kind, Provider provider, boolean calibrated) {
         return new Manifest(calibrated ? FORMAT_VERSION : FORMAT_UNCALIBRATED, kind, provider.id(),
                 provider.version(), provider.spiVersion(), HostInfo.libraries(), Instant.now());
     }
