@@ -13,6 +13,7 @@ import org.xfer4j.core.FitSettings;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.core.calibration.Calibration;
 import org.xfer4j.core.calibration.Temperature;
+import org.xfer4j.data.spec.DataSpecs;
 import org.xfer4j.core.metrics.Evaluation;
 import org.xfer4j.core.metrics.Metrics;
 import picocli.CommandLine.Command;

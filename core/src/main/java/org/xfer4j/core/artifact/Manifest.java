@@ -17,12 +17,15 @@ public record Manifest(int formatVersion, Kind kind, String providerId, String p
                        Map<String, String> libraries, Instant created) {
 
     /**
-     * The newest format this Xfer4j writes and reads. 2 added the calibration section: a format-1 reader would
-     * ignore it and predict other probabilities, so files with one say 2; files without one still say 1.
+     * The newest format this Xfer4j writes and reads: 2 records the size and SHA-256 of every entry in the manifest;
+     * 3 adds the calibration section, which a format-2 reader would ignore and so predict other probabilities: files
+     * with one say 3, files without one still say 2; 1 (read still) relies on the zip's CRCs alone.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
+    /** The first format whose manifest records the size and SHA-256 of every entry. */
+    public static final int FIRST_WITH_DIGESTS = 2;
     /** The format of artifacts without a calibration section. */
-    public static final int FORMAT_UNCALIBRATED = 1;
+    public static final int FORMAT_UNCALIBRATED = 2;
     private static final String LIBRARY = "library.";
 
     /** What the payload holds. */
@@ -48,12 +51,12 @@ public record Manifest(int formatVersion, Kind kind, String providerId, String p
         libraries = Map.copyOf(libraries);
     }
 
-    /** A format-1 manifest (no calibration section) for a model of {@code kind} made by {@code provider}, created now. */
+    /** A format-2 manifest (no calibration section) for a model of {@code kind} made by {@code provider}, created now. */
     public static Manifest create(Kind kind, Provider provider) {
         return create(kind, provider, false);
     }
 
-    /** A manifest in the oldest format that holds what the artifact holds: 2 when {@code calibrated}, else 1. */
+    /** A manifest in the oldest format that holds what the artifact holds: 3 when {@code calibrated}, else 2. */
     public static Manifest create(Kind kind, Provider provider, boolean calibrated) {
         return new Manifest(calibrated ? FORMAT_VERSION : FORMAT_UNCALIBRATED, kind, provider.id(),
                 provider.version(), provider.spiVersion(), HostInfo.libraries(), Instant.now());
@@ -78,6 +81,10 @@ public record Manifest(int formatVersion, Kind kind, String providerId, String p
             throw new InvalidInputException("artifact " + file + ": artifact format " + version
                     + " is newer than this Xfer4j supports (" + FORMAT_VERSION + ")");
         }
+        if (version < 1) {
+            throw new InvalidInputException("artifact " + file + " has format version " + version
+                    + "; versions start at 1");
+        }
         try {
             Map<String, String> libraries = new TreeMap<>();
             p.forEach((k, v) -> {
@@ -85,9 +92,13 @@ public record Manifest(int formatVersion, Kind kind, String providerId, String p
                     libraries.put(k.substring(LIBRARY.length()), v);
                 }
             });
+            SpiVersion spi = SpiVersion.parse(required(p, "provider.spi", file));
+            if (spi.major() > SpiVersion.CURRENT.major()) {
+                throw new InvalidInputException("artifact " + file + " was made by a provider built against SPI "
+                        + spi + ", a newer major version than this Xfer4j's SPI " + SpiVersion.CURRENT);
+            }
             return new Manifest(version, Kind.valueOf(required(p, "model.kind", file).toUpperCase(Locale.ROOT)),
-                    required(p, "provider.id", file), required(p, "provider.version", file),
-                    SpiVersion.parse(required(p, "provider.spi", file)), libraries,
+                    required(p, "provider.id", file), required(p, "provider.version", file), spi, libraries,
                     Instant.parse(required(p, "created", file)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new InvalidInputException("artifact " + file + " has an invalid manifest: " + e.getMessage(), e);

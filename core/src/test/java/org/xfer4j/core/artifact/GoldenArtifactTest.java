@@ -17,30 +17,36 @@ import org.xfer4j.core.tuning.TuningResult;
 import org.xfer4j.core.tuning.TuningSettings;
 
 /**
- * An artifact written in format 1 and committed: a prototype classifier over two features, classes a (prototype
- * 0,0) and b (prototype 2,2). Every later Xfer4j must keep reading it; never regenerate it, add a new golden file
- * for a new format instead (format 2 has its own).
+ * Artifacts written in format 1, format 2 (entry sizes and SHA-256 in the manifest) and format 3 (a calibration
+ * section, here with a tuning section too) and committed: a prototype
+ * classifier over two features, classes a (prototype 0,0) and b (prototype 2,2). Every later Xfer4j must keep reading
+ * them; never regenerate them, add a new golden file for a new format instead.
  */
 class GoldenArtifactTest {
 
     /** The committed format-1 artifact. */
     static Path golden() {
+        return golden(1);
+    }
+
+    /** The committed artifact of format {@code version}. */
+    static Path golden(int version) {
         try {
-            return Path.of(GoldenArtifactTest.class.getResource("/golden/prototype-format1.xfer").toURI());
+            return Path.of(GoldenArtifactTest.class.getResource("/golden/prototype-format" + version + ".xfer").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     /**
-     * The committed format-2 artifact: the same classifier, with a calibration section (temperature 1.5) and the
-     * trace of a two-trial search of the prototype temperature.
+     * The committed format-3 artifact: the format-1 classifier, with a calibration section (temperature 1.5) and the
+     * trace of a two-trial search of the prototype temperature, every entry digested.
      */
     @Test
-    void formatTwoArtifactReadsItsSections() throws URISyntaxException {
-        Path file = Path.of(GoldenArtifactTest.class.getResource("/golden/prototype-format2.xfer").toURI());
+    void formatThreeArtifactReadsItsSections() {
+        Path file = golden(3);
         Artifact a = ArtifactReader.read(file);
-        assertThat(a.manifest().formatVersion()).isEqualTo(2);
+        assertThat(a.manifest().formatVersion()).isEqualTo(3);
         assertThat(a.payload().getDoubles("prototypes")).containsExactly(0, 0, 2, 2);
         Calibration c = Calibration.fromProperties(a.section(Artifact.CALIBRATION).orElseThrow(), file.toString());
         assertThat(c.temperature().value()).isEqualTo(1.5);
@@ -51,6 +57,7 @@ class GoldenArtifactTest {
         assertThat(t.trials()).hasSize(2);
         assertThat(t.bestOptions()).isEqualTo(Map.of("standardize", "false", "temperature", "2.0"));
         assertThat(ArtifactReader.read(golden()).sections()).isEmpty();
+        assertThat(ArtifactReader.read(golden(2)).sections()).isEmpty();
     }
 
     @Test
@@ -75,5 +82,16 @@ class GoldenArtifactTest {
         assertThat(payload.shape("prototypes")).containsExactly(2, 2);
         assertThat(payload.getDoubles("prototypes")).containsExactly(0, 0, 2, 2);
         assertThat(payload.getDoubles("scale")).containsExactly(1, 1);
+    }
+
+    @Test
+    void formatTwoArtifactReadsWithItsEntriesVerified() {
+        Artifact a = ArtifactReader.read(golden(2));
+        assertThat(a.manifest().formatVersion()).isEqualTo(2);
+        assertThat(a.manifest().providerSpi()).isEqualTo(new SpiVersion(1, 1));
+        assertThat(a.options()).isEqualTo(Map.of("temperature", "2.0", "standardize", "false"));
+        assertThat(a.provenance().sourceReference()).isEqualTo("fake:golden");
+        assertThat(a.payload().getDoubles("prototypes")).containsExactly(0, 0, 2, 2);
+        assertThat(a.payload().getText("classes")).isEqualTo("a\nb");
     }
 }
