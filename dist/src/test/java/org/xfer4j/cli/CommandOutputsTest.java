@@ -56,7 +56,7 @@ class CommandOutputsTest {
         Run r = cli("repurpose", "--method", "lr", "--model", "bge-small-en-v1.5", "--train", train.toString(),
                 "--test", test.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("trained lr on 6 examples of .*train.csv in \\d+\\.\\d s")
+        assertThat(r.out()).containsPattern("trained lr with \\{C=1.0, .*\\} on 6 examples of .*train.csv in \\d+\\.\\d s")
                 .containsPattern("test .*test.csv \\(2 examples, predicted in \\d+\\.\\d s\\): accuracy")
                 .doesNotContain("saved");
         assertThat(Files.exists(inWorkingFolder)).as("no lr.xfer dropped into the working folder").isEqualTo(wasThere);
