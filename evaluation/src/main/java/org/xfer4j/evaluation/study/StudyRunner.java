@@ -16,6 +16,7 @@ import org.xfer4j.api.repurpose.Predictions;
 import org.xfer4j.api.repurpose.RepurposedModel;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.core.metrics.Evaluation;
+import org.xfer4j.core.metrics.LabelAlignment;
 import org.xfer4j.core.metrics.Metrics;
 import org.xfer4j.core.metrics.ReliabilityDiagram;
 import org.xfer4j.data.split.Splits;
@@ -149,12 +150,15 @@ public final class StudyRunner {
                 }
             }
             long t2 = System.nanoTime();
-            Evaluation e = Metrics.evaluate(p, testLabels);
+            // test labels are matched to the model's classes by name; classes it never saw count as wrong
+            LabelAlignment alignment = LabelAlignment.of(data.test().classes(), p.classes());
+            int[] aligned = alignment.align(testLabels, "the test part of " + draw.dataset());
+            Evaluation e = Metrics.evaluate(p, testLabels, data.test().classes());
             return new RunRecord(draw.dataset(), draw.model(), draw.layers(), method.label(), method.method(),
                     method.options(), draw.shots(), draw.repeat(), draw.seed(), draw.indices().length,
                     testLabels.length, null, e.accuracy(), e.macroF1(), e.nll(), e.ece(), e.brier(), (t1 - t0) / 1e6,
-                    (t2 - t1) / 1e6, peakHeapMb(), data.test().classes(), confusion(p, testLabels),
-                    reliability(p, testLabels), loss);
+                    (t2 - t1) / 1e6, peakHeapMb(), alignment.classes(), confusion(p, aligned, alignment.classes().size()),
+                    reliability(p, testLabels, data.test().classes()), loss);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             String message = e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": "
                     + e.getMessage();
@@ -166,18 +170,18 @@ public final class StudyRunner {
         }
     }
 
-    private static int[][] confusion(Predictions p, int[] labels) {
-        int k = p.classes().size();
-        int[][] m = new int[k][k];
+    /** Rows: true class (the model's classes, then test classes it never saw); columns: predicted class. */
+    private static int[][] confusion(Predictions p, int[] aligned, int classes) {
+        int[][] m = new int[classes][classes];
         int[] predicted = p.labels();
-        for (int i = 0; i < labels.length; i++) {
-            m[labels[i]][predicted[i]]++;
+        for (int i = 0; i < aligned.length; i++) {
+            m[aligned[i]][predicted[i]]++;
         }
         return m;
     }
 
-    private static double[][] reliability(Predictions p, int[] labels) {
-        return ReliabilityDiagram.of(p, labels, RunRecord.RELIABILITY_BINS).bins().stream()
+    private static double[][] reliability(Predictions p, int[] labels, List<String> classes) {
+        return ReliabilityDiagram.of(p, labels, classes, RunRecord.RELIABILITY_BINS).bins().stream()
                 .map(b -> new double[] {b.count(), b.confidence(), b.accuracy()}).toArray(double[][]::new);
     }
 
