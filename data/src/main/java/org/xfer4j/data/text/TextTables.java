@@ -127,7 +127,7 @@ public final class TextTables {
         int textCol = columns.indexOf(TEXT);
         int labelCol = columns.indexOf(LABEL);
         if (textCol < 0) {
-            throw new InvalidInputException(file + ": line 1: the header " + header + " has no '" + TEXT
+            throw new InvalidInputException(file + ": line 1: the header " + Excerpt.of(header) + " has no '" + TEXT
                     + "' column (expected " + TEXT + "," + LABEL + ")");
         }
         List<Row> rows = new ArrayList<>();

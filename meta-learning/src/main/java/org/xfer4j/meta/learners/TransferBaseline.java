@@ -12,9 +12,9 @@ import org.xfer4j.api.meta.TaskDistribution;
  * The "transfer" baseline: plain training on the union of the tasks (one Adam step per drawn task on its support
  * set), no inner loop. On sine waves it learns to predict about 0; on episodes it is pre-training on all classes.
  */
-public final class JointTraining {
+public final class TransferBaseline {
 
-    private JointTraining() {
+    private TransferBaseline() {
     }
 
     /** {@code steps} Adam steps at {@code lr} from {@code model}'s initial parameters over tasks drawn from {@code tasks}. */
