@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
  * pre-training on all meta-training data together, scored on the query sets after 0..K steps with 95 % intervals.
  */
 @Command(name = "meta-test", description = "Adapt a meta-learned initialisation to held-out tasks and compare it "
-        + "with random initialisation and joint pre-training: query accuracy (or MSE) after 0..K steps, mean ± 95 % "
+        + "with random initialisation and joint pre-training: query accuracy (or MSE) after 0..K steps, mean ± 95 %% "
         + "interval.")
 final class MetaTestCommand implements Runnable {
 

@@ -69,7 +69,7 @@ final class MetaTrainCommand implements Runnable {
     int queries;
 
     @Option(names = "--split", description = "Meta-train/validation/test class counts, such as 10/5/5 "
-            + "(default: 20 % of the classes, at least --ways, for meta-test and as many for meta-validation).")
+            + "(default: 20 %% of the classes, at least --ways, for meta-test and as many for meta-validation).")
     String split;
 
     @Option(names = {"-o", "--option"}, description = "A method option key=value (repeatable), such as metaSteps=1000.")

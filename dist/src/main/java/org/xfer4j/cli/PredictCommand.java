@@ -46,7 +46,7 @@ final class PredictCommand implements Runnable {
             Predictions p = model.predict(d, progress);
             if (out != null) {
                 write(p, out);
-                if (!out.toString().equals(TextFiles.STDOUT)) {
+                if (!out.toString().equals(TextFiles.STDOUT)) { // with --out -, standard output holds the CSV
                     System.out.printf("wrote %d predictions to %s%n", p.size(), out);
                 }
             }

@@ -150,14 +150,14 @@ public final class StudyRunner {
                 }
             }
             long t2 = System.nanoTime();
-            // test labels are matched to the model's classes by name; classes it never saw count as wrong
+            // test labels meet the model's classes by name (a test set may hold a subset of them, or others)
+            Evaluation e = Metrics.evaluate(p, data.test());
             LabelAlignment alignment = LabelAlignment.of(data.test().classes(), p.classes());
-            int[] aligned = alignment.align(testLabels, "the test part of " + draw.dataset());
-            Evaluation e = Metrics.evaluate(p, testLabels, data.test().classes());
+            int[] aligned = alignment.align(testLabels, "dataset " + data.test().name());
             return new RunRecord(draw.dataset(), draw.model(), draw.layers(), method.label(), method.method(),
                     method.options(), draw.shots(), draw.repeat(), draw.seed(), draw.indices().length,
                     testLabels.length, null, e.accuracy(), e.macroF1(), e.nll(), e.ece(), e.brier(), (t1 - t0) / 1e6,
-                    (t2 - t1) / 1e6, peakHeapMb(), alignment.classes(), confusion(p, aligned, alignment.classes().size()),
+                    (t2 - t1) / 1e6, peakHeapMb(), alignment.classes(), confusion(p, aligned, alignment),
                     reliability(p, testLabels, data.test().classes()), loss);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             String message = e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": "
@@ -170,18 +170,19 @@ public final class StudyRunner {
         }
     }
 
-    /** Rows: true class (the model's classes, then test classes it never saw); columns: predicted class. */
-    private static int[][] confusion(Predictions p, int[] aligned, int classes) {
-        int[][] m = new int[classes][classes];
+    /** Rows: true classes, columns: predicted ones, both indexing {@code alignment.classes()}. */
+    private static int[][] confusion(Predictions p, int[] labels, LabelAlignment alignment) {
+        int k = alignment.classes().size();
+        int[][] m = new int[k][k];
         int[] predicted = p.labels();
-        for (int i = 0; i < aligned.length; i++) {
-            m[aligned[i]][predicted[i]]++;
+        for (int i = 0; i < labels.length; i++) {
+            m[labels[i]][predicted[i]]++;
         }
         return m;
     }
 
-    private static double[][] reliability(Predictions p, int[] labels, List<String> classes) {
-        return ReliabilityDiagram.of(p, labels, classes, RunRecord.RELIABILITY_BINS).bins().stream()
+    private static double[][] reliability(Predictions p, int[] labels, List<String> labelClasses) {
+        return ReliabilityDiagram.of(p, labels, labelClasses, RunRecord.RELIABILITY_BINS).bins().stream()
                 .map(b -> new double[] {b.count(), b.confidence(), b.accuracy()}).toArray(double[][]::new);
     }
 
