@@ -28,6 +28,7 @@ import org.xfer4j.evaluation.study.StudyDefinition.ModelEntry;
  * seed: 42
  * repeats: 5                     # draws per few-shot size
  * shots: [5, 10, 50, all]        # examples per class
+ * metrics: [accuracy, ece]       # optional, checked against the metrics every run records anyway
  * datasets:
  *   - name: spam
  *     train: spam-subjects:train # any data spec the CLI reads
