@@ -1,9 +1,12 @@
 package org.xfer4j.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.api.repurpose.Predictions;
@@ -20,8 +23,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Repurposes a model for a labelled dataset with one method, evaluates it and saves the artifact. */
-@Command(name = "repurpose", description = "Repurpose a pretrained model for a labelled dataset and save the result.")
+/** Repurposes a model for a labelled dataset with one method, evaluates it and saves the artifact when asked. */
+@Command(name = "repurpose", description = "Repurpose a pretrained model for a labelled dataset and save the result.",
+        footer = "Each method's -o keys and their defaults: xfer4j methods")
 final class RepurposeCommand implements Runnable {
 
     @Mixin
@@ -47,14 +51,20 @@ final class RepurposeCommand implements Runnable {
             + "key=int:LOW..HIGH, key=int-log:LOW..HIGH or key=choice:a,b,c.")
     Map<String, String> options = new LinkedHashMap<>();
 
-    @Option(names = "--out", description = "Artifact file to save (default <method>.xfer).")
+    @Option(names = "--out", description = "Artifact file to save; without it nothing is written.")
     Path out;
+
+    @Option(names = "--force", description = "Replace the --out file if it exists (else that is an error, before training).")
+    boolean force;
 
     @Mixin
     TuningOptions tuning;
 
     @Override
     public void run() {
+        if (out != null && !force && Files.isRegularFile(out)) {
+            throw new InvalidOptionException("--out " + out + " exists; pass --force to replace it");
+        }
         ConsoleProgress progress = new ConsoleProgress();
         FitSettings settings = tuning.settings(); // bad search or calibration settings fail before any work
         try (Xfer xfer = host.open(progress)) {
@@ -68,6 +78,7 @@ final class RepurposeCommand implements Runnable {
     private void run(Xfer xfer, SourceModel m, ConsoleProgress progress, FitSettings settings) {
         Dataset training = DataSpecs.resolve(train, xfer.context().cacheDir());
         List<String> l = layers == null || layers.isEmpty() ? List.of(m.defaultFeatureLayer()) : layers;
+        long start = System.nanoTime();
         try (RepurposedModel r = xfer.repurpose(method, m, l, training, options, settings)) {
             Calibration calibration = null;
             if (r instanceof FeatureRepurposedModel f) {
@@ -75,19 +86,21 @@ final class RepurposeCommand implements Runnable {
                 f.calibration().ifPresent(c -> TuningSummary.print(c, System.out));
                 calibration = f.calibration().orElse(null);
             }
-            Path target = out != null ? out : Path.of(method + ".xfer");
-            xfer.save(r, target);
-            System.out.printf("trained %s with %s on %d examples of %s; saved %s%n", method,
-                    r.options().toProperties(), training.size(), train, target);
+            System.out.printf(Locale.ROOT, "trained %s with %s on %d examples of %s in %s%n", method,
+                    r.options().toProperties(), training.size(), train, seconds(start));
+            if (out != null) {
+                xfer.save(r, out);
+                System.out.printf("saved %s%n", out);
+            }
             if (test != null) {
                 Dataset t = DataSpecs.resolve(test, xfer.context().cacheDir());
-                if (calibration == null) {
-                    Evaluation e = xfer.evaluate(r, t);
-                    EvaluationText.print("test " + test + " (" + t.size() + " examples)", test, t.size(), e);
-                } else {
-                    Predictions p = r.predict(t, progress);
-                    Evaluation e = Metrics.evaluate(p, t); // labels matched to the model's classes by name
-                    EvaluationText.print("test " + test + " (" + t.size() + " examples)", test, t.size(), e);
+                long predicting = System.nanoTime();
+                Predictions p = calibration == null ? null : r.predict(t, progress);
+                // labels matched to the model's classes by name either way
+                Evaluation e = p == null ? xfer.evaluate(r, t) : Metrics.evaluate(p, t);
+                EvaluationText.print("test " + test + " (" + t.size() + " examples, predicted in " + seconds(predicting)
+                        + ")", test, t.size(), e);
+                if (p != null) {
                     // undoing T recovers the uncalibrated probabilities exactly: (p^(1/T))^T, renormalised, is p
                     Temperature undo = new Temperature(1 / calibration.temperature().value());
                     System.out.println("test calibration: " + TuningSummary.change(Metrics.evaluate(undo.apply(p), t),
@@ -95,5 +108,10 @@ final class RepurposeCommand implements Runnable {
                 }
             }
         }
+    }
+
+    /** Wall time since {@code start} (System.nanoTime), as the user reads it. */
+    static String seconds(long start) {
+        return String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9);
     }
 }

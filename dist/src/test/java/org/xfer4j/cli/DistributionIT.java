@@ -118,7 +118,7 @@ class DistributionIT {
                 "--out", predictions.toString());
         assertThat(p.exit()).as(p.err()).isZero();
         // header + one row per test example (30 % of the subjects)
-        assertThat(Files.readAllLines(predictions)).hasSizeGreaterThan(1500).first().isEqualTo("predicted,ham,spam");
+        assertThat(Files.readAllLines(predictions)).hasSizeGreaterThan(1500).first().isEqualTo("id,example,label,predicted,ham,spam");
     }
 
     @Test
