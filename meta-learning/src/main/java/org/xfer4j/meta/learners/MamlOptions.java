@@ -8,13 +8,9 @@ import org.xfer4j.api.OptionReader;
 /** Options of {@code maml}: second order through the inner loop unless {@code firstOrder}. */
 public record MamlOptions(MetaOptions meta, boolean firstOrder) implements LearnerOptions {
 
-    /**
-     * The defaults: 10 SGD steps at 0.02, second order, outer Adam 0.001, 1 task per step, 3,000 meta-steps; the inner
-     * loop step by step with one Hessian-vector product per step, measured faster for MAML than the unrolled graph
-     * differentiated again (bench/README.md).
-     */
+    /** The defaults: 10 SGD steps at 0.02, second order, outer Adam 0.001, 1 task per step, 3,000 meta-steps. */
     public static final MamlOptions DEFAULTS = new MamlOptions(new MetaOptions(10, 0.02, OptimizerKind.SGD, 0.001,
-            OptimizerKind.ADAM, 1, 3000, false, 42, 500, false), false);
+            OptimizerKind.ADAM, 1, 3000, false, 42, 500, true), false);
 
     public MamlOptions {
         java.util.Objects.requireNonNull(meta, "meta");
