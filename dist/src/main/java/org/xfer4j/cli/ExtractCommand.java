@@ -10,6 +10,7 @@ import org.xfer4j.api.feature.LayerBlock;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.data.io.Csv;
+import org.xfer4j.data.spec.DataSpecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

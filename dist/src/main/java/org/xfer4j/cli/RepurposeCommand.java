@@ -8,6 +8,7 @@ import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.api.repurpose.RepurposedModel;
 import org.xfer4j.core.Xfer;
+import org.xfer4j.data.spec.DataSpecs;
 import org.xfer4j.core.metrics.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
