@@ -139,6 +139,7 @@ def main():
     methods = (sys.argv[2] if len(sys.argv) > 2 else "reptile,fomaml,maml,leap").split(",")
     extra = dict(a.split("=", 1) for a in sys.argv[3:])
     torch.set_num_threads(int(extra.pop("threads", "1")))
+    task_seed = int(extra.pop("seed", "1"))  # the task draws; the Java side's "seed" option does the same
     report("random-init", float("nan"), [t.detach() for t in net()])
     for method in methods:
         o = dict(DEFAULTS[method])
@@ -146,7 +147,7 @@ def main():
             o[k] = type(o[k])(v) if not isinstance(o[k], bool) else v == "true"
         meta_train(method, 20, o, random.Random(7))  # warm-up
         start = time.perf_counter()
-        theta = meta_train(method, steps, o, random.Random(1))
+        theta = meta_train(method, steps, o, random.Random(task_seed))
         report(method, (time.perf_counter() - start) * 1e6 / steps, theta)
 
 

@@ -311,6 +311,7 @@ public final class StudyReport {
             if (epochs > 0) {
                 XYSeries s = c.addSeries(e.getKey(), x, y);
                 String method = e.getValue().getFirst().method();
+                s.setMarker(SeriesMarkers.CIRCLE);
                 s.setLineColor(colours.of(method));
                 s.setMarkerColor(colours.of(method));
             }
@@ -319,14 +320,16 @@ public final class StudyReport {
     }
 
     private static String summaryCsv(List<Summary> sums) {
-        StringBuilder sb = new StringBuilder("section,method,shots,runs,failed,train_size,accuracy,accuracy_sd,"
-                + "accuracy_ci95,macro_f1,nll,ece,ece_ci95,brier,fit_ms,predict_ms,peak_heap_mb\n");
+        StringBuilder sb = new StringBuilder(Csv.record(List.of("section", "method", "shots", "runs", "failed",
+                "train_size", "accuracy", "accuracy_sd", "accuracy_ci95", "macro_f1", "nll", "ece", "ece_ci95", "brier",
+                "fit_ms", "predict_ms", "peak_heap_mb"))).append(Csv.EOL);
         for (Summary s : sums) {
-            sb.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%d,%.1f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.2f,%.2f,"
-                            + "%.1f%n", Csv.field(s.section()),
-                    Csv.field(s.method()), RunRecord.shotsLabel(s.shots()), s.runs(),
-                    s.failed(), s.trainSize(), s.accuracy(), s.accuracySd(), s.accuracyCi(), s.macroF1(), s.nll(),
-                    s.ece(), s.eceCi(), s.brier(), s.fitMillis(), s.predictMillis(), s.peakHeapMb()));
+            sb.append(Csv.record(List.of(s.section(), s.method(), RunRecord.shotsLabel(s.shots()),
+                    Integer.toString(s.runs()), Integer.toString(s.failed()), fmt("%.1f", s.trainSize()),
+                    fmt("%.6f", s.accuracy()), fmt("%.6f", s.accuracySd()), fmt("%.6f", s.accuracyCi()),
+                    fmt("%.6f", s.macroF1()), fmt("%.6f", s.nll()), fmt("%.6f", s.ece()), fmt("%.6f", s.eceCi()),
+                    fmt("%.6f", s.brier()), fmt("%.2f", s.fitMillis()), fmt("%.2f", s.predictMillis()),
+                    fmt("%.1f", s.peakHeapMb())))).append(Csv.EOL);
         }
         return sb.toString();
     }

@@ -52,7 +52,7 @@ public final class ResultLog {
             List<RunRecord> records = readAndRepair(jsonl);
             ResultLog log = new ResultLog(dir, records);
             TextFiles.write(dir.resolve(CSV), w -> {
-                w.write(RunRecord.CSV_HEADER + "\n");
+                w.write(RunRecord.CSV_HEADER);
                 for (RunRecord r : records) {
                     w.write(r.csvLine());
                 }

@@ -44,9 +44,9 @@ public record RunRecord(String dataset, String model, String layers, String meth
     /** Confidence bins of the stored reliability diagram. */
     public static final int RELIABILITY_BINS = 10;
 
-    /** The CSV columns, in {@link #csvLine()} order. */
+    /** The CSV header record (with its line end), columns in {@link #csvLine()} order. */
     public static final String CSV_HEADER = "dataset,model,layers,method,provider,shots,repeat,draw_seed,train_size,"
-            + "test_size,status,accuracy,macro_f1,nll,ece,brier,fit_ms,predict_ms,peak_heap_mb,message";
+            + "test_size,status,accuracy,macro_f1,nll,ece,brier,fit_ms,predict_ms,peak_heap_mb,message" + Csv.EOL;
 
     public RunRecord {
         options = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(options));
@@ -78,13 +78,12 @@ public record RunRecord(String dataset, String model, String layers, String meth
         return shots == StudyDefinition.ALL ? "all" : Integer.toString(shots);
     }
 
-    /** One CSV line (with its newline). */
+    /** One CSV record (with its line end), written the one way Xfer4j writes CSV ({@link Csv}). */
     public String csvLine() {
-        return String.join(",", Csv.field(dataset), Csv.field(model), Csv.field(layers), Csv.field(method),
-                Csv.field(provider), shotsLabel(shots), Integer.toString(repeat), Long.toString(drawSeed),
-                Integer.toString(trainSize), Integer.toString(testSize), ok() ? "ok" : "failed", num(accuracy),
-                num(macroF1), num(nll), num(ece), num(brier), num(fitMillis), num(predictMillis), num(peakHeapMb),
-                Csv.field(ok() ? "" : failure)) + "\n";
+        return Csv.record(List.of(dataset, model, layers, method, provider, shotsLabel(shots), Integer.toString(repeat),
+                Long.toString(drawSeed), Integer.toString(trainSize), Integer.toString(testSize), ok() ? "ok" : "failed",
+                num(accuracy), num(macroF1), num(nll), num(ece), num(brier), num(fitMillis), num(predictMillis),
+                num(peakHeapMb), ok() ? "" : failure)) + Csv.EOL;
     }
 
     private static String num(double v) {

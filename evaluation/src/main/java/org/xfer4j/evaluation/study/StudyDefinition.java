@@ -3,6 +3,7 @@ package org.xfer4j.evaluation.study;
 import java.util.List;
 import java.util.Map;
 import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.core.tuning.TuningSettings;
 
 /**
  * What a study runs: every method on every dataset through every model that applies to it, at every number of
@@ -97,12 +98,21 @@ public record StudyDefinition(String name, long seed, int repeats, List<Integer>
      *
      * @param label its name in results (the provider id, plus the grid's options when there is a grid)
      * @param method the provider id
-     * @param options its options as key=value properties
+     * @param options its options as key=value properties; {@code auto} or a range searches that option per run, by
+     *                cross-validation on the run's training draw only
+     * @param tuning how such a search runs
+     * @param calibrate whether probabilities are temperature-scaled (fitted on out-of-fold predictions of the draw)
      * @param line the line of the study file
      */
-    public record MethodEntry(String label, String method, Map<String, String> options, int line) {
+    public record MethodEntry(String label, String method, Map<String, String> options, TuningSettings tuning,
+                              boolean calibrate, int line) {
         public MethodEntry {
             options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        }
+
+        /** A variant with the default search settings (used only where options are {@code auto} or ranges). */
+        public MethodEntry(String label, String method, Map<String, String> options, int line) {
+            this(label, method, options, TuningSettings.DEFAULTS, false, line);
         }
     }
 

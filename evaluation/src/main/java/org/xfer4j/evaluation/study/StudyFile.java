@@ -16,6 +16,10 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.core.tuning.Objective;
+import org.xfer4j.core.tuning.Strategy;
+import org.xfer4j.core.tuning.TuningSettings;
 import org.xfer4j.evaluation.study.StudyDefinition.DatasetEntry;
 import org.xfer4j.evaluation.study.StudyDefinition.MethodEntry;
 import org.xfer4j.evaluation.study.StudyDefinition.ModelEntry;
@@ -28,6 +32,7 @@ import org.xfer4j.evaluation.study.StudyDefinition.ModelEntry;
  * seed: 42
  * repeats: 5                     # draws per few-shot size
  * shots: [5, 10, 50, all]        # examples per class
+ * metrics: [accuracy, ece]       # optional, checked against the metrics every run records anyway
  * datasets:
  *   - name: spam
  *     train: spam-subjects:train # any data spec the CLI reads
@@ -44,17 +49,24 @@ import org.xfer4j.evaluation.study.StudyDefinition.ModelEntry;
  *   - lr
  *   - method: svm
  *     options: {kernel: [linear, rbf], C: 1}   # lists are grids: one variant per combination
+ *   - method: lr
+ *     label: lr-tuned
+ *     options: {C: auto}         # searched per run on the draw only (auto or a range, e.g. 0.01..100)
+ *     hpo: {strategy: bayes, evaluations: 20, folds: 5, objective: log-loss}
+ *     calibrate: temperature     # temperature scaling fitted on out-of-fold predictions of the draw
+ * hpo: {strategy: random}        # optional: the search settings of every method without its own
  * </pre>
  */
 public final class StudyFile {
 
     private static final Set<String> TOP = Set.of("study", "seed", "repeats", "shots", "datasets", "models", "methods",
-            "metrics");
+            "metrics", "hpo");
     private static final Set<String> DATASET = Set.of("name", "title", "description", "train", "test", "data", "split",
             "trainPerClass", "testPerClass", "shots");
     private static final Set<String> SPLIT = Set.of("test", "seed");
     private static final Set<String> MODEL = Set.of("model", "layers", "datasets");
-    private static final Set<String> METHOD = Set.of("method", "label", "options");
+    private static final Set<String> METHOD = Set.of("method", "label", "options", "hpo", "calibrate");
+    private static final Set<String> HPO = Set.of("strategy", "evaluations", "folds", "objective");
 
     private StudyFile() {
     }
@@ -109,9 +121,11 @@ public final class StudyFile {
         for (Node n : y.items(top.get("models"), "models")) {
             models.add(model(y, n, datasets));
         }
+        TuningSettings tuning = top.containsKey("hpo") ? tuning(y, top.get("hpo"), TuningSettings.DEFAULTS)
+                : TuningSettings.DEFAULTS;
         List<MethodEntry> methods = new ArrayList<>();
         for (Node n : y.items(top.get("methods"), "methods")) {
-            for (MethodEntry m : methods(y, n)) {
+            for (MethodEntry m : methods(y, n, tuning)) {
                 if (methods.stream().anyMatch(o -> o.label().equals(m.label()))) {
                     throw y.error(n, "method variant '" + m.label() + "' appears twice; give one a label");
                 }
@@ -119,6 +133,22 @@ public final class StudyFile {
             }
         }
         return new StudyDefinition(name, seed, (int) repeats, shots, datasets, models, methods, text);
+    }
+
+    /** Search settings from an {@code hpo} block; missing keys keep {@code base}'s. */
+    private static TuningSettings tuning(YamlNodes y, Node node, TuningSettings base) {
+        Map<String, Node> h = y.mapping(node, "hpo", HPO);
+        try {
+            return new TuningSettings(
+                    h.containsKey("strategy") ? Strategy.parse(y.scalar(h.get("strategy"), "strategy")) : base.strategy(),
+                    h.containsKey("evaluations") ? (int) y.number(h.get("evaluations"), "evaluations")
+                            : base.evaluations(),
+                    h.containsKey("folds") ? (int) y.number(h.get("folds"), "folds") : base.folds(),
+                    h.containsKey("objective") ? Objective.parse(y.scalar(h.get("objective"), "objective"))
+                            : base.objective());
+        } catch (InvalidOptionException e) {
+            throw y.error(node, "hpo: " + e.getMessage());
+        }
     }
 
     private static DatasetEntry dataset(YamlNodes y, Node node, List<DatasetEntry> earlier) {
@@ -189,11 +219,11 @@ public final class StudyFile {
     }
 
     /** One method entry: a bare id, or method/label/options, lists in options expanding into a grid. */
-    private static List<MethodEntry> methods(YamlNodes y, Node node) {
+    private static List<MethodEntry> methods(YamlNodes y, Node node, TuningSettings studyTuning) {
         int line = YamlNodes.line(node);
         if (!(node instanceof org.snakeyaml.engine.v2.nodes.MappingNode)) {
             String id = y.scalar(node, "a method");
-            return List.of(new MethodEntry(id, id, Map.of(), line));
+            return List.of(new MethodEntry(id, id, Map.of(), studyTuning, false, line));
         }
         Map<String, Node> m = y.mapping(node, "a method", METHOD);
         if (!m.containsKey("method")) {
@@ -206,6 +236,15 @@ public final class StudyFile {
                     .forEach((k, v) -> grid.put(k, y.scalars(v, "option " + k + " of " + id)));
         }
         String label = m.containsKey("label") ? y.scalar(m.get("label"), "label") : id;
+        TuningSettings tuning = m.containsKey("hpo") ? tuning(y, m.get("hpo"), studyTuning) : studyTuning;
+        boolean calibrate = false;
+        if (m.containsKey("calibrate")) {
+            String c = y.scalar(m.get("calibrate"), "calibrate");
+            if (!c.equals("temperature") && !c.equals("none")) {
+                throw y.error(m.get("calibrate"), "calibrate takes temperature or none, got '" + c + "'");
+            }
+            calibrate = c.equals("temperature");
+        }
         List<Map<String, String>> points = new ArrayList<>(List.of(new LinkedHashMap<>()));
         for (var e : grid.entrySet()) {
             List<Map<String, String>> next = new ArrayList<>();
@@ -228,7 +267,7 @@ public final class StudyFile {
             varying.forEach(k -> shown.put(k, p.get(k)));
             String variant = isGrid ? label + shown.toString().replace('{', '[').replace('}', ']').replace(" ", "")
                     : label;
-            out.add(new MethodEntry(variant, id, p, line));
+            out.add(new MethodEntry(variant, id, p, tuning, calibrate, line));
         }
         return out;
     }

@@ -3,6 +3,9 @@ package org.xfer4j.evaluation.study;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.XferException;
+import org.xfer4j.api.repurpose.FeatureRepurposerProvider;
+import org.xfer4j.api.repurpose.RepurposerProvider;
+import org.xfer4j.core.tuning.SearchRequest;
 import org.xfer4j.core.registry.Registry;
 import org.xfer4j.data.spec.DataSpecs;
 import org.xfer4j.evaluation.study.StudyDefinition.DatasetEntry;
@@ -25,7 +28,12 @@ public final class StudyValidator {
     public static void validate(StudyDefinition study, Registry registry, String fileName) {
         for (MethodEntry m : study.methods()) {
             try {
-                registry.repurposer(m.method()).parseOptions(m.options());
+                RepurposerProvider provider = registry.repurposer(m.method());
+                SearchRequest request = SearchRequest.parse(provider, m.options());
+                if (!(provider instanceof FeatureRepurposerProvider) && (request.isSearch() || m.calibrate())) {
+                    throw new InvalidOptionException("search and calibration work on feature methods; "
+                            + m.method() + " trains the graph itself");
+                }
             } catch (InvalidOptionException e) {
                 throw new InvalidOptionException(at(fileName, m.line()) + "method " + m.label() + ": " + e.getMessage());
             }

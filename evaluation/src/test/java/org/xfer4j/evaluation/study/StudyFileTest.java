@@ -83,6 +83,24 @@ class StudyFileTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("bad.yaml");
     }
 
+    @Test
+    void searchAndCalibrationAreReadAndRefusedForGraphMethods() {
+        StudyDefinition s = StudyFile.parse(GOOD.replace("  - lr", "  - method: lr\n    options: {C: auto}\n"
+                + "    hpo: {strategy: random, evaluations: 7}\n    calibrate: temperature")
+                .replace("study: demo", "study: demo\nhpo: {folds: 4}"), "demo.yaml");
+        StudyDefinition.MethodEntry lr = s.methods().getFirst();
+        assertThat(lr.calibrate()).isTrue();
+        assertThat(lr.tuning().evaluations()).isEqualTo(7);
+        assertThat(lr.tuning().folds()).isEqualTo(4);
+        assertThat(lr.tuning().strategy()).isEqualTo(org.xfer4j.core.tuning.Strategy.RANDOM);
+        StudyValidator.validate(s, xfer.registry(), "demo.yaml");
+        assertThatThrownBy(() -> validate(GOOD.replace("  - lr", "  - {method: finetune, calibrate: temperature}")))
+                .isInstanceOf(InvalidOptionException.class).hasMessageContaining("demo.yaml line 18")
+                .hasMessageContaining("feature methods");
+        assertThatThrownBy(() -> StudyFile.parse(GOOD.replace("  - lr", "  - {method: lr, calibrate: platt}"),
+                "demo.yaml")).isInstanceOf(InvalidInputException.class).hasMessageContaining("line 18");
+    }
+
     private static void validate(String text) {
         StudyValidator.validate(StudyFile.parse(text, "demo.yaml"), xfer.registry(), "demo.yaml");
     }

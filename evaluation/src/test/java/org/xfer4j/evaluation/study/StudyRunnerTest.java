@@ -35,6 +35,11 @@ class StudyRunnerTest {
               - lr
               - prototype
               - finetune
+              - method: lr
+                label: lr-tuned
+                options: {C: auto}
+                hpo: {evaluations: 6, folds: 3}
+                calibrate: temperature
             """;
 
     private static Xfer xfer;
@@ -53,8 +58,8 @@ class StudyRunnerTest {
     void runsEveryDrawRecordsFailuresResumesAndRendersFromTheRecords(@TempDir Path out) throws Exception {
         StudyDefinition study = StudyFile.parse(STUDY, "spam.yaml");
         StudyRunner.Outcome first = Studies.run(xfer, study, "spam.yaml", out, false, Progress.NONE);
-        // 3 methods x (3 draws of 10 + 3 draws of 50)
-        assertThat(first.newRuns()).isEqualTo(18);
+        // 4 methods x (3 draws of 10 + 3 draws of 50)
+        assertThat(first.newRuns()).isEqualTo(24);
         List<RunRecord> runs = first.records();
         assertThat(runs.stream().filter(r -> r.method().equals("finetune")))
                 .hasSize(6).allSatisfy(r -> assertThat(r.failure()).contains("one input"));
@@ -66,6 +71,8 @@ class StudyRunnerTest {
         assertThat(runs.stream().filter(r -> r.shots() == 10 && r.repeat() == 1).mapToLong(RunRecord::drawSeed)
                 .distinct()).hasSize(1);
         assertThat(runs.getFirst().confusion()).hasDimensions(2, 2);
+        // the searched and temperature-scaled variant ran on every draw (search and calibration on the draw alone)
+        assertThat(runs.stream().filter(r -> r.method().equals("lr-tuned"))).hasSize(6).allMatch(RunRecord::ok);
         assertThat(runs.getFirst().reliability()).hasNumberOfRows(RunRecord.RELIABILITY_BINS);
         assertThat(out.resolve("index.html")).content().contains("Ranking and significance").contains("Wilcoxon")
                 .contains("s0-accuracy-vs-shots.png").contains("Failed runs");
@@ -74,16 +81,16 @@ class StudyRunnerTest {
 
         // a process killed while writing leaves a partial last line: reopening drops it and the run is made again
         List<String> lines = Files.readAllLines(out.resolve(ResultLog.JSONL));
-        Files.writeString(out.resolve(ResultLog.JSONL), String.join("\n", lines.subList(0, 16)) + "\n"
-                + lines.get(16).substring(0, 40), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
+        Files.writeString(out.resolve(ResultLog.JSONL), String.join("\n", lines.subList(0, 22)) + "\n"
+                + lines.get(22).substring(0, 40), StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
         StudyRunner.Outcome resumed = Studies.run(xfer, study, "spam.yaml", out, false, Progress.NONE);
         assertThat(resumed.newRuns()).isEqualTo(2);
-        assertThat(resumed.skipped()).isEqualTo(16);
-        assertThat(ResultLog.read(out)).extracting(RunRecord::key).doesNotHaveDuplicates().hasSize(18);
-        assertThat(Files.readAllLines(out.resolve(ResultLog.CSV))).hasSize(1 + 18);
+        assertThat(resumed.skipped()).isEqualTo(22);
+        assertThat(ResultLog.read(out)).extracting(RunRecord::key).doesNotHaveDuplicates().hasSize(24);
+        assertThat(Files.readAllLines(out.resolve(ResultLog.CSV))).hasSize(1 + 24);
         StudyRunner.Outcome finished = Studies.run(xfer, study, "spam.yaml", out, false, Progress.NONE);
         assertThat(finished.newRuns()).isZero();
-        assertThat(finished.skipped()).isEqualTo(18);
+        assertThat(finished.skipped()).isEqualTo(24);
 
         Files.delete(out.resolve("index.html"));
         Studies.render(study, out);

@@ -4,7 +4,8 @@ package org.xfer4j.meta.learners;
 public final class FomamlProvider extends LearnerProvider<PlainOptions> {
 
     public FomamlProvider() {
-        super("fomaml", "first-order MAML: descends the query gradient at the adapted parameters", PlainOptions.class, PlainOptions.FOMAML,
+        super("fomaml", "first-order MAML: descends the query gradient at the adapted parameters",
+                PlainOptions.class, PlainOptions.FOMAML,
                 p -> PlainOptions.parse("fomaml", PlainOptions.FOMAML, p));
     }
 

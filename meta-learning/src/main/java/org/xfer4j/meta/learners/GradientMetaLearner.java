@@ -86,7 +86,7 @@ final class GradientMetaLearner implements MetaLearner {
                 for (int t = 0; t < options.metaBatch(); t++) {
                     Task task = tasks.sample(random);
                     Outcome o = runner.adapt(theta, task.support(), task.query(), loop, rule.needs());
-                    requireFinite(o, step, t);
+                    requireFinite(o, step, t, task.query().size() > 0);
                     log.onTask(new TaskLosses(step, t, o.supportLosses()[0],
                             o.supportLosses()[o.supportLosses().length - 1], o.queryBefore(), o.queryAfter()));
                     outcomes.add(o);
@@ -114,7 +114,7 @@ final class GradientMetaLearner implements MetaLearner {
         return new MetaTrainingResult(theta.toParameters(), history);
     }
 
-    private void requireFinite(Outcome o, int step, int task) {
+    private void requireFinite(Outcome o, int step, int task, boolean scored) {
         float[] f = o.supportLosses();
         for (int i = 0; i < f.length; i++) {
             if (!Float.isFinite(f[i])) {
@@ -122,7 +122,7 @@ final class GradientMetaLearner implements MetaLearner {
                         + f[i] + " at inner step " + i + "; lower innerLr (now " + options.innerLr() + ")");
             }
         }
-        if (Double.isNaN(o.queryAfter()) && o.queryOutputs() != null || Double.isInfinite(o.queryAfter())) {
+        if (scored && !Double.isFinite(o.queryAfter())) {
             throw new XferException(method + " meta-step " + step + ", task " + task + ": the query loss is "
                     + o.queryAfter());
         }

@@ -4,7 +4,9 @@ package org.xfer4j.meta.learners;
 public final class LeapProvider extends LearnerProvider<LeapOptions> {
 
     public LeapProvider() {
-        super("leap", "Leap (Flennerhag et al., 2019): shortens the tasks' inner-loop paths over the loss surface (path length or energy)", LeapOptions.class, LeapOptions.DEFAULTS, LeapOptions::parse);
+        super("leap", "Leap (Flennerhag et al., 2019): shortens the tasks' inner-loop paths over the loss surface "
+                + "(path length or energy)",
+                LeapOptions.class, LeapOptions.DEFAULTS, LeapOptions::parse);
     }
 
     @Override

@@ -4,7 +4,9 @@ package org.xfer4j.meta.learners;
 public final class MamlProvider extends LearnerProvider<MamlOptions> {
 
     public MamlProvider() {
-        super("maml", "MAML (Finn et al., 2017): descends the query loss differentiated through the inner SGD steps (second order unless firstOrder=true)", MamlOptions.class, MamlOptions.DEFAULTS, MamlOptions::parse);
+        super("maml", "MAML (Finn et al., 2017): descends the query loss differentiated through the inner SGD "
+                + "steps (second order unless firstOrder=true)",
+                MamlOptions.class, MamlOptions.DEFAULTS, MamlOptions::parse);
     }
 
     @Override

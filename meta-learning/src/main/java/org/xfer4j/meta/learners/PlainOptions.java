@@ -3,7 +3,10 @@ package org.xfer4j.meta.learners;
 import java.util.Map;
 import org.xfer4j.api.OptionReader;
 
-/** Options of the learners that have only the shared ones: {@code reptile} (serial with metaBatch=1) and {@code fomaml}. */
+/**
+ * Options of the learners that have only the shared ones: {@code reptile} (serial with metaBatch=1) and
+ * {@code fomaml}.
+ */
 public record PlainOptions(MetaOptions meta) implements LearnerOptions {
 
     /** Reptile's defaults: 10 SGD steps at 0.02, outer SGD 0.1 annealed to 0, serial, 3,000 meta-steps. */

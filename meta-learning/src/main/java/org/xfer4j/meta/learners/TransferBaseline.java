@@ -17,7 +17,7 @@ public final class TransferBaseline {
     private TransferBaseline() {
     }
 
-    /** {@code steps} Adam steps at {@code lr} from {@code model}'s initial parameters over tasks drawn from {@code tasks}. */
+    /** {@code steps} Adam steps at {@code lr} from {@code model}'s initial parameters over tasks from {@code tasks}. */
     public static Parameters train(DifferentiableModel model, TaskDistribution tasks, int steps, double lr, long seed) {
         Flat theta = Flat.of(model.initialParameters());
         FlatOptimizer adam = new FlatOptimizer(OptimizerKind.ADAM);

@@ -24,8 +24,9 @@ import org.xfer4j.meta.MetaLearners;
 import org.xfer4j.training.OnnxDifferentiableModel;
 
 /**
- * Every learner meta-trains the 1-64-64-1 sine net (unrolled inner loops in ONNX Runtime) to an initialisation whose
- * test MSE after adaptation is well below random initialisation's; bad options, divergence and resumption behave.
+ * Every learner meta-trains the 1-64-64-1 sine net (unrolled inner loops; MAML step by step with Hessian-vector
+ * products) to an initialisation whose test MSE after adaptation is well below random initialisation's; bad options,
+ * divergence and resumption behave.
  */
 class SineMetaLearningTest {
 
