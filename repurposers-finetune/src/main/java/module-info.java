@@ -7,6 +7,7 @@ module org.xfer4j.repurposers.finetune {
     requires org.xfer4j.api;
     requires org.xfer4j.runtime.onnx;
     requires org.xfer4j.training;
+    requires org.xfer4j.core; // reads meta-learned initialisations (-o init=)
 
     exports org.xfer4j.repurposers.finetune;
 

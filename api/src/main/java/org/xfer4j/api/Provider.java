@@ -1,6 +1,9 @@
 package org.xfer4j.api;
 
-/** What every provider found through ServiceLoader tells the host about itself. */
+/**
+ * What every provider found through ServiceLoader tells the host about itself. Thread safety: the host keeps one
+ * instance of each provider and may call it from many threads at once, so providers keep no mutable state.
+ */
 public interface Provider {
 
     /** A stable, lower-case id such as "lr" or "bge-small-en-v1.5"; unique among providers of one kind. */

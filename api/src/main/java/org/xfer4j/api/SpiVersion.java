@@ -4,7 +4,7 @@ package org.xfer4j.api;
 public record SpiVersion(int major, int minor) implements Comparable<SpiVersion> {
 
     /** The SPI version of this api jar. */
-    public static final SpiVersion CURRENT = new SpiVersion(1, 0);
+    public static final SpiVersion CURRENT = new SpiVersion(1, 1);
 
     public SpiVersion {
         if (major < 0 || minor < 0) {

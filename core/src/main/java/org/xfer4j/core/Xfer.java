@@ -31,11 +31,15 @@ import org.xfer4j.core.artifact.DatasetDigest;
 import org.xfer4j.core.artifact.Manifest;
 import org.xfer4j.core.artifact.Provenance;
 import org.xfer4j.core.features.FeatureCache;
+import org.xfer4j.core.metrics.Evaluation;
+import org.xfer4j.core.metrics.LabelAlignment;
+import org.xfer4j.core.metrics.Metrics;
 import org.xfer4j.core.registry.Registry;
 
 /**
  * Xfer4j for applications: opens source models, extracts features, repurposes models with any installed method,
  * and saves and loads target models. Build one with {@link #builder()}; close it after the models it made.
+ * Thread-safe: models it makes or loads predict from many threads at once (see {@link RepurposedModel}).
  * <pre>{@code
  * try (Xfer xfer = Xfer.builder().optPluginsDir(Path.of("plugins")).build();
  *      SourceModel bge = xfer.openModel("bge-small-en-v1.5");
@@ -131,6 +135,19 @@ public final class Xfer implements AutoCloseable {
                 + ") is neither a feature nor a graph repurposer");
     }
 
+    /**
+     * Predicts {@code data} with {@code model} and scores the predictions against its labels, matched to the
+     * model's classes by name: data may hold a subset of the classes in any order; labels the model never saw are
+     * counted as wrong and named in {@link Evaluation#unseenLabels()}.
+     *
+     * @throws InvalidInputException naming the dataset when an example has no label
+     */
+    public Evaluation evaluate(RepurposedModel model, Dataset data) {
+        // labels are checked before the predictions are paid for
+        LabelAlignment.of(data.classes(), model.classes()).align(data.labels(), "dataset " + data.name());
+        return Metrics.evaluate(model.predict(data, context.progress()), data);
+    }
+
     /** Saves {@code model} to {@code file} (see {@link #save(RepurposedModel, Path, boolean)}), without the source model. */
     public void save(RepurposedModel model, Path file) {
         save(model, file, false);
@@ -169,6 +186,11 @@ public final class Xfer implements AutoCloseable {
      */
     public RepurposedModel load(Path file) {
         Artifact a = ArtifactReader.read(file);
+        if (a.manifest().kind() == Manifest.Kind.INITIALISATION) {
+            throw new InvalidInputException("artifact " + file + " holds a meta-learned initialisation (method "
+                    + a.manifest().providerId() + "), not a target model: evaluate it with `xfer4j meta-test --init "
+                    + file + "` or fine-tune from it with `xfer4j repurpose --method finetune -o init=" + file + "`");
+        }
         RepurposerProvider provider;
         try {
             provider = registry.repurposer(a.manifest().providerId());

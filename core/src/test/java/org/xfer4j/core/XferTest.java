@@ -24,6 +24,7 @@ import org.xfer4j.api.Progress;
 import org.xfer4j.api.Provider;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.data.Dataset;
+import org.xfer4j.api.data.InMemoryDataset;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.feature.LayerBlock;
@@ -37,6 +38,7 @@ import org.xfer4j.core.fakes.FakeData;
 import org.xfer4j.core.fakes.FakeExtractorProvider;
 import org.xfer4j.core.fakes.FakeGraphProvider;
 import org.xfer4j.core.fakes.FakeModelSource;
+import org.xfer4j.core.metrics.Evaluation;
 import org.xfer4j.core.registry.Registry;
 
 /**
@@ -227,6 +229,23 @@ class XferTest {
             assertThat(f.provenance().seed()).isEqualTo(42L);
             assertThat(loaded.predict(TEST, Progress.NONE).probabilities()).isDeepEqualTo(p);
         }
+    }
+
+    @Test
+    void evaluateMatchesTestLabelsToTheModelsClassesByName() {
+        open();
+        RepurposedModel r = xfer.repurpose("prototype", xfer.openModel("fake:net"), List.of("fc"), TRAIN, Map.of());
+        // test data holding only class b (its label 0) and a class the model never saw, around b's prototype
+        Dataset onlyB = new InMemoryDataset("only-b", List.of("b", "junk"),
+                FakeData.points("x", new float[][] {{2, 2}, {2.2f, 1.8f}, {1.9f, 2}}, new int[] {0, 0, 0}).samples(),
+                new int[] {0, 0, 1});
+        Evaluation e = xfer.evaluate(r, onlyB);
+        // both b examples are right (position 0 would have been class a); junk counts as wrong
+        assertThat(e.accuracy()).isCloseTo(2.0 / 3, within(EPS));
+        assertThat(e.unseenLabels()).isEqualTo(Map.of("junk", 1));
+        Dataset unlabelled = FakeData.points("unlabelled", new float[][] {{0, 0}, {1, 1}}, new int[] {0, -1});
+        assertThatThrownBy(() -> xfer.evaluate(r, unlabelled)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("example 1 of dataset unlabelled has no label");
     }
 
     @Test

@@ -7,13 +7,15 @@ import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.data.image.FashionMnist;
 import org.xfer4j.data.image.ImageFolderDataset;
+import org.xfer4j.data.image.Mnist;
+import org.xfer4j.data.image.MnistAndFashion;
 import org.xfer4j.data.split.Splits;
 import org.xfer4j.data.text.SpamAssassin;
 import org.xfer4j.data.text.TextTables;
 
 /**
  * Turns a data argument into a dataset: a built-in name with an optional split ("spam-subjects:train",
- * "fashion-mnist:test"), a .csv / .jsonl file of text and label, or a folder of images with one sub-folder per class.
+ * "fashion-mnist:test", "mnist+fashion"), a .csv / .jsonl file of text and label, or a folder of images with one sub-folder per class.
  */
 final class DataSpecs {
 
@@ -22,7 +24,8 @@ final class DataSpecs {
     /** Seed of built-in splits, fixed so train and test never overlap across commands. */
     static final long SPLIT_SEED = 42;
 
-    static final String HELP = "spam-subjects[:train|:test], fashion-mnist:train|:test, a .csv/.jsonl file of "
+    static final String HELP = "spam-subjects[:train|:test], fashion-mnist:train|:test, mnist, mnist+fashion (20 classes "
+            + "for few-shot episodes), a .csv/.jsonl file of "
             + "text,label, or an image folder with one sub-folder per class";
 
     private DataSpecs() {
@@ -58,6 +61,8 @@ final class DataSpecs {
         }
         Dataset all = switch (name) {
             case "spam-subjects" -> SpamAssassin.subjects(cacheDir);
+            case "mnist" -> Mnist.digits(cacheDir);
+            case MnistAndFashion.NAME -> MnistAndFashion.open(cacheDir);
             default -> throw new InvalidInputException("unknown dataset '" + spec + "'; use " + HELP);
         };
         if (split == null) {

@@ -9,7 +9,7 @@ import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.feature.LayerBlock;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.core.Xfer;
-import org.xfer4j.data.io.TextFiles;
+import org.xfer4j.data.io.Csv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,25 +47,21 @@ final class ExtractCommand implements Runnable {
     /** Writes label name and features per row; the header names each column layer:index. Atomic. */
     static void write(FeatureMatrix f, Dataset d, Path out) {
         try {
-            TextFiles.write(out, w -> {
-                StringBuilder h = new StringBuilder("label");
+            Csv.write(out, w -> {
+                w.text("label");
                 for (LayerBlock b : f.blocks()) {
                     for (int c = 0; c < b.width(); c++) {
-                        h.append(',').append(b.layer().replace(',', '_')).append(':').append(c);
+                        w.text(b.layer() + ":" + c);
                     }
                 }
-                w.write(h.toString());
-                w.newLine();
-                StringBuilder row = new StringBuilder();
+                w.end();
                 for (int r = 0; r < f.rows(); r++) {
-                    row.setLength(0);
                     int y = d.label(r);
-                    row.append(y < 0 ? "" : d.classes().get(y));
+                    w.text(y < 0 ? "" : d.classes().get(y));
                     for (int c = 0; c < f.columns(); c++) {
-                        row.append(',').append(f.get(r, c));
+                        w.number(f.get(r, c));
                     }
-                    w.write(row.toString());
-                    w.newLine();
+                    w.end();
                 }
             });
         } catch (IOException e) {

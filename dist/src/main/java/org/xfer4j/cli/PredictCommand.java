@@ -9,7 +9,7 @@ import org.xfer4j.api.repurpose.RepurposedModel;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.core.metrics.Evaluation;
 import org.xfer4j.core.metrics.Metrics;
-import org.xfer4j.data.io.TextFiles;
+import org.xfer4j.data.io.Csv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,26 +42,23 @@ final class PredictCommand implements Runnable {
             }
             int[] y = d.labels();
             if (y.length > 0 && y[0] >= 0) {
-                Evaluation e = Metrics.evaluate(p, y);
-                System.out.printf("%d examples: accuracy %.4f  macro-F1 %.4f  NLL %.4f  ECE %.4f  Brier %.4f%n",
-                        p.size(), e.accuracy(), e.macroF1(), e.nll(), e.ece(), e.brier());
+                Evaluation e = Metrics.evaluate(p, d);
+                EvaluationText.print(p.size() + " examples", data, p.size(), e);
             }
         }
     }
 
     private static void write(Predictions p, Path out) {
         try {
-            TextFiles.write(out, w -> {
-                w.write("predicted," + String.join(",", p.classes()));
-                w.newLine();
+            Csv.write(out, w -> {
+                w.text("predicted").texts(p.classes()).end();
                 int[] labels = p.labels();
                 for (int i = 0; i < p.size(); i++) {
-                    StringBuilder row = new StringBuilder(p.classes().get(labels[i]));
+                    w.text(p.classes().get(labels[i]));
                     for (double v : p.probabilities()[i]) {
-                        row.append(',').append(v);
+                        w.number(v);
                     }
-                    w.write(row.toString());
-                    w.newLine();
+                    w.end();
                 }
             });
         } catch (IOException e) {

@@ -9,7 +9,6 @@ import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.api.repurpose.RepurposedModel;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.core.metrics.Evaluation;
-import org.xfer4j.core.metrics.Metrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,9 +61,8 @@ final class RepurposeCommand implements Runnable {
             System.out.printf("trained %s on %d examples of %s; saved %s%n", method, training.size(), train, target);
             if (test != null) {
                 Dataset t = DataSpecs.resolve(test, xfer.context().cacheDir());
-                Evaluation e = Metrics.evaluate(r.predict(t, progress), t.labels());
-                System.out.printf("test %s (%d examples): accuracy %.4f  macro-F1 %.4f  NLL %.4f  ECE %.4f  Brier %.4f%n",
-                        test, t.size(), e.accuracy(), e.macroF1(), e.nll(), e.ece(), e.brier());
+                Evaluation e = xfer.evaluate(r, t);
+                EvaluationText.print("test " + test + " (" + t.size() + " examples)", test, t.size(), e);
             }
         }
     }

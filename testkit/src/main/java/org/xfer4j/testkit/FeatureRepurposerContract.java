@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.xfer4j.api.Options;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.repurpose.FeatureClassifier;
@@ -80,10 +79,7 @@ public abstract class FeatureRepurposerContract extends RepurposerOptionsContrac
     @Test
     public void savedClassifierLoadsBackWithIdenticalProbabilities() {
         FeatureClassifier classifier = provider().fit(trainingSet(), options(), context());
-        InMemoryPayload payload = new InMemoryPayload();
-        classifier.save(payload);
-        Options reparsed = provider().parseOptions(options().toProperties());
-        FeatureClassifier loaded = provider().load(payload, reparsed);
+        FeatureClassifier loaded = reload(classifier);
 
         assertThat(loaded.classes()).isEqualTo(classifier.classes());
         assertThat(loaded.featureCount()).isEqualTo(classifier.featureCount());
@@ -101,5 +97,24 @@ public abstract class FeatureRepurposerContract extends RepurposerOptionsContrac
         double[][] first = provider().fit(trainingSet(), options(), context()).predict(test).probabilities();
         double[][] second = provider().fit(trainingSet(), options(), context()).predict(test).probabilities();
         assertThat(second).isDeepEqualTo(first);
+    }
+
+    @Test
+    public void loadedClassifierPredictsFromManyThreadsAtOnceAsFromOne() {
+        FeatureClassifier classifier = provider().fit(trainingSet(), options(), context());
+        FeatureMatrix test = testSet().features();
+        double[][] expected = reload(classifier).predict(test).probabilities();
+        // a freshly loaded classifier: any state it builds on first use is built by all threads together
+        FeatureClassifier cold = reload(classifier);
+        for (double[][] actual : ProviderChecks.concurrently(() -> cold.predict(test).probabilities())) {
+            assertThat(actual).isDeepEqualTo(expected);
+        }
+    }
+
+    /** {@code classifier} saved and loaded back with its options reparsed, as the host does. */
+    private FeatureClassifier reload(FeatureClassifier classifier) {
+        InMemoryPayload payload = new InMemoryPayload();
+        classifier.save(payload);
+        return provider().load(payload, provider().parseOptions(options().toProperties()));
     }
 }

@@ -84,11 +84,7 @@ public abstract class GraphRepurposerContract extends RepurposerOptionsContract 
     @Test
     public void savedModelLoadsBackWithTheSameProbabilities() {
         RepurposedModel m = train();
-        InMemoryPayload payload = new InMemoryPayload();
-        m.save(payload);
-        Options reparsed = provider().parseOptions(m.options().toProperties());
-        RepurposedModel loaded = provider().load(payload, reparsed, context());
-        opened.add(loaded);
+        RepurposedModel loaded = reload(m);
         assertThat(loaded.classes()).isEqualTo(m.classes());
         Dataset test = blobs(10, 3L);
         double[][] expected = m.predict(test, Progress.NONE).probabilities();
@@ -117,5 +113,27 @@ public abstract class GraphRepurposerContract extends RepurposerOptionsContract 
             return;
         }
         assertThat(Files.size(file)).isPositive();
+    }
+
+    @Test
+    public void loadedModelPredictsFromManyThreadsAtOnceAsFromOne() {
+        RepurposedModel m = train();
+        Dataset test = blobs(10, 5L);
+        double[][] expected = reload(m).predict(test, Progress.NONE).probabilities();
+        // a freshly loaded model: sessions and other state made on first use are made by all threads together
+        RepurposedModel cold = reload(m);
+        for (double[][] actual : ProviderChecks.concurrently(() -> cold.predict(test, Progress.NONE).probabilities())) {
+            assertThat(actual).isDeepEqualTo(expected);
+        }
+    }
+
+    /** {@code m} saved and loaded back with its options reparsed, as the host does; closed after the test. */
+    private RepurposedModel reload(RepurposedModel m) {
+        InMemoryPayload payload = new InMemoryPayload();
+        m.save(payload);
+        Options reparsed = provider().parseOptions(m.options().toProperties());
+        RepurposedModel loaded = provider().load(payload, reparsed, context());
+        opened.add(loaded);
+        return loaded;
     }
 }

@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.Options;
 import org.xfer4j.api.SpiVersion;
@@ -72,5 +80,37 @@ final class ProviderChecks {
             correct += predicted[i] == labels[i] ? 1 : 0;
         }
         return (double) correct / labels.length;
+    }
+
+    /** Threads the concurrency checks start at once: more than this machine's cores, as a server would. */
+    static final int THREADS = 8;
+
+    /**
+     * The results of {@code work} run by {@link #THREADS} threads released at the same instant (so lazy state is
+     * first touched by all of them together); any thread's failure fails the check, naming the thread.
+     */
+    static <T> List<T> concurrently(Callable<T> work) {
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        List<Future<T>> futures = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+            for (int t = 0; t < THREADS; t++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return work.call();
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                try {
+                    results.add(futures.get(t).get());
+                } catch (ExecutionException e) {
+                    throw new AssertionError("thread " + t + " of " + THREADS + " failed: " + e.getCause(), e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted while waiting for thread " + t, e);
+                }
+            }
+            return results;
+        }
     }
 }

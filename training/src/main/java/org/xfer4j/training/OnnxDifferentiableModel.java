@@ -4,7 +4,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,8 +15,10 @@ import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Sample;
+import org.xfer4j.api.data.TargetDataset;
 import org.xfer4j.api.data.Tensor;
 import org.xfer4j.api.meta.DifferentiableModel;
+import org.xfer4j.api.meta.LossKind;
 import org.xfer4j.api.meta.LossAndGradient;
 import org.xfer4j.api.meta.Parameters;
 import org.xfer4j.api.model.Preprocessor;
@@ -25,17 +26,19 @@ import org.xfer4j.api.repurpose.Predictions;
 import org.xfer4j.runtime.onnx.OrtModelSession;
 import org.xfer4j.runtime.onnx.OrtRuntime;
 import org.xfer4j.training.autodiff.HessianVectorProduct;
+import org.xfer4j.training.autodiff.Loss;
 import org.xfer4j.training.autodiff.TrainingStep;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
 
 /**
- * An ONNX classifier graph as a {@link DifferentiableModel} for meta-learning: cross-entropy and its gradient,
- * predictions and (second order) Hessian-vector products at any parameter values, each a graph ONNX Runtime runs.
- * The parameters are the graph's trainable ones; dropout is off.
+ * An ONNX graph as a {@link DifferentiableModel} for meta-learning: its loss (cross-entropy for a classifier, squared
+ * error for a regression net) and gradient, outputs and (second order) Hessian-vector products at any parameter
+ * values, each a graph ONNX Runtime runs. The parameters are the graph's trainable ones; dropout is off.
  */
 public final class OnnxDifferentiableModel implements DifferentiableModel {
 
     private final TrainingStep step;
+    private final LossKind lossKind;
     private final Preprocessor preprocessor;
     private final ProviderContext context;
     private final String input;
@@ -43,16 +46,79 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
     private final OrtWorker worker = new OrtWorker();
     private HessianVectorProduct.Result hvp;
 
-    /** A model over {@code graph} (one input) whose samples {@code preprocessor} prepares. */
+    /** A classifier over {@code graph} (one input) whose samples {@code preprocessor} prepares. */
     public OnnxDifferentiableModel(OnnxGraph graph, Preprocessor preprocessor, ProviderContext context) {
+        this(graph, preprocessor, LossKind.CROSS_ENTROPY, context);
+    }
+
+    /**
+     * A model over {@code graph} (one input) whose samples {@code preprocessor} prepares, minimising {@code loss};
+     * for squared error the datasets are {@link TargetDataset}s whose targets have the graph output's shape.
+     */
+    public OnnxDifferentiableModel(OnnxGraph graph, Preprocessor preprocessor, LossKind loss, ProviderContext context) {
         if (graph.inputNames().size() != 1) {
             throw new InvalidInputException("a differentiable model needs a graph with one input, got "
                     + graph.inputNames());
         }
-        this.step = TrainingStep.of(graph).trainingDropout(false).build();
+        this.lossKind = loss;
+        this.step = TrainingStep.of(graph).trainingDropout(false)
+                .loss(loss == LossKind.SQUARED_ERROR ? Loss.MEAN_SQUARED_ERROR : Loss.SOFTMAX_CROSS_ENTROPY).build();
         this.preprocessor = preprocessor;
         this.context = context;
         this.input = graph.inputNames().getFirst();
+    }
+
+    /** The loss-and-gradient step graph behind this model (its gradient model is what adaptation runs). */
+    public TrainingStep step() {
+        return step;
+    }
+
+    /** The name of the graph input. */
+    public String input() {
+        return input;
+    }
+
+    @Override
+    public LossKind lossKind() {
+        return lossKind;
+    }
+
+    /** The graph input for {@code data}, prepared by the preprocessor. */
+    public Tensor inputs(Dataset data) {
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < data.size(); i++) {
+            samples.add(data.sample(i));
+        }
+        return preprocessor.prepare(samples).get(input);
+    }
+
+    /**
+     * What the loss compares the output with: int64 labels [N] for cross-entropy, float targets [N, size] for
+     * squared error.
+     *
+     * @throws InvalidInputException naming the dataset when it lacks them
+     */
+    public Tensor labels(Dataset data) {
+        if (lossKind == LossKind.CROSS_ENTROPY) {
+            long[] y = new long[data.size()];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = data.label(i);
+                if (y[i] < 0) {
+                    throw new InvalidInputException("example " + i + " of " + data.name() + " has no label");
+                }
+            }
+            return Tensor.ofLongs(y, y.length);
+        }
+        if (!(data instanceof TargetDataset t)) {
+            throw new InvalidInputException("a squared-error model needs real-valued targets, but " + data.name()
+                    + " is a labelled dataset without them");
+        }
+        int width = t.targetSize();
+        float[] y = new float[data.size() * width];
+        for (int i = 0; i < data.size(); i++) {
+            System.arraycopy(t.target(i), 0, y, i * width, width);
+        }
+        return Tensor.ofFloats(y, data.size(), width);
     }
 
     @Override
@@ -73,9 +139,19 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
 
     @Override
     public Predictions predict(Parameters parameters, Dataset data) {
-        float[] logits = run("evaluation", m -> step.evaluation().toByteArray(), parameters, data, false, Map.of())
-                .values().iterator().next();
+        if (lossKind != LossKind.CROSS_ENTROPY) {
+            throw new InvalidInputException("a regression model predicts values, not class probabilities; "
+                    + "use outputs()");
+        }
+        float[] logits = outputs(parameters, data).floats();
         return new Predictions(data.classes(), Softmax.rows(logits, data.size(), logits.length / data.size()));
+    }
+
+    @Override
+    public Tensor outputs(Parameters parameters, Dataset data) {
+        float[] out = run("evaluation", m -> step.evaluation().toByteArray(), parameters, data, false, Map.of())
+                .values().iterator().next();
+        return Tensor.ofFloats(out, data.size(), out.length / Math.max(1, data.size()));
     }
 
     @Override
@@ -104,30 +180,19 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
         List<OnnxTensor> created = new ArrayList<>();
         try {
             Map<String, OnnxTensor> feed = new HashMap<>();
-            List<Sample> samples = new ArrayList<>();
-            for (int i = 0; i < data.size(); i++) {
-                samples.add(data.sample(i));
-            }
-            feed.put(input, tensor(preprocessor.prepare(samples).get(input), created));
+            feed.put(input, OrtRuntime.tensor(inputs(data), created));
             for (TrainingStep.Parameter p : step.parameters()) {
                 Tensor t = parameters.tensors().get(p.name());
                 if (t == null) {
                     throw new InvalidInputException("parameters lack " + p.name());
                 }
-                feed.put(p.name(), tensor(t, created));
+                feed.put(p.name(), OrtRuntime.tensor(t, created));
             }
             for (Map.Entry<String, Tensor> e : extra.entrySet()) {
-                feed.put(e.getKey(), tensor(e.getValue(), created));
+                feed.put(e.getKey(), OrtRuntime.tensor(e.getValue(), created));
             }
             if (labelled) {
-                long[] y = new long[data.size()];
-                for (int i = 0; i < y.length; i++) {
-                    y[i] = data.label(i);
-                }
-                OnnxTensor labels = OnnxTensor.createTensor(OrtRuntime.environment(), LongBuffer.wrap(y),
-                        new long[] {y.length});
-                created.add(labels);
-                feed.put(TrainingStep.LABELS, labels);
+                feed.put(TrainingStep.LABELS, OrtRuntime.tensor(labels(data), created));
             }
             Map<String, float[]> out = new LinkedHashMap<>();
             try (OrtSession.Result r = worker.call(() -> s.session().run(feed))) {
@@ -144,12 +209,6 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
         } finally {
             created.forEach(OnnxTensor::close);
         }
-    }
-
-    private static OnnxTensor tensor(Tensor t, List<OnnxTensor> created) throws OrtException {
-        OnnxTensor o = OnnxTensor.createTensor(OrtRuntime.environment(), FloatBuffer.wrap(t.floats()), t.shape());
-        created.add(o);
-        return o;
     }
 
     @Override

@@ -5,7 +5,11 @@ import org.xfer4j.api.Progress;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.model.SourceModel;
 
-/** Turns a dataset into a feature matrix from named layers of a frozen source model, batch by batch. */
+/**
+ * Turns a dataset into a feature matrix from named layers of a frozen source model, batch by batch.
+ * <p>Thread safety: {@link #extract} may be called from many threads at once, from the first call on, and gives each
+ * the features a single thread gets; {@link #close()} must wait until those calls have returned.
+ */
 public interface FeatureExtractor extends AutoCloseable {
 
     /** The model it runs. */

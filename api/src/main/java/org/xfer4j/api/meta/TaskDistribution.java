@@ -10,4 +10,12 @@ public interface TaskDistribution {
 
     /** Draws one task. */
     Task sample(RandomGenerator random);
+
+    /**
+     * The loss its tasks are scored with (since SPI 1.1): cross-entropy for labelled episodes, squared error for
+     * regression tasks, whose support and query sets are {@link org.xfer4j.api.data.TargetDataset}s.
+     */
+    default LossKind lossKind() {
+        return LossKind.CROSS_ENTROPY;
+    }
 }

@@ -5,7 +5,10 @@ import java.util.Map;
 import org.xfer4j.api.data.Sample;
 import org.xfer4j.api.data.Tensor;
 
-/** Turns a batch of samples into the named input tensors of a graph (tokenising, resizing, normalising). */
+/**
+ * Turns a batch of samples into the named input tensors of a graph (tokenising, resizing, normalising).
+ * Thread safety: extraction calls it from several threads at once, so it keeps no per-call state.
+ */
 @FunctionalInterface
 public interface Preprocessor {
 

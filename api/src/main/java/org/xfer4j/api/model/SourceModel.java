@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import org.xfer4j.api.XferException;
 
-/** A pretrained ONNX graph plus what using it needs: inputs, preprocessing, pooling and a catalogue of layers. */
+/**
+ * A pretrained ONNX graph plus what using it needs: inputs, preprocessing, pooling and a catalogue of layers.
+ * <p>Thread safety: its accessors and its {@link #preprocessor()} may be used from many threads at once;
+ * {@link #close()} must wait until the models and extractors using it are done.
+ */
 public interface SourceModel extends AutoCloseable {
 
     /** The reference that opens this model again (recorded in artifacts). */

@@ -3,7 +3,10 @@ package org.xfer4j.api.repurpose;
 import java.util.List;
 import org.xfer4j.api.feature.FeatureMatrix;
 
-/** A trained meta-model over feature vectors. */
+/**
+ * A trained meta-model over feature vectors. Thread safety: immutable once fitted or loaded, so {@link #predict} may
+ * be called from many threads at once, with the results a single thread gets.
+ */
 public interface FeatureClassifier {
 
     /** Class names, in the order of probability columns. */

@@ -7,7 +7,12 @@ import org.xfer4j.api.Progress;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.Dataset;
 
-/** A target model: predicts labels and probabilities for new examples and saves itself. */
+/**
+ * A target model: predicts labels and probabilities for new examples and saves itself.
+ * <p>Thread safety: {@link #predict}, {@link #save} and the accessors may be called from many threads at once, from
+ * the first call on (state made on first use, such as a runtime session, is made once), and give each thread what a
+ * single thread would get; {@link #close()} must wait until those calls have returned.
+ */
 public interface RepurposedModel extends AutoCloseable {
 
     /** The id of the provider that made it (and loads it back). */

@@ -1,12 +1,11 @@
 package org.xfer4j.bench.features;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.data.io.Csv;
 import org.xfer4j.data.split.Splits;
 import org.xfer4j.data.text.SpamAssassin;
 
@@ -36,22 +35,20 @@ public final class SubjectFeatureExport {
         for (int i : Splits.stratified(data.labels(), TEST_FRACTION, SPLIT_SEED).test()) {
             test[i] = true;
         }
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        try (BufferedWriter w = Files.newBufferedWriter(out)) {
-            StringBuilder header = new StringBuilder("index,label,split");
+        Csv.write(out, w -> {
+            w.text("index").text("label").text("split");
             for (int c = 0; c < f.columns(); c++) {
-                header.append(",f").append(c);
+                w.text("f" + c);
             }
-            w.write(header.append('\n').toString());
+            w.end();
             for (int r = 0; r < f.rows(); r++) {
-                StringBuilder row = new StringBuilder().append(r).append(',')
-                        .append(data.classes().get(data.label(r))).append(',').append(test[r] ? "test" : "train");
+                w.number(r).text(data.classes().get(data.label(r))).text(test[r] ? "test" : "train");
                 for (int c = 0; c < f.columns(); c++) {
-                    row.append(',').append(f.get(r, c));
+                    w.number(f.get(r, c));
                 }
-                w.write(row.append('\n').toString());
+                w.end();
             }
-        }
+        });
         System.out.printf("wrote %d x %d features of %s to %s%n", f.rows(), f.columns(), data.name(), out);
     }
 }

@@ -1,7 +1,6 @@
 package org.xfer4j.bench.metamodel;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +18,7 @@ import org.xfer4j.api.repurpose.FeatureClassifier;
 import org.xfer4j.api.repurpose.FeatureRepurposerProvider;
 import org.xfer4j.core.metrics.Evaluation;
 import org.xfer4j.core.metrics.Metrics;
+import org.xfer4j.data.io.Csv;
 import org.xfer4j.repurposers.metamodel.gp.GpProvider;
 import org.xfer4j.repurposers.metamodel.lr.LrProvider;
 import org.xfer4j.repurposers.metamodel.svm.SvmProvider;
@@ -56,23 +56,27 @@ public final class MetamodelBench {
         try (Stream<Path> files = Files.list(out)) {
             trainFiles = files.filter(p -> p.getFileName().toString().endsWith(".train.csv")).sorted().toList();
         }
-        List<String> rows = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
         for (Path trainFile : trainFiles) {
             String name = trainFile.getFileName().toString().replace(".train.csv", "");
             FeatureSet train = FeatureCsv.read(trainFile);
             FeatureSet test = FeatureCsv.read(out.resolve(name + ".test.csv"));
             for (Method m : methods) {
-                rows.add(name + "," + m.id() + "," + train.size() + "," + run(m, train, test, repeats));
-                System.out.println("java " + rows.getLast());
+                List<String> row = new ArrayList<>(List.of(name, m.id(), Integer.toString(train.size())));
+                row.addAll(run(m, train, test, repeats));
+                rows.add(row);
+                System.out.println("java " + String.join(",", row));
             }
         }
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(out.resolve("java.csv")))) {
-            w.println("dataset,method,n_train,accuracy,nll,ece,fit_seconds,cpu_seconds");
-            rows.forEach(w::println);
-        }
+        Csv.write(out.resolve("java.csv"), w -> {
+            w.record(List.of("dataset", "method", "n_train", "accuracy", "nll", "ece", "fit_seconds", "cpu_seconds"));
+            for (List<String> row : rows) {
+                w.record(row);
+            }
+        });
     }
 
-    private static String run(Method m, FeatureSet train, FeatureSet test, int repeats) {
+    private static List<String> run(Method m, FeatureSet train, FeatureSet test, int repeats) {
         ProviderContext context = ProviderContext.defaults();
         long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
         for (int w = 0; w < MAX_WARM_UP_FITS && (w == 0 || System.nanoTime() < warmUpEnd); w++) {
@@ -92,7 +96,7 @@ public final class MetamodelBench {
         Arrays.sort(seconds);
         Arrays.sort(cpuSeconds);
         Evaluation e = Metrics.evaluate(classifier.predict(test.features()), test.labels());
-        return String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f,%.6f", e.accuracy(), e.nll(), e.ece(),
-                seconds[repeats / 2], cpuSeconds[repeats / 2]);
+        return Stream.of(e.accuracy(), e.nll(), e.ece(), seconds[repeats / 2], cpuSeconds[repeats / 2])
+                .map(v -> String.format(Locale.ROOT, "%.6f", v)).toList();
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.SpiVersion;
-import org.xfer4j.api.repurpose.RepurposerProvider;
+import org.xfer4j.api.Provider;
 
 /**
  * What an artifact is: its format version, whether it holds a feature classifier or a graph model, the provider that
@@ -25,7 +25,18 @@ public record Manifest(int formatVersion, Kind kind, String providerId, String p
         /** A classifier over features of named layers of the source model (a FeatureRepurposerProvider's). */
         FEATURE,
         /** A model that runs on its own (a GraphRepurposerProvider's). */
-        GRAPH
+        GRAPH,
+        /** A meta-learned initialisation of a graph's parameters (a MetaLearnerProvider's), not a target model. */
+        INITIALISATION;
+
+        /** How messages name it. */
+        public String label() {
+            return switch (this) {
+                case FEATURE -> "feature classifier";
+                case GRAPH -> "graph model";
+                case INITIALISATION -> "meta-learned initialisation";
+            };
+        }
     }
 
     public Manifest {
@@ -33,7 +44,7 @@ public record Manifest(int formatVersion, Kind kind, String providerId, String p
     }
 
     /** A manifest in the current format for a model of {@code kind} made by {@code provider}, created now. */
-    public static Manifest create(Kind kind, RepurposerProvider provider) {
+    public static Manifest create(Kind kind, Provider provider) {
         return new Manifest(FORMAT_VERSION, kind, provider.id(), provider.version(), provider.spiVersion(),
                 HostInfo.libraries(), Instant.now());
     }

@@ -32,15 +32,32 @@ public final class ReliabilityDiagram {
     }
 
     /**
-     * The diagram of {@code p} for the true {@code labels} over {@code bins} equal-width bins.
+     * The diagram of {@code p} for the true {@code labels}, which index {@code p.classes()}, over {@code bins}
+     * equal-width bins.
      *
      * @throws InvalidInputException when {@code bins < 1}, or the predictions and labels do not fit together
      */
     public static ReliabilityDiagram of(Predictions p, int[] labels, int bins) {
+        return of(p, labels, p.classes(), bins);
+    }
+
+    /**
+     * The diagram of {@code p} for the true {@code labels}, which index {@code labelClasses}, matched to the
+     * predicted classes by name (see {@link LabelAlignment}), over {@code bins} equal-width bins.
+     *
+     * @throws InvalidInputException when {@code bins < 1}, or the predictions and labels do not fit together
+     */
+    public static ReliabilityDiagram of(Predictions p, int[] labels, List<String> labelClasses, int bins) {
+        LabelAlignment alignment = LabelAlignment.of(labelClasses, p.classes());
+        return ofAligned(p, alignment.align(labels, "the evaluation labels"), alignment, bins);
+    }
+
+    /** The diagram for labels already aligned by {@code alignment}. */
+    static ReliabilityDiagram ofAligned(Predictions p, int[] labels, LabelAlignment alignment, int bins) {
         if (bins < 1) {
             throw new InvalidInputException("a reliability diagram needs at least 1 bin, got " + bins);
         }
-        LabelledPredictions.require(p, labels);
+        LabelledPredictions.require(p, labels, alignment);
         int[] predicted = p.labels();
         int[] counts = new int[bins];
         int[] correct = new int[bins];

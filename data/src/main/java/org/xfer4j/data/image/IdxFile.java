@@ -53,6 +53,19 @@ final class IdxFile {
         }
     }
 
+    /** Writes unsigned bytes of shape {@code dims} as an IDX file (not atomically: write into a folder being filled). */
+    static void write(Path file, int[] dims, byte[] values) throws IOException {
+        ByteBuffer header = ByteBuffer.allocate(4 + 4 * dims.length);
+        header.put(new byte[] {0, 0, 8, (byte) dims.length});
+        for (int d : dims) {
+            header.putInt(d);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            out.write(header.array());
+            out.write(values);
+        }
+    }
+
     /** The decompressed copy of {@code gz} in the cache (made once, atomically). */
     private static Path inflated(Path gz, Path cacheDir) {
         String name = gz.getFileName().toString().replaceFirst("\\.gz$", "");

@@ -17,6 +17,7 @@ import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.InMemoryDataset;
 import org.xfer4j.api.data.Sample;
+import org.xfer4j.data.io.Csv;
 import org.xfer4j.data.io.TextFiles;
 import org.xfer4j.data.json.JsLiteral;
 
@@ -84,22 +85,35 @@ public final class TextTables {
             throw new InvalidInputException("data file " + file + " must end in .csv or .jsonl");
         }
         try {
-            TextFiles.write(file, w -> {
-                if (csv) {
-                    w.write(TEXT + "," + LABEL + "\r\n");
-                }
-                for (int i = 0; i < data.size(); i++) {
-                    if (!(data.sample(i) instanceof Sample.Text(String text))) {
-                        throw new InvalidInputException("example " + i + " of " + data.name() + " is not text");
+            if (csv) {
+                Csv.write(file, w -> {
+                    w.record(List.of(TEXT, LABEL));
+                    for (int i = 0; i < data.size(); i++) {
+                        w.text(textOf(data, i)).text(labelOf(data, i)).end();
                     }
-                    String label = data.label(i) < 0 ? "" : data.classes().get(data.label(i));
-                    w.write(csv ? csvField(text) + "," + csvField(label) + "\r\n"
-                            : "{\"" + TEXT + "\":" + jsonString(text) + ",\"" + LABEL + "\":" + jsonString(label) + "}\n");
-                }
-            });
+                });
+            } else {
+                TextFiles.write(file, w -> {
+                    for (int i = 0; i < data.size(); i++) {
+                        w.write("{\"" + TEXT + "\":" + jsonString(textOf(data, i)) + ",\"" + LABEL + "\":"
+                                + jsonString(labelOf(data, i)) + "}\n");
+                    }
+                });
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    private static String textOf(Dataset data, int i) {
+        if (!(data.sample(i) instanceof Sample.Text(String text))) {
+            throw new InvalidInputException("example " + i + " of " + data.name() + " is not text");
+        }
+        return text;
+    }
+
+    private static String labelOf(Dataset data, int i) {
+        return data.label(i) < 0 ? "" : data.classes().get(data.label(i));
     }
 
     private static List<Row> readCsv(BufferedReader in, Path file) throws IOException {
@@ -125,7 +139,9 @@ public final class TextTables {
                 throw new InvalidInputException(file + ": line " + records.recordLine() + ": " + r.size()
                         + " fields, the header has " + header.size() + " (quote fields holding commas)");
             }
-            rows.add(new Row(r.get(textCol), labelCol < 0 ? null : r.get(labelCol), records.recordLine()));
+            // fields Xfer4j neutralised against spreadsheet formulas when it wrote the file read back as they were
+            rows.add(new Row(Csv.unneutralise(r.get(textCol)),
+                    labelCol < 0 ? null : Csv.unneutralise(r.get(labelCol)), records.recordLine()));
         }
         return rows;
     }
@@ -171,13 +187,6 @@ public final class TextTables {
             labels[i] = labelled ? classes.indexOf(rows.get(i).label().strip()) : -1;
         }
         return InMemoryDataset.ofTexts(name, classes, texts, labels);
-    }
-
-    private static String csvField(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 
     private static String jsonString(String s) {

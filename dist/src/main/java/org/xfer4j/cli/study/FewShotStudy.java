@@ -67,7 +67,7 @@ public final class FewShotStudy {
                     FeatureClassifier c = xfer.fit(method, subset, Map.of());
                     long fitMillis = (System.nanoTime() - t0) / 1_000_000;
                     Predictions p = c.predict(test.features());
-                    runs.add(new Run(method, k, rep, subset.size(), Metrics.evaluate(p, test.labels()), fitMillis, p));
+                    runs.add(new Run(method, k, rep, subset.size(), Metrics.evaluate(p, test.labels(), test.classes()), fitMillis, p));
                     progress.advance(1);
                 }
             }

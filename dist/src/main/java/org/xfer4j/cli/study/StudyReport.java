@@ -16,6 +16,7 @@ import org.xfer4j.api.repurpose.Predictions;
 import org.xfer4j.cli.report.HtmlReport;
 import org.xfer4j.cli.study.FewShotStudy.Run;
 import org.xfer4j.core.metrics.ReliabilityDiagram;
+import org.xfer4j.data.io.Csv;
 import org.xfer4j.data.io.TextFiles;
 
 /** Summarises a few-shot study: a table, CSV and JSON of every run, and charts in an HTML report. */
@@ -173,14 +174,16 @@ public final class StudyReport {
                 labels[at] = testLabels[i];
             }
         }
-        return ReliabilityDiagram.of(new Predictions(testLabelsNames, probs), labels, 10);
+        return ReliabilityDiagram.of(new Predictions(group.getFirst().predictions().classes(), probs), labels,
+                testLabelsNames, 10);
     }
 
     private String runsCsv() {
         StringBuilder sb = new StringBuilder("method,shots,repeat,train_size,accuracy,macro_f1,nll,ece,brier,fit_ms\n");
         for (Run r : runs) {
             var e = r.evaluation();
-            sb.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%d%n", r.method(),
+            sb.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%.6f,%.6f,%.6f,%.6f,%.6f,%d%n",
+                    Csv.field(r.method()),
                     shotsLabel(r.shots()), r.repeat(), r.trainSize(), e.accuracy(), e.macroF1(), e.nll(), e.ece(),
                     e.brier(), r.fitMillis()));
         }
@@ -190,7 +193,8 @@ public final class StudyReport {
     private static String summaryCsv(List<Summary> sums) {
         StringBuilder sb = new StringBuilder("method,shots,runs,train_size,accuracy,accuracy_sd,macro_f1,nll,ece,brier,fit_ms\n");
         for (Summary s : sums) {
-            sb.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.1f%n", s.method(),
+            sb.append(String.format(Locale.ROOT, "%s,%s,%d,%.1f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.1f%n",
+                    Csv.field(s.method()),
                     shotsLabel(s.shots()), s.runs(), s.trainSize(), s.accuracy(), s.accuracySd(), s.macroF1(), s.nll(),
                     s.ece(), s.brier(), s.fitMillis()));
         }

@@ -14,15 +14,18 @@ import org.xfer4j.api.Options;
  * @param headLearningRate learning rate of the new head (key {@code headLr})
  * @param transferLearningRate learning rate of the transferred layers (key {@code transferLr}), usually smaller
  * @param training the shared training options
+ * @param init a meta-learned initialisation artifact ({@code xfer4j meta-train}) whose parameters replace the source
+ *             graph's before fine-tuning (key {@code init}; empty: the source model's own)
  */
 public record FinetuneOptions(String transferLayer, double headLearningRate, double transferLearningRate,
-        TrainingOptions training) implements Options {
+        TrainingOptions training, String init) implements Options {
 
     /**
      * Head at 0.01, transferred layers at 0.0001, {@link TrainingOptions#DEFAULTS}. With Adam, 0.001 on the transferred
      * layers wiped out MobileNetV2's ImageNet features on a 45-image task (chance accuracy); 0.0001 kept them (0.96).
      */
-    public static final FinetuneOptions DEFAULTS = new FinetuneOptions("", 0.01, 0.0001, TrainingOptions.DEFAULTS);
+    public static final FinetuneOptions DEFAULTS = new FinetuneOptions("", 0.01, 0.0001, TrainingOptions.DEFAULTS,
+            "");
 
     public FinetuneOptions {
         InvalidOptionException.require(headLearningRate > 0, "headLr must be positive, got " + headLearningRate);
@@ -35,7 +38,8 @@ public record FinetuneOptions(String transferLayer, double headLearningRate, dou
         OptionReader r = OptionReader.of("finetune", properties);
         FinetuneOptions o = new FinetuneOptions(r.getString("transferLayer", DEFAULTS.transferLayer),
                 r.getDouble("headLr", DEFAULTS.headLearningRate),
-                r.getDouble("transferLr", DEFAULTS.transferLearningRate), TrainingOptions.read(r));
+                r.getDouble("transferLr", DEFAULTS.transferLearningRate), TrainingOptions.read(r),
+                r.getString("init", DEFAULTS.init));
         r.finish();
         return o;
     }
@@ -47,6 +51,7 @@ public record FinetuneOptions(String transferLayer, double headLearningRate, dou
         p.put("headLr", Double.toString(headLearningRate));
         p.put("transferLr", Double.toString(transferLearningRate));
         training.write(p);
+        p.put("init", init);
         return p;
     }
 }

@@ -1,11 +1,13 @@
 package org.xfer4j.repurposers.finetune;
 
+import java.nio.file.Path;
 import java.util.Map;
 import org.xfer4j.api.Options;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.api.repurpose.RepurposedModel;
+import org.xfer4j.runtime.onnx.graph.OnnxGraph;
 
 /**
  * {@code finetune}: the source graph up to a transfer layer, a new dense head for the target classes, everything
@@ -26,7 +28,8 @@ public final class FinetuneProvider extends TrainingProvider<FinetuneOptions> {
         String layer = o.transferLayer().isEmpty() ? source.defaultFeatureLayer() : o.transferLayer();
         int classes = training.classes().size();
         HeadTraining.Surgery surgery = g -> {
-            var headed = Heads.attach(g.truncateAfter(layer), classes, context.seed());
+            OnnxGraph start = o.init().isEmpty() ? g : MetaInitialisation.apply(g, Path.of(o.init()), source.name());
+            var headed = Heads.attach(start.truncateAfter(layer), classes, context.seed());
             return o.transferLearningRate() == 0 ? headed.freeze(l -> !l.parameters().stream()
                     .allMatch(Heads::isHead)) : headed;
         };

@@ -28,6 +28,7 @@ import org.xfer4j.training.TrainingHistory;
 /**
  * A fine-tuned graph (source layers and new head, ending in logits) with the preprocessing of its source. Saves as
  * ONNX bytes plus its classes and preprocessing; exports as one ONNX graph ending in class probabilities.
+ * Thread-safe as {@link RepurposedModel} promises: its session opens once, on the first prediction of any thread.
  */
 public final class FinetunedModel implements RepurposedModel {
 
@@ -110,9 +111,7 @@ public final class FinetunedModel implements RepurposedModel {
     }
 
     private float[] run(Tensor x) {
-        if (session == null) {
-            session = OrtRuntime.open(graph.toBytes(), providerId + " model", context);
-        }
+        OrtModelSession session = session();
         try (OnnxTensor t = OnnxTensor.createTensor(OrtRuntime.environment(), FloatBuffer.wrap(x.floats()),
                 x.shape());
                 OrtSession.Result r = OrtRuntime.onOrtThread(() -> session.session().run(Map.of(input, t)))) {
@@ -123,6 +122,14 @@ public final class FinetunedModel implements RepurposedModel {
         } catch (OrtException e) {
             throw new XferException(providerId + " model failed in ONNX Runtime: " + e.getMessage(), e);
         }
+    }
+
+    /** The session, opened on first use; once, even when several threads predict first at the same time. */
+    private synchronized OrtModelSession session() {
+        if (session == null) {
+            session = OrtRuntime.open(graph.toBytes(), providerId + " model", context);
+        }
+        return session;
     }
 
     @Override
@@ -139,7 +146,7 @@ public final class FinetunedModel implements RepurposedModel {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (session != null) {
             session.close();
             session = null;

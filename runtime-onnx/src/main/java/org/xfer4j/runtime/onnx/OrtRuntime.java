@@ -1,14 +1,19 @@
 package org.xfer4j.runtime.onnx;
 
+import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.xfer4j.api.Device;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.XferException;
+import org.xfer4j.api.data.DType;
+import org.xfer4j.api.data.Tensor;
 
 /**
  * The process-wide ONNX Runtime environment and the one way Xfer4j opens sessions: options from a
@@ -78,6 +83,20 @@ public final class OrtRuntime {
             options.close();
             throw e;
         }
+    }
+
+    /** {@code t} as an ONNX Runtime tensor (float32 or int64); the caller closes it. */
+    public static OnnxTensor tensor(Tensor t) throws OrtException {
+        return t.dtype() == DType.INT64
+                ? OnnxTensor.createTensor(environment(), LongBuffer.wrap(t.longs()), t.shape())
+                : OnnxTensor.createTensor(environment(), FloatBuffer.wrap(t.floats()), t.shape());
+    }
+
+    /** {@link #tensor(Tensor)}, added to {@code owned}, the tensors the caller closes when done. */
+    public static OnnxTensor tensor(Tensor t, java.util.List<OnnxTensor> owned) throws OrtException {
+        OnnxTensor o = tensor(t);
+        owned.add(o);
+        return o;
     }
 
     /**

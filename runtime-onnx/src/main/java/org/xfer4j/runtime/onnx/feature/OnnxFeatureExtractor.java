@@ -3,12 +3,10 @@ package org.xfer4j.runtime.onnx.feature;
 import ai.onnx.proto.OnnxMl.ModelProto;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OnnxValue;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +16,6 @@ import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.XferException;
-import org.xfer4j.api.data.DType;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Tensor;
 import org.xfer4j.api.feature.ExtractionOptions;
@@ -33,7 +30,9 @@ import org.xfer4j.runtime.onnx.model.OnnxGraphs;
 
 /**
  * Extracts features of any named layers of an ONNX source model. For each set of layers it opens one session over
- * the graph rewritten to output those layers' tensors, and keeps it until {@link #close()}. Not for concurrent use.
+ * the graph rewritten to output those layers' tensors, and keeps it until {@link #close()}. Thread-safe: threads
+ * may extract concurrently, from the first call on (sessions open under a lock; ONNX Runtime runs one session from
+ * several threads at once); {@link #close()} must wait until they are done.
  */
 public final class OnnxFeatureExtractor implements FeatureExtractor {
 
@@ -86,7 +85,8 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
         return info.outputs().contains(layer) ? layer : info.outputs().getFirst();
     }
 
-    private OrtModelSession session(List<String> tensors) {
+    /** The session for {@code tensors}, opened once even when several threads ask for it first at the same time. */
+    private synchronized OrtModelSession session(List<String> tensors) {
         List<String> key = tensors.stream().distinct().toList();
         return sessions.computeIfAbsent(key, k -> OrtRuntime.open(ExposedOutputs.of(graph, k),
                 model.name() + " (outputs " + k + ")", context));
@@ -131,7 +131,6 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
     }
 
     private Map<String, OnnxTensor> feeds(Map<String, Tensor> prepared) throws OrtException {
-        OrtEnvironment env = OrtRuntime.environment();
         Map<String, OnnxTensor> feeds = new LinkedHashMap<>();
         for (InputSpec in : model.inputs()) {
             Tensor t = prepared.get(in.name());
@@ -140,9 +139,7 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
                 throw new InvalidInputException("the preprocessor of " + model.name() + " gave no tensor for input "
                         + in.name() + "; it gave " + prepared.keySet());
             }
-            feeds.put(in.name(), t.dtype() == DType.FLOAT32
-                    ? OnnxTensor.createTensor(env, FloatBuffer.wrap(t.floats()), t.shape())
-                    : OnnxTensor.createTensor(env, LongBuffer.wrap(t.longs()), t.shape()));
+            feeds.put(in.name(), OrtRuntime.tensor(t));
         }
         return feeds;
     }
@@ -165,7 +162,7 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
 
     /** Closes every session this extractor opened. */
     @Override
-    public void close() {
+    public synchronized void close() {
         sessions.values().forEach(OrtModelSession::close);
         sessions.clear();
     }

@@ -1,0 +1,38 @@
+package org.xfer4j.meta.learners;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.api.OptionReader;
+
+/** Options of {@code maml}: second order through the inner loop unless {@code firstOrder}. */
+public record MamlOptions(MetaOptions meta, boolean firstOrder) implements LearnerOptions {
+
+    /** The defaults: 10 SGD steps at 0.02, second order, outer Adam 0.001, 1 task per step, 3,000 meta-steps. */
+    public static final MamlOptions DEFAULTS = new MamlOptions(new MetaOptions(10, 0.02, OptimizerKind.SGD, 0.001,
+            OptimizerKind.ADAM, 1, 3000, false, 42, 500, true), false);
+
+    public MamlOptions {
+        java.util.Objects.requireNonNull(meta, "meta");
+        if (!firstOrder && meta.innerOptimizer() != OptimizerKind.SGD) {
+            throw new InvalidOptionException("option innerOptimizer=" + meta.innerOptimizer().name().toLowerCase(
+                    java.util.Locale.ROOT) + " of maml: second-order MAML differentiates SGD inner steps only; "
+                    + "use innerOptimizer=sgd or firstOrder=true");
+        }
+    }
+
+    static MamlOptions parse(Map<String, String> properties) {
+        OptionReader r = OptionReader.of("maml", properties);
+        MamlOptions o = new MamlOptions(MetaOptions.read(r, DEFAULTS.meta),
+                r.getBoolean("firstOrder", DEFAULTS.firstOrder));
+        r.finish();
+        return o;
+    }
+
+    @Override
+    public Map<String, String> toProperties() {
+        Map<String, String> p = new LinkedHashMap<>(meta.properties());
+        p.put("firstOrder", Boolean.toString(firstOrder));
+        return p;
+    }
+}

@@ -1,0 +1,33 @@
+package org.xfer4j.meta.learners;
+
+import java.util.Map;
+import org.xfer4j.api.OptionReader;
+
+/** Options of the learners that have only the shared ones: {@code reptile} (serial with metaBatch=1) and {@code fomaml}. */
+public record PlainOptions(MetaOptions meta) implements LearnerOptions {
+
+    /** Reptile's defaults: 10 SGD steps at 0.02, outer SGD 0.1 annealed to 0, serial, 3,000 meta-steps. */
+    public static final PlainOptions REPTILE = new PlainOptions(new MetaOptions(10, 0.02, OptimizerKind.SGD, 0.1,
+            OptimizerKind.SGD, 1, 3000, true, 42, 500, true));
+
+    /** FOMAML's defaults: 10 SGD steps at 0.02, outer Adam 0.001, 1 task per step, 3,000 meta-steps. */
+    public static final PlainOptions FOMAML = new PlainOptions(new MetaOptions(10, 0.02, OptimizerKind.SGD, 0.001,
+            OptimizerKind.ADAM, 1, 3000, false, 42, 500, true));
+
+    public PlainOptions {
+        java.util.Objects.requireNonNull(meta, "meta");
+    }
+
+    /** Options of {@code method} from {@code properties}, defaulting to {@code defaults}. */
+    static PlainOptions parse(String method, PlainOptions defaults, Map<String, String> properties) {
+        OptionReader r = OptionReader.of(method, properties);
+        PlainOptions o = new PlainOptions(MetaOptions.read(r, defaults.meta));
+        r.finish();
+        return o;
+    }
+
+    @Override
+    public Map<String, String> toProperties() {
+        return meta.properties();
+    }
+}

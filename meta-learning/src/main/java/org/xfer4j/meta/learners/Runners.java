@@ -1,0 +1,20 @@
+package org.xfer4j.meta.learners;
+
+import org.xfer4j.api.ProviderContext;
+import org.xfer4j.api.meta.DifferentiableModel;
+import org.xfer4j.training.OnnxDifferentiableModel;
+
+/** Picks the inner-loop runner: unrolled into one graph for ONNX models with SGD inner steps, else step by step. */
+final class Runners {
+
+    private Runners() {
+    }
+
+    static TaskRunner of(DifferentiableModel model, MetaOptions options, ProviderContext context) {
+        if (options.unroll() && options.innerOptimizer() == OptimizerKind.SGD
+                && model instanceof OnnxDifferentiableModel onnx) {
+            return new UnrolledRunner(onnx, context);
+        }
+        return new StepwiseRunner(model);
+    }
+}

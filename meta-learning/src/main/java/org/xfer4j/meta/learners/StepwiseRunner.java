@@ -1,0 +1,84 @@
+package org.xfer4j.meta.learners;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.api.data.Dataset;
+import org.xfer4j.api.meta.DifferentiableModel;
+import org.xfer4j.api.meta.LossAndGradient;
+
+/**
+ * The inner loop through any {@link DifferentiableModel}, one call per step; second-order MAML back-propagates the
+ * query gradient g through the K SGD steps as g := g - lr * H(theta_i) g, one Hessian-vector product per step.
+ */
+final class StepwiseRunner implements TaskRunner {
+
+    private final DifferentiableModel model;
+
+    StepwiseRunner(DifferentiableModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public Outcome adapt(Flat theta, Dataset support, Dataset query, InnerLoop loop, Set<Need> needs) {
+        boolean second = needs.contains(Need.META_GRADIENT);
+        if (second && (loop.optimizer() != OptimizerKind.SGD || !model.supportsSecondOrder())) {
+            throw new InvalidOptionException("second-order MAML needs innerOptimizer=sgd and a model with "
+                    + "Hessian-vector products");
+        }
+        boolean keep = second || needs.contains(Need.TRAJECTORY);
+        FlatOptimizer inner = new FlatOptimizer(loop.optimizer());
+        Flat current = theta.copy();
+        float[] losses = new float[loop.steps() + 1];
+        List<Flat> trajectory = new ArrayList<>();
+        List<Flat> gradients = new ArrayList<>();
+        for (int i = 0; i < loop.steps(); i++) {
+            LossAndGradient lg = model.lossAndGradient(current.toParameters(), support);
+            losses[i] = (float) lg.loss();
+            Flat g = theta.like(lg.gradient());
+            if (keep) {
+                trajectory.add(current.copy());
+                gradients.add(g);
+            }
+            inner.apply(current, g, loop.lr(), i + 1);
+        }
+        if (keep) {
+            trajectory.add(current.copy());
+        }
+        losses[loop.steps()] = (float) model.lossAndGradient(current.toParameters(), support).loss();
+        if (query == null) {
+            return new Outcome(current, losses, Double.NaN, Double.NaN, null, null, trajectory, gradients);
+        }
+        double before = model.lossAndGradient(theta.toParameters(), query).loss();
+        LossAndGradient after = model.lossAndGradient(current.toParameters(), query);
+        Flat outer = null;
+        if (second) {
+            outer = theta.like(after.gradient());
+            for (int i = loop.steps() - 1; i >= 0; i--) {
+                Flat hv = theta.like(model.hessianVectorProduct(trajectory.get(i).toParameters(), support,
+                        outer.toParameters()));
+                outer.addScaled(-loop.lr(), hv);
+            }
+        } else if (needs.contains(Need.QUERY_GRADIENT)) {
+            outer = theta.like(after.gradient());
+        }
+        float[] outputs = outputs(current, query);
+        return new Outcome(current, losses, before, after.loss(), outputs, outer,
+                needs.contains(Need.TRAJECTORY) ? trajectory : List.of(),
+                needs.contains(Need.TRAJECTORY) ? gradients : List.of());
+    }
+
+    private float[] outputs(Flat current, Dataset query) {
+        try {
+            return model.outputs(current.toParameters(), query).floats();
+        } catch (UnsupportedOperationException e) {
+            return null; // the model keeps its outputs to itself; accuracy is then not reported
+        }
+    }
+
+    @Override
+    public void close() {
+        // the model belongs to the caller
+    }
+}
