@@ -2,8 +2,8 @@ package org.xfer4j.repurposers.metamodel.bnn;
 
 /**
  * The mean-field Gaussian posterior over the network's parameters: parameter i is N(mu_i, sigma_i^2) with
- * sigma_i = softplus(rho_i) = log(1 + e^rho_i), so an unconstrained rho keeps sigma positive. Draws use the reparameterisation
- * w = mu + sigma * eps with standard normal eps, so gradients flow to mu and rho through w.
+ * sigma_i = softplus(rho_i) = log(1 + e^rho_i), so an unconstrained rho keeps sigma positive. Draws use the
+ * reparameterisation w = mu + sigma * eps with standard normal eps, so gradients flow to mu and rho through w.
  */
 final class MeanField {
 
