@@ -20,3 +20,5 @@ bench/run.sh org.xfer4j.bench.metamodel.MetamodelBench "$OUT" "$REPEATS"
 "$PY" bench/metamodel/sklearn_bench.py table "$OUT" | tee "$OUT/table.md"
 # Few-shot draws of the spam subjects: accuracy and calibration with 5, 10, 50 examples per class.
 bench/run.sh org.xfer4j.bench.metamodel.FewShotCalibration "$OUT" bge_spam_subjects | tee "$OUT/few-shot.md"
+# Smile's own estimators (LogisticRegression, SVM in OneVersusOne) beside ours on the same splits.
+bench/run.sh org.xfer4j.bench.metamodel.SmileSideBySide "$OUT" "$REPEATS" | tee "$OUT/smile.md"

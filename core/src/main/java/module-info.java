@@ -1,6 +1,7 @@
 /** The Xfer4j host: plugin layers, the provider registry, Guice wiring, the artifact format and metrics. */
 module org.xfer4j.core {
     requires transitive org.xfer4j.api;
+    requires org.xfer4j.data;
     requires transitive com.google.guice;
     // Guice is an automatic module: these make its own dependencies part of the module graph.
     requires jakarta.inject;

@@ -7,6 +7,7 @@ module org.xfer4j.data {
     exports org.xfer4j.data.image;
     exports org.xfer4j.data.io;
     exports org.xfer4j.data.json;
+    exports org.xfer4j.data.spec;
     exports org.xfer4j.data.split;
     exports org.xfer4j.data.text;
 }

@@ -1,13 +1,19 @@
-/** The xfer4j command line: list models and layers, extract features, repurpose, predict, quickstart. */
+/**
+ * The xfer4j command line: list models and layers, extract features, repurpose, predict, run studies, quickstart,
+ * meta-train and meta-test.
+ */
 module org.xfer4j.cli {
     requires org.xfer4j.api;
     requires org.xfer4j.data;
     requires org.xfer4j.core;
+    requires org.xfer4j.evaluation;
+    requires org.xfer4j.meta;
+    requires org.xfer4j.runtime.onnx;
+    requires org.xfer4j.training;
     requires info.picocli;
     requires me.tongfei.progressbar;
     requires org.knowm.xchart;
     requires java.desktop;
 
     opens org.xfer4j.cli to info.picocli;
-    exports org.xfer4j.cli.study;
 }

@@ -1,7 +1,8 @@
 /**
  * Fine-tuning repurposers: {@code finetune} (the source graph up to a transfer layer plus a new dense head, all
  * trained, transferred layers at a smaller learning rate) and {@code random-freeze} (top layers dropped, a new head,
- * named layers frozen or re-initialised, the rest trained), both on the ONNX training engine.
+ * named layers frozen or re-initialised, the rest trained), and the no-transfer baseline {@code scratch} (finetune's
+ * architecture from random initialisation), all on the ONNX training engine.
  */
 module org.xfer4j.repurposers.finetune {
     requires org.xfer4j.api;
@@ -13,5 +14,6 @@ module org.xfer4j.repurposers.finetune {
 
     provides org.xfer4j.api.repurpose.RepurposerProvider with
             org.xfer4j.repurposers.finetune.FinetuneProvider,
-            org.xfer4j.repurposers.finetune.RandomFreezeProvider;
+            org.xfer4j.repurposers.finetune.RandomFreezeProvider,
+            org.xfer4j.repurposers.finetune.ScratchProvider;
 }

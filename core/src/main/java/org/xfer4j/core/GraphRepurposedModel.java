@@ -57,6 +57,11 @@ public final class GraphRepurposedModel implements RepurposedModel {
     }
 
     @Override
+    public List<Double> trainingLoss() {
+        return model.trainingLoss();
+    }
+
+    @Override
     public void close() {
         model.close();
     }

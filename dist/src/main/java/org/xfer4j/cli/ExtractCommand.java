@@ -10,6 +10,8 @@ import org.xfer4j.api.feature.LayerBlock;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.data.io.Csv;
+import org.xfer4j.data.io.TextFiles;
+import org.xfer4j.data.spec.DataSpecs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -40,7 +42,9 @@ final class ExtractCommand implements Runnable {
             List<String> l = layers == null || layers.isEmpty() ? List.of(m.defaultFeatureLayer()) : layers;
             FeatureMatrix f = xfer.extract(m, d, l);
             write(f, d, out);
-            System.out.printf("wrote %d x %d features of %s to %s%n", f.rows(), f.columns(), l, out);
+            if (!out.toString().equals(TextFiles.STDOUT)) { // with --out -, standard output holds only the CSV
+                System.out.printf("wrote %d x %d features of %s to %s%n", f.rows(), f.columns(), l, out);
+            }
         }
     }
 

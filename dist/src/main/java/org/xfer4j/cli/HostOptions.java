@@ -9,6 +9,8 @@ import org.xfer4j.api.Device;
 import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.Progress;
 import org.xfer4j.core.Xfer;
+import org.xfer4j.core.registry.PluginReport;
+import org.xfer4j.runtime.onnx.OrtRuntime;
 import picocli.CommandLine.Option;
 
 /** Options every command shares: cache, device, threads, seed, plugins folder; defaults from conf/xfer4j.properties. */
@@ -32,11 +34,38 @@ final class HostOptions {
     @Option(names = "--verbose", description = "Print stack traces of errors.")
     boolean verbose;
 
-    /** The runtime these options describe, reporting progress to {@code progress}. */
+    /**
+     * The runtime these options describe, reporting progress to {@code progress}; warns on standard error about
+     * plugins it skipped, or providers of them it refused.
+     */
     Xfer open(Progress progress) {
+        Xfer xfer = openQuietly(progress);
+        for (PluginReport r : xfer.registry().plugins()) {
+            if (!r.loaded() || !r.problems().isEmpty()) {
+                System.err.println("warning: plugin " + r);
+            }
+        }
+        return xfer;
+    }
+
+    /**
+     * The runtime these options describe, without the plugin warnings (for commands that list the plugins). The
+     * device and an explicit plugins folder are checked first, so a missing GPU or a mistyped folder fails the
+     * command even when it would open no session or load no plugin.
+     *
+     * @throws InvalidOptionException when --plugins names a file or nothing
+     * @throws org.xfer4j.runtime.onnx.DeviceUnavailableException when --device asks for CUDA this machine lacks
+     */
+    Xfer openQuietly(Progress progress) {
         Properties conf = defaults();
+        Device d = Device.parse(device != null ? device : conf.getProperty("device", "cpu"));
+        OrtRuntime.requireDevice(d);
+        if (plugins != null && !Files.isDirectory(plugins)) {
+            throw new InvalidOptionException("--plugins " + plugins + (Files.exists(plugins)
+                    ? " is a file; name the folder that holds plugin jars" : " does not exist"));
+        }
         Xfer.Builder b = Xfer.builder().optProgress(progress)
-                .optDevice(Device.parse(device != null ? device : conf.getProperty("device", "cpu")))
+                .optDevice(d)
                 .optThreads(threads != null ? threads : Integer.parseInt(conf.getProperty("threads", "0")))
                 .optSeed(seed());
         Path cacheDir = cache != null ? cache : confPath(conf.getProperty("cache"));

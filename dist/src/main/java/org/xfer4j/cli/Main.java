@@ -1,5 +1,11 @@
 package org.xfer4j.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.xfer4j.api.XferException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "xfer4j", mixinStandardHelpOptions = true, version = "xfer4j 0.1.0",
         description = "Repurpose pretrained neural networks for new tasks with few labels.",
         subcommands = {ModelsCommand.class, LayersCommand.class, ExtractCommand.class, RepurposeCommand.class,
-                PredictCommand.class, PluginsCommand.class, QuickstartCommand.class,
+                PredictCommand.class, PluginsCommand.class, QuickstartCommand.class, StudyCommand.class,
+                MetaTrainCommand.class, MetaTestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -25,8 +32,9 @@ public final class Main implements Runnable {
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             boolean verbose = parsed.hasMatchedOption("--verbose");
-            if (e instanceof XferException || e instanceof IllegalArgumentException) {
-                cmd.getErr().println("error: " + e.getMessage());
+            if (e instanceof XferException || e instanceof IllegalArgumentException
+                    || e instanceof UncheckedIOException) {
+                cmd.getErr().println("error: " + message(e));
                 if (verbose) {
                     e.printStackTrace(cmd.getErr());
                 }
@@ -35,6 +43,22 @@ public final class Main implements Runnable {
             throw e;
         });
         return cli.execute(args);
+    }
+
+    /** The message of {@code e}; for a failed read or write, also what the file system said and about which file. */
+    private static String message(Exception e) {
+        if (!(e instanceof UncheckedIOException u)) {
+            return e.getMessage();
+        }
+        IOException cause = u.getCause();
+        String reason = switch (cause) {
+            case AccessDeniedException a -> "permission denied: " + a.getFile();
+            case NoSuchFileException n -> "no such file or folder: " + n.getFile();
+            case FileAlreadyExistsException f -> "a file is in the way: " + f.getFile();
+            case FileSystemException f -> f.getReason() == null ? f.getMessage() : f.getReason() + ": " + f.getFile();
+            default -> cause.getMessage();
+        };
+        return u.getMessage().endsWith(cause.toString()) ? u.getMessage() : u.getMessage() + ": " + reason;
     }
 
     @Override

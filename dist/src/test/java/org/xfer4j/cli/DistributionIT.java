@@ -102,16 +102,72 @@ class DistributionIT {
     }
 
     @Test
+    void studyKilledMidWayResumesWithNoLostOrDuplicatedRuns(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("kill.yaml");
+        Files.writeString(file, """
+                study: kill
+                repeats: 8
+                shots: [2, 5, 10, 20, 40]
+                datasets:
+                  - {name: spam, train: spam-subjects:train, test: spam-subjects:test}
+                models:
+                  - model: bge-small-en-v1.5
+                methods: [lr, svm, gp]
+                """);
+        Path out = dir.resolve("out");
+        Path jsonl = out.resolve("runs.jsonl");
+        int total = 3 * 5 * 8;
+        List<String> cmd = List.of(DIST.resolve("bin/xfer4j").toString(), "study", file.toString(), "--out",
+                out.toString());
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("first.txt").toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("XFER4J_OPTS", "-Dxfer4j.cache=" + System.getProperty("xfer4j.cache"));
+        Process p = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (p.isAlive() && lines(jsonl) < 20 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        p.destroyForcibly(); // SIGKILL: no shutdown hooks, a write may be cut short
+        p.waitFor();
+        int before = lines(jsonl);
+        assertThat(before).as("killed mid-way").isBetween(1, total - 1);
+
+        Result r = launch("study", file.toString(), "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> records = Files.readAllLines(jsonl);
+        assertThat(records).hasSize(total).doesNotHaveDuplicates();
+        // every planned run exactly once: (method, shots, repeat) keys
+        assertThat(records.stream().map(l -> l.replaceAll(".*\"method\": \"([^\"]+)\".*\"shots\": (-?\\d+), "
+                + "\"repeat\": (\\d+).*", "$1/$2/$3")).distinct()).hasSize(total);
+        assertThat(Files.readAllLines(out.resolve("runs.csv"))).hasSize(1 + total);
+        assertThat(r.out()).contains("already recorded");
+        assertThat(out.resolve("index.html")).content().contains("Ranking and significance");
+    }
+
+    private static int lines(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        byte[] b = Files.readAllBytes(file);
+        int n = 0;
+        for (byte x : b) {
+            n += x == '\n' ? 1 : 0;
+        }
+        return n;
+    }
+
+    @Test
     void quickstartPrintsItsTableAndWritesTheReport(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report");
         Result r = launch("quickstart", "--tasks", "text", "--methods", "lr,prototype", "--shots", "5,all",
                 "--repeats", "2", "--out", out.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("method").contains("accuracy").contains("prototype").contains("all");
-        assertThat(out.resolve("index.html")).content().contains("<img").contains("text-accuracy-vs-shots.png");
-        assertThat(out.resolve("text-accuracy-vs-shots.png")).isNotEmptyFile();
+        assertThat(out.resolve("index.html")).content().contains("<img").contains("s0-accuracy-vs-shots.png");
+        assertThat(out.resolve("s0-accuracy-vs-shots.png")).isNotEmptyFile();
         // a header and one row per method and draw: (lr, prototype) x (2 draws of 5, 1 of all)
-        assertThat(Files.readAllLines(out.resolve("text-runs.csv"))).hasSize(1 + 2 * 3);
+        assertThat(Files.readAllLines(out.resolve("runs.csv"))).hasSize(1 + 2 * 3);
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `repurpose --test` and `predict` score test files by label name with a real model (bge-small-en-v1.5 and lr):
+ * `repurpose --test` and `predict` (with --out targets) score test files by label name with a real model (bge-small-en-v1.5 and lr):
  * a test file holding one of three trained classes, and one holding a label the model never saw.
  */
 class EvaluationByNameTest {
@@ -74,6 +74,29 @@ class EvaluationByNameTest {
         String spamOnly = cli("predict", "--artifact", artifact.toString(), "--data",
                 dir.resolve("spam-only.csv").toString());
         assertThat(accuracy(out)).isEqualTo(accuracy(spamOnly) * 3 / 5, org.assertj.core.data.Offset.offset(1e-4));
+    }
+
+    @Test
+    void predictionsGoToStandardOutputAndAFolderIsAClearError() throws IOException {
+        String out = cli("predict", "--artifact", artifact.toString(), "--data", dir.resolve("spam-only.csv").toString(),
+                "--out", "-");
+        assertThat(out).startsWith("predicted,ham,phish,spam\r\n").doesNotContain("wrote");
+        Path folder = Files.createDirectories(dir.resolve("predictions"));
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit;
+        try (PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            System.setErr(capture);
+            exit = Main.run("predict", "--artifact", artifact.toString(), "--data",
+                    dir.resolve("spam-only.csv").toString(), "--out", folder.toString(), "--cache",
+                    System.getProperty("xfer4j.cache"));
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("error: cannot write " + folder + ": it is a folder; name a file in it")
+                .doesNotContain("Exception");
     }
 
     private static Path csv(String name, String... rows) throws IOException {

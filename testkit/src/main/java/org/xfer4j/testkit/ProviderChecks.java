@@ -14,19 +14,20 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.Options;
 import org.xfer4j.api.SpiVersion;
 import org.xfer4j.api.repurpose.Predictions;
 import org.xfer4j.api.repurpose.RepurposerProvider;
 
-/** Checks the repurposer contracts share: identity, options, and the shape and quality of predictions. */
+/** Checks the provider contracts share: identity, options, and the shape and quality of predictions. */
 final class ProviderChecks {
 
     private ProviderChecks() {
     }
 
-    static void identity(RepurposerProvider p) {
+    static void identity(org.xfer4j.api.Provider p) {
         assertThat(p.id()).as("provider id").matches("[a-z0-9][a-z0-9._-]*");
         assertThat(p.description()).as("description of " + p.id()).isNotBlank();
         assertThat(p.version()).as("version of " + p.id()).isNotBlank();
@@ -35,27 +36,42 @@ final class ProviderChecks {
     }
 
     static void defaultOptionsRoundTrip(RepurposerProvider p) {
-        Options defaults = p.defaultOptions();
+        defaultOptionsRoundTrip(p.defaultOptions(), p::parseOptions);
+    }
+
+    /** The defaults convert to properties and back, and no properties at all mean the defaults. */
+    static void defaultOptionsRoundTrip(Options defaults, Function<Map<String, String>, Options> parser) {
         Map<String, String> properties = defaults.toProperties();
-        assertThat(p.parseOptions(properties)).isEqualTo(defaults);
-        assertThat(p.parseOptions(properties).toProperties()).isEqualTo(properties);
-        assertThat(p.parseOptions(Map.of())).as("no properties means defaults").isEqualTo(defaults);
+        assertThat(parser.apply(properties)).isEqualTo(defaults);
+        assertThat(parser.apply(properties).toProperties()).isEqualTo(properties);
+        assertThat(parser.apply(Map.of())).as("no properties means defaults").isEqualTo(defaults);
     }
 
     static void nonDefaultOptionsRoundTrip(RepurposerProvider p, Map<String, String> changed) {
+        nonDefaultOptionsRoundTrip(p.defaultOptions(), p::parseOptions, changed);
+    }
+
+    /** Each changed option changes the parsed options, and parsed options round-trip. */
+    static void nonDefaultOptionsRoundTrip(Options defaults, Function<Map<String, String>, Options> parser,
+            Map<String, String> changed) {
         assumeFalse(changed.isEmpty(), "no non-default options given");
-        Options parsed = p.parseOptions(changed);
-        assertThat(parsed).isNotEqualTo(p.defaultOptions());
-        assertThat(p.parseOptions(parsed.toProperties())).isEqualTo(parsed);
+        Options parsed = parser.apply(changed);
+        assertThat(parsed).isNotEqualTo(defaults);
+        assertThat(parser.apply(parsed.toProperties())).isEqualTo(parsed);
         for (var e : changed.entrySet()) {
-            assertThat(p.parseOptions(Map.of(e.getKey(), e.getValue())))
+            assertThat(parser.apply(Map.of(e.getKey(), e.getValue())))
                     .as("option %s=%s changes the options", e.getKey(), e.getValue())
-                    .isNotEqualTo(p.defaultOptions());
+                    .isNotEqualTo(defaults);
         }
     }
 
     static void unknownOptionRejected(RepurposerProvider p) {
-        assertThatThrownBy(() -> p.parseOptions(Map.of("noSuchOption", "1")))
+        unknownOptionRejected(p::parseOptions);
+    }
+
+    /** An unknown key is an {@link InvalidOptionException} naming it. */
+    static void unknownOptionRejected(Function<Map<String, String>, Options> parser) {
+        assertThatThrownBy(() -> parser.apply(Map.of("noSuchOption", "1")))
                 .isInstanceOf(InvalidOptionException.class)
                 .hasMessageContaining("noSuchOption");
     }

@@ -44,6 +44,7 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
     private final String input;
     private final Map<String, OrtModelSession> sessions = new HashMap<>();
     private final OrtWorker worker = new OrtWorker();
+    private final Map<Object, AutoCloseable> cache = new HashMap<>();
     private HessianVectorProduct.Result hvp;
 
     /** A classifier over {@code graph} (one input) whose samples {@code preprocessor} prepares. */
@@ -211,10 +212,27 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
         }
     }
 
+    /**
+     * What {@code make} builds from {@code key}, built once per model and closed with it: graphs derived from this
+     * model (a meta-learner's unrolled inner loop) and their sessions outlive one training run this way.
+     */
+    @SuppressWarnings("unchecked")
+    public <K, T extends AutoCloseable> T cached(K key, Function<K, T> make) {
+        return (T) cache.computeIfAbsent(key, k -> make.apply((K) k));
+    }
+
     @Override
     public void close() {
         sessions.values().forEach(OrtModelSession::close);
         sessions.clear();
+        for (AutoCloseable c : cache.values()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new XferException("cannot close " + c + ": " + e.getMessage(), e);
+            }
+        }
+        cache.clear();
         worker.close();
     }
 }

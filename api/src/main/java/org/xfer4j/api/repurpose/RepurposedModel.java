@@ -39,6 +39,14 @@ public interface RepurposedModel extends AutoCloseable {
         throw new XferException(providerId() + " models cannot be exported as one ONNX graph");
     }
 
+    /**
+     * Mean training loss per epoch, oldest first, for models trained by gradient descent; empty for others and for
+     * models loaded from an artifact (since SPI 1.1).
+     */
+    default List<Double> trainingLoss() {
+        return List.of();
+    }
+
     @Override
     void close();
 }

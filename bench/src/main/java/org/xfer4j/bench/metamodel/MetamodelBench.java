@@ -1,20 +1,16 @@
 package org.xfer4j.bench.metamodel;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import com.sun.management.OperatingSystemMXBean;
 import org.xfer4j.api.Options;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.feature.FeatureSet;
-import org.xfer4j.api.repurpose.FeatureClassifier;
 import org.xfer4j.api.repurpose.FeatureRepurposerProvider;
 import org.xfer4j.core.metrics.Evaluation;
 import org.xfer4j.core.metrics.Metrics;
@@ -33,10 +29,6 @@ public final class MetamodelBench {
 
     private record Method(String id, FeatureRepurposerProvider provider, Options options) {
     }
-
-    /** Warm-up fits run for at least this long (C2 compiles the hot loops after a few thousand calls). */
-    private static final long WARM_UP_NANOS = 2_000_000_000L;
-    private static final int MAX_WARM_UP_FITS = 20;
 
     private MetamodelBench() {
     }
@@ -78,25 +70,9 @@ public final class MetamodelBench {
 
     private static List<String> run(Method m, FeatureSet train, FeatureSet test, int repeats) {
         ProviderContext context = ProviderContext.defaults();
-        long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
-        for (int w = 0; w < MAX_WARM_UP_FITS && (w == 0 || System.nanoTime() < warmUpEnd); w++) {
-            m.provider().fit(train, m.options(), context);
-        }
-        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        double[] seconds = new double[repeats];
-        double[] cpuSeconds = new double[repeats];
-        FeatureClassifier classifier = null;
-        for (int r = 0; r < repeats; r++) {
-            long cpu0 = os.getProcessCpuTime();
-            long t0 = System.nanoTime();
-            classifier = m.provider().fit(train, m.options(), context);
-            seconds[r] = (System.nanoTime() - t0) / 1e9;
-            cpuSeconds[r] = (os.getProcessCpuTime() - cpu0) / 1e9;
-        }
-        Arrays.sort(seconds);
-        Arrays.sort(cpuSeconds);
-        Evaluation e = Metrics.evaluate(classifier.predict(test.features()), test.labels());
-        return Stream.of(e.accuracy(), e.nll(), e.ece(), seconds[repeats / 2], cpuSeconds[repeats / 2])
+        Timing t = Timing.of(() -> m.provider().fit(train, m.options(), context)::predict, repeats);
+        Evaluation e = Metrics.evaluate(t.model().apply(test.features()), test.labels());
+        return Stream.of(e.accuracy(), e.nll(), e.ece(), t.wallSeconds(), t.cpuSeconds())
                 .map(v -> String.format(Locale.ROOT, "%.6f", v)).toList();
     }
 }

@@ -28,16 +28,24 @@ public final class ArtifactReader {
     public static Artifact read(Path file) {
         String name = file.toString();
         try (ZipFile zip = open(file)) {
-            Map<String, String> manifestProperties = PropertiesText.read(required(zip, ArtifactEntries.MANIFEST, name));
+            Map<String, String> manifestProperties = PropertiesText.read(
+                    required(zip, ArtifactEntries.MANIFEST, name, Map.of()));
             Manifest manifest = Manifest.fromProperties(manifestProperties, name);
-            Map<String, String> options = PropertiesText.read(required(zip, ArtifactEntries.OPTIONS, name));
+            // format 2 on: every entry is checked against its recorded size and SHA-256 before any is used
+            Map<String, EntryDigests.Digest> digests = manifest.formatVersion() >= Manifest.FIRST_WITH_DIGESTS
+                    ? EntryDigests.fromProperties(manifestProperties, name) : Map.of();
+            if (manifest.formatVersion() >= Manifest.FIRST_WITH_DIGESTS) {
+                EntryDigests.verify(zip, digests, name);
+            }
+            Map<String, String> options = PropertiesText.read(required(zip, ArtifactEntries.OPTIONS, name, digests));
             Provenance provenance = Provenance.fromProperties(
-                    PropertiesText.read(required(zip, ArtifactEntries.PROVENANCE, name)), name);
+                    PropertiesText.read(required(zip, ArtifactEntries.PROVENANCE, name, digests)), name);
             Map<String, byte[]> payload = new HashMap<>();
             String source = null;
             for (ZipEntry e : zip.stream().toList()) {
                 if (e.getName().startsWith(ZipPayloadWriter.PREFIX) && !e.isDirectory()) {
-                    payload.put(e.getName().substring(ZipPayloadWriter.PREFIX.length()), bytes(zip, e, name));
+                    payload.put(e.getName().substring(ZipPayloadWriter.PREFIX.length()),
+                            bytes(zip, e, name, digests));
                 } else if (e.getName().startsWith(ArtifactEntries.SOURCE) && !e.isDirectory()) {
                     source = e.getName();
                 }
@@ -63,6 +71,14 @@ public final class ArtifactReader {
     }
 
     private static ZipFile open(Path file) throws IOException {
+        // a folder would be called missing by ZipFile, and a FIFO would block until something writes to it
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException("artifact " + file + " is a folder, not an artifact file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new InvalidInputException("artifact " + file + " is not a regular file (a device, pipe or socket); "
+                    + "artifacts are read from files");
+        }
         try {
             return new ZipFile(file.toFile());
         } catch (NoSuchFileException | FileNotFoundException e) {
@@ -73,23 +89,23 @@ public final class ArtifactReader {
         }
     }
 
-    private static byte[] required(ZipFile zip, String entry, String file) throws IOException {
+    private static byte[] required(ZipFile zip, String entry, String file, Map<String, EntryDigests.Digest> digests)
+            throws IOException {
         ZipEntry e = zip.getEntry(entry);
         if (e == null) {
             throw new InvalidInputException("artifact " + file + " is not an Xfer4j artifact: it has no " + entry);
         }
-        return bytes(zip, e, file);
+        return bytes(zip, e, file, digests);
     }
 
-    /** The bytes of an entry, checked against the CRC the zip recorded, so damaged content is not loaded. */
-    private static byte[] bytes(ZipFile zip, ZipEntry e, String file) throws IOException {
-        byte[] b;
-        try (InputStream in = zip.getInputStream(e)) {
-            b = in.readAllBytes();
-        } catch (ZipException ex) {
-            throw new InvalidInputException("artifact " + file + " is corrupt: entry " + e.getName() + ": "
-                    + ex.getMessage(), ex);
-        }
+    /**
+     * The bytes of an entry, read as a stream bounded by its recorded (or declared) size, and checked against the CRC
+     * the zip recorded, so damaged content is not loaded.
+     */
+    private static byte[] bytes(ZipFile zip, ZipEntry e, String file, Map<String, EntryDigests.Digest> digests)
+            throws IOException {
+        EntryDigests.Digest d = digests.get(e.getName());
+        byte[] b = EntryDigests.read(zip, e, d == null ? -1 : d.size(), file);
         CRC32 crc = new CRC32();
         crc.update(b);
         if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {

@@ -1,26 +1,24 @@
 package org.xfer4j.core.artifact;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.repurpose.PayloadWriter;
+import org.xfer4j.data.io.TextFiles;
 
 /**
- * Writes artifacts atomically: into a temporary file in the target's folder, flushed to disk, then renamed over the
- * target in one step. If anything fails (the provider's payload writer included) the temporary file is removed and
- * an earlier file at the target stays as it was. Saved files are readable by their owner only, where POSIX.
+ * Writes artifacts (format {@value Manifest#FORMAT_VERSION}: the manifest, written last, records the size and SHA-256
+ * of every other entry) through {@link TextFiles}, the one writer of users' files: a regular file is replaced
+ * atomically (a temporary file in the target's folder, forced to disk, renamed over the target in one step), so if
+ * anything fails (the provider's payload writer included) an earlier file at the target stays as it was; links are
+ * followed, devices, FIFOs and "-" (standard output) written directly. Saved files are readable by their owner only,
+ * where POSIX.
  */
 public final class ArtifactWriter {
 
@@ -36,39 +34,25 @@ public final class ArtifactWriter {
      */
     public static void write(Path target, Manifest manifest, Map<String, String> options, Provenance provenance,
                              Consumer<PayloadWriter> payload, Path sourceModel) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel);
-                 ZipOutputStream zip = new ZipOutputStream(out)) {
-                put(zip, ArtifactEntries.MANIFEST, PropertiesText.write(manifest.toProperties()));
-                put(zip, ArtifactEntries.OPTIONS, PropertiesText.write(options));
-                put(zip, ArtifactEntries.PROVENANCE, PropertiesText.write(provenance.toProperties()));
-                payload.accept(new ZipPayloadWriter(zip));
-                if (sourceModel != null) {
-                    zip.putNextEntry(new ZipEntry(ArtifactEntries.SOURCE + sourceModel.getFileName()));
-                    Files.copy(sourceModel, zip);
-                    zip.closeEntry();
+            TextFiles.writeBytes(target, true, out -> {
+                try (EntryDigests.Recording zip = new EntryDigests.Recording(out)) {
+                    put(zip, ArtifactEntries.OPTIONS, PropertiesText.write(options));
+                    put(zip, ArtifactEntries.PROVENANCE, PropertiesText.write(provenance.toProperties()));
+                    payload.accept(new ZipPayloadWriter(zip));
+                    if (sourceModel != null) {
+                        zip.putNextEntry(new ZipEntry(ArtifactEntries.SOURCE + sourceModel.getFileName()));
+                        Files.copy(sourceModel, zip);
+                        zip.closeEntry();
+                    }
+                    // last, so that it can record the size and SHA-256 of every other entry
+                    Map<String, String> m = new TreeMap<>(manifest.toProperties());
+                    m.putAll(zip.toProperties());
+                    put(zip, ArtifactEntries.MANIFEST, PropertiesText.write(m));
                 }
-                zip.finish();
-                channel.force(true);
-            }
-            ownerOnly(tmp);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
+            });
         } catch (IOException e) {
             throw new XferException("cannot save artifact " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the save already failed with the exception that matters
-                }
-            }
         }
     }
 
@@ -76,11 +60,5 @@ public final class ArtifactWriter {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(bytes);
         zip.closeEntry();
-    }
-
-    private static void ownerOnly(Path file) throws IOException {
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
     }
 }

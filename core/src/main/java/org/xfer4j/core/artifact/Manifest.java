@@ -16,8 +16,13 @@ import org.xfer4j.api.Provider;
 public record Manifest(int formatVersion, Kind kind, String providerId, String providerVersion, SpiVersion providerSpi,
                        Map<String, String> libraries, Instant created) {
 
-    /** The format this Xfer4j writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The format this Xfer4j writes, and the newest it reads: 2 records the size and SHA-256 of every entry in the
+     * manifest; 1 (read still) relies on the zip's CRCs alone.
+     */
+    public static final int FORMAT_VERSION = 2;
+    /** The first format whose manifest records the size and SHA-256 of every entry. */
+    public static final int FIRST_WITH_DIGESTS = 2;
     private static final String LIBRARY = "library.";
 
     /** What the payload holds. */
@@ -68,6 +73,10 @@ public record Manifest(int formatVersion, Kind kind, String providerId, String p
             throw new InvalidInputException("artifact " + file + ": artifact format " + version
                     + " is newer than this Xfer4j supports (" + FORMAT_VERSION + ")");
         }
+        if (version < 1) {
+            throw new InvalidInputException("artifact " + file + " has format version " + version
+                    + "; versions start at 1");
+        }
         try {
             Map<String, String> libraries = new TreeMap<>();
             p.forEach((k, v) -> {
@@ -75,9 +84,13 @@ public record Manifest(int formatVersion, Kind kind, String providerId, String p
                     libraries.put(k.substring(LIBRARY.length()), v);
                 }
             });
+            SpiVersion spi = SpiVersion.parse(required(p, "provider.spi", file));
+            if (spi.major() > SpiVersion.CURRENT.major()) {
+                throw new InvalidInputException("artifact " + file + " was made by a provider built against SPI "
+                        + spi + ", a newer major version than this Xfer4j's SPI " + SpiVersion.CURRENT);
+            }
             return new Manifest(version, Kind.valueOf(required(p, "model.kind", file).toUpperCase(Locale.ROOT)),
-                    required(p, "provider.id", file), required(p, "provider.version", file),
-                    SpiVersion.parse(required(p, "provider.spi", file)), libraries,
+                    required(p, "provider.id", file), required(p, "provider.version", file), spi, libraries,
                     Instant.parse(required(p, "created", file)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new InvalidInputException("artifact " + file + " has an invalid manifest: " + e.getMessage(), e);

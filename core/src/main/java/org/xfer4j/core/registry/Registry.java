@@ -16,7 +16,8 @@ import org.xfer4j.api.repurpose.RepurposerProvider;
 
 /**
  * Every provider the host can use, by kind: providers handed over by the host application first, then built-in
- * ones (boot layer and class path), then those of each plugin in name order. The first provider of an id wins.
+ * ones (boot layer and class path), then those of each plugin in name order. The host's or a built-in provider of
+ * an id wins over plugins; an id two plugins share is refused in both, and named when asked for.
  */
 public final class Registry {
 
@@ -31,6 +32,8 @@ public final class Registry {
     private final List<MetaLearnerProvider> metaLearners;
     private final Map<Provider, String> origins;
     private final List<PluginReport> plugins;
+    private final Map<String, List<String>> repurposerConflicts;
+    private final Map<String, List<String>> metaLearnerConflicts;
 
     private Registry(ProviderCollector c) {
         this.modelSources = c.accepted(ProviderKind.MODEL_SOURCE);
@@ -39,6 +42,8 @@ public final class Registry {
         this.metaLearners = c.accepted(ProviderKind.META_LEARNER);
         this.origins = c.origins();
         this.plugins = c.reports();
+        this.repurposerConflicts = c.conflicts(ProviderKind.REPURPOSER);
+        this.metaLearnerConflicts = c.conflicts(ProviderKind.META_LEARNER);
     }
 
     /** The built-in providers and those of the plugins under {@code pluginsDir} (null or missing: none). */
@@ -101,7 +106,7 @@ public final class Registry {
      * @throws InvalidOptionException naming the id and every known one
      */
     public RepurposerProvider repurposer(String id) {
-        return byId(repurposers, id, "repurposing method");
+        return byId(repurposers, repurposerConflicts, id, "repurposing method");
     }
 
     /**
@@ -110,7 +115,7 @@ public final class Registry {
      * @throws InvalidOptionException naming the id and every known one
      */
     public MetaLearnerProvider metaLearner(String id) {
-        return byId(metaLearners, id, "meta-learning method");
+        return byId(metaLearners, metaLearnerConflicts, id, "meta-learning method");
     }
 
     /**
@@ -155,11 +160,16 @@ public final class Registry {
         return o;
     }
 
-    private static <P extends Provider> P byId(List<P> providers, String id, String what) {
+    private static <P extends Provider> P byId(List<P> providers, Map<String, List<String>> conflicts, String id,
+                                               String what) {
         for (P p : providers) {
             if (p.id().equals(id)) {
                 return p;
             }
+        }
+        if (conflicts.containsKey(id)) {
+            throw new InvalidOptionException(what + " '" + id + "' is provided by more than one plugin ("
+                    + String.join(", ", conflicts.get(id)) + "), so none is used; remove all but one");
         }
         throw new InvalidOptionException("unknown " + what + " '" + id + "'; known: " + ids(providers));
     }

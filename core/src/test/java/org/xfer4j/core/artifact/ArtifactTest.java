@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -124,14 +125,118 @@ class ArtifactTest {
 
     @Test
     void newerFormatIsRefusedWithBothVersions() throws IOException {
-        Path file = dir.resolve("future.xfer");
+        Path file = withManifest("future.xfer", "format.version=3\nmodel.kind=hologram\n");
+        assertThatThrownBy(() -> ArtifactReader.read(file)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("artifact " + file + ": artifact format 3 is newer than this Xfer4j supports (2)");
+    }
+
+    @Test
+    void formatVersionBelowOneAndAFutureSpiMajorAreRefused() throws IOException {
+        for (String version : List.of("0", "-3")) {
+            Path file = withManifest("v" + version + ".xfer", "format.version=" + version + "\n");
+            assertThatThrownBy(() -> ArtifactReader.read(file)).isInstanceOf(InvalidInputException.class)
+                    .hasMessage("artifact " + file + " has format version " + version + "; versions start at 1");
+        }
+        Path future = withManifest("spi.xfer", "format.version=1\nmodel.kind=feature\nprovider.id=lr\n"
+                + "provider.version=9\nprovider.spi=" + (SpiVersion.CURRENT.major() + 1) + ".0\n"
+                + "created=2026-11-28T05:00:00Z\n");
+        assertThatThrownBy(() -> ArtifactReader.read(future)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("built against SPI " + (SpiVersion.CURRENT.major() + 1) + ".0, a newer major");
+    }
+
+    @Test
+    void aFolderOrAFifoIsNamedForWhatItIs() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("folder.xfer"));
+        assertThatThrownBy(() -> ArtifactReader.read(folder)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("artifact " + folder + " is a folder, not an artifact file");
+        Path fifo = dir.resolve("pipe.xfer");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+        // before, this blocked until something wrote to the pipe
+        assertThatThrownBy(() -> ArtifactReader.read(fifo)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is not a regular file");
+    }
+
+    private Path withManifest(String name, String manifest) throws IOException {
+        Path file = dir.resolve(name);
         try (OutputStream os = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(os)) {
             zip.putNextEntry(new ZipEntry("manifest.properties"));
-            zip.write("format.version=2\nmodel.kind=hologram\n".getBytes(StandardCharsets.UTF_8));
+            zip.write(manifest.getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         }
-        assertThatThrownBy(() -> ArtifactReader.read(file)).isInstanceOf(InvalidInputException.class)
-                .hasMessage("artifact " + file + ": artifact format 2 is newer than this Xfer4j supports (1)");
+        return file;
+    }
+
+    @Test
+    void theManifestRecordsEveryEntrysSizeAndSha256() throws IOException {
+        Path file = save("digests.xfer", PAYLOAD);
+        Map<String, String> manifest;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            manifest = PropertiesText.read(zip.getInputStream(zip.getEntry("manifest.properties")).readAllBytes());
+        }
+        assertThat(manifest).containsEntry("format.version", "2")
+                .containsKeys("entry.provenance.properties.sha256", "entry.options.properties.size",
+                        "entry.payload/w.sha256", "entry.payload/raw.size");
+    }
+
+    @Test
+    void anAlteredProvenanceIsRefusedBeforeItIsUsed() throws IOException {
+        Path file = save("altered.xfer", PAYLOAD);
+        // what the crafted artifact did: point the source model at a path outside the cache
+        Path altered = rewrite(file, "altered-2.xfer", "provenance.properties", b -> new String(b,
+                StandardCharsets.UTF_8).replace("fake\\:tiny", "maven\\:g\\:../../../../x\\:1").getBytes(StandardCharsets.UTF_8));
+        // longer than recorded, so reading stops at the recorded size
+        assertThatThrownBy(() -> ArtifactReader.read(altered)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("artifact " + altered + ": entry provenance.properties inflates beyond the")
+                .hasMessageContaining("altered");
+        Path sameLength = rewrite(file, "altered-3.xfer", "provenance.properties", b -> new String(b,
+                StandardCharsets.UTF_8).replace("seed=42", "seed=43").getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ArtifactReader.read(sameLength)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("artifact " + sameLength + " is damaged or altered: entry provenance.properties does not "
+                        + "match the size and SHA-256 its manifest records");
+        Path extra = rewrite(file, "extra.xfer", "payload/sneaked", b -> new byte[] {1});
+        assertThatThrownBy(() -> ArtifactReader.read(extra)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("holds entry payload/sneaked that its manifest does not list");
+    }
+
+    @Test
+    void anEntryInflatingBeyondItsRecordedSizeIsStoppedThere() throws IOException {
+        Path file = save("bomb.xfer", PAYLOAD);
+        // 64 MB of zeros compress to a few kB; the manifest still says 6 bytes
+        Path bomb = rewrite(file, "bomb-2.xfer", "payload/raw", b -> new byte[64 << 20]);
+        assertThatThrownBy(() -> ArtifactReader.read(bomb)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("entry payload/raw inflates beyond the")
+                .hasMessageContaining("decompression bomb");
+        // a manifest declaring a 3 GB entry is refused before a byte of it is read
+        Path huge = rewrite(file, "huge.xfer", "manifest.properties", b -> (new String(b, StandardCharsets.UTF_8)
+                .replaceAll("entry.payload/raw.size=\\d+", "entry.payload/raw.size=3000000000"))
+                .getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> ArtifactReader.read(huge)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("entry payload/raw holds 3000000000 bytes, more than the limit");
+    }
+
+    /** A copy of {@code file} named {@code name} with entry {@code entry} replaced (or added) by {@code change}. */
+    private Path rewrite(Path file, String name, String entry, UnaryOperator<byte[]> change) throws IOException {
+        Path out = dir.resolve(name);
+        try (ZipFile in = new ZipFile(file.toFile()); OutputStream os = Files.newOutputStream(out);
+             ZipOutputStream zip = new ZipOutputStream(os)) {
+            boolean replaced = false;
+            for (ZipEntry e : in.stream().toList()) {
+                byte[] b = in.getInputStream(e).readAllBytes();
+                if (e.getName().equals(entry)) {
+                    b = change.apply(b);
+                    replaced = true;
+                }
+                zip.putNextEntry(new ZipEntry(e.getName()));
+                zip.write(b);
+                zip.closeEntry();
+            }
+            if (!replaced) {
+                zip.putNextEntry(new ZipEntry(entry));
+                zip.write(change.apply(new byte[0]));
+                zip.closeEntry();
+            }
+        }
+        return out;
     }
 
     @Test

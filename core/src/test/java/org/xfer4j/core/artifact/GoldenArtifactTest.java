@@ -12,16 +12,21 @@ import org.xfer4j.api.SpiVersion;
 import org.xfer4j.api.repurpose.PayloadReader;
 
 /**
- * An artifact written in format 1 and committed: a prototype classifier over two features, classes a (prototype
- * 0,0) and b (prototype 2,2). Every later Xfer4j must keep reading it; never regenerate it, add a new golden file
- * for a new format instead.
+ * Artifacts written in format 1 and format 2 (entry sizes and SHA-256 in the manifest) and committed: a prototype
+ * classifier over two features, classes a (prototype 0,0) and b (prototype 2,2). Every later Xfer4j must keep reading
+ * them; never regenerate them, add a new golden file for a new format instead.
  */
 class GoldenArtifactTest {
 
     /** The committed format-1 artifact. */
     static Path golden() {
+        return golden(1);
+    }
+
+    /** The committed artifact of format {@code version}. */
+    static Path golden(int version) {
         try {
-            return Path.of(GoldenArtifactTest.class.getResource("/golden/prototype-format1.xfer").toURI());
+            return Path.of(GoldenArtifactTest.class.getResource("/golden/prototype-format" + version + ".xfer").toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -49,5 +54,16 @@ class GoldenArtifactTest {
         assertThat(payload.shape("prototypes")).containsExactly(2, 2);
         assertThat(payload.getDoubles("prototypes")).containsExactly(0, 0, 2, 2);
         assertThat(payload.getDoubles("scale")).containsExactly(1, 1);
+    }
+
+    @Test
+    void formatTwoArtifactReadsWithItsEntriesVerified() {
+        Artifact a = ArtifactReader.read(golden(2));
+        assertThat(a.manifest().formatVersion()).isEqualTo(2);
+        assertThat(a.manifest().providerSpi()).isEqualTo(new SpiVersion(1, 1));
+        assertThat(a.options()).isEqualTo(Map.of("temperature", "2.0", "standardize", "false"));
+        assertThat(a.provenance().sourceReference()).isEqualTo("fake:golden");
+        assertThat(a.payload().getDoubles("prototypes")).containsExactly(0, 0, 2, 2);
+        assertThat(a.payload().getText("classes")).isEqualTo("a\nb");
     }
 }

@@ -1,6 +1,7 @@
 package org.xfer4j.core.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.SpiVersion;
 import org.xfer4j.api.model.ModelSource;
 import org.xfer4j.api.repurpose.RepurposerProvider;
@@ -32,8 +34,9 @@ class PluginLoaderTest {
     static void buildPlugins() throws IOException {
         PluginJars.build(work, plugins.resolve("a-knn.jar"), Map.of(
                 "module-info.java", "module test.knn { requires org.xfer4j.api; "
-                        + "provides org.xfer4j.api.repurpose.RepurposerProvider with test.knn.Knn; }",
-                "test/knn/Knn.java", PluginJars.repurposer("test.knn", "Knn", "knn", "1.0", "")), Map.of());
+                        + "provides org.xfer4j.api.repurpose.RepurposerProvider with test.knn.Knn, test.knn.Twin; }",
+                "test/knn/Knn.java", PluginJars.repurposer("test.knn", "Knn", "knn", "1.0", ""),
+                "test/knn/Twin.java", PluginJars.repurposer("test.knn", "Twin", "twin", "1.0", "")), Map.of());
         PluginJars.build(work, plugins.resolve("b-plain.jar"), Map.of("plain/Source.java", """
                 package plain;
                 public class Source implements org.xfer4j.api.model.ModelSource {
@@ -46,9 +49,12 @@ class PluginLoaderTest {
                 }
                 """), Map.of("META-INF/services/org.xfer4j.api.model.ModelSource", "plain.Source\n"));
         PluginJars.build(work, plugins.resolve("c-dup.jar"), Map.of(
-                "dup/Knn.java", PluginJars.repurposer("dup", "Knn", "knn", "1.0", ""),
-                "dup/Other.java", PluginJars.repurposer("dup", "Other", "other", "1.0", "")),
-                Map.of("META-INF/services/org.xfer4j.api.repurpose.RepurposerProvider", "dup.Knn\ndup.Other\n"));
+                "dup/Twin.java", PluginJars.repurposer("dup", "Twin", "twin", "1.0", ""),
+                "dup/Other.java", PluginJars.repurposer("dup", "Other", "other", "1.0", ""),
+                "dup/Nameless.java", PluginJars.repurposer("dup", "Nameless", "nameless", "1.0", "")
+                        .replace("return \"nameless\";", "return null;")),
+                Map.of("META-INF/services/org.xfer4j.api.repurpose.RepurposerProvider",
+                        "dup.Twin\ndup.Other\ndup.Nameless\n"));
         PluginJars.build(work, plugins.resolve("d-future.jar"), Map.of(
                 "future/Method.java", PluginJars.repurposer("future", "Method", "future", "2.0", "")),
                 Map.of("META-INF/services/org.xfer4j.api.repurpose.RepurposerProvider", "future.Method\n"));
@@ -94,11 +100,22 @@ class PluginLoaderTest {
     }
 
     @Test
-    void duplicateIdKeepsTheFirstAndReportsTheSecond() {
-        assertThat(registry.repurposers()).filteredOn(p -> p.id().equals("knn")).hasSize(1);
-        assertThat(registry.repurposer("knn").getClass().getName()).isEqualTo("test.knn.Knn");
-        assertThat(report("c-dup.jar").toString())
-                .contains("loaded", "repurposer:other", "repurposer:knn: duplicate id, already provided by a-knn.jar");
+    void anIdTwoPluginsShareIsRefusedInBothAndNamedWhenAskedFor() {
+        assertThat(registry.repurposers()).extracting(RepurposerProvider::id).doesNotContain("twin");
+        assertThatThrownBy(() -> registry.repurposer("twin")).isInstanceOf(InvalidOptionException.class)
+                .hasMessage("repurposing method 'twin' is provided by more than one plugin (a-knn.jar, c-dup.jar), "
+                        + "so none is used; remove all but one");
+        assertThat(report("a-knn.jar").problems())
+                .containsExactly("repurposer:twin: duplicate id, also provided by c-dup.jar; both refused");
+        assertThat(report("a-knn.jar").providers()).containsExactly("repurposer:knn");
+        assertThat(report("c-dup.jar").toString()).contains("loaded", "repurposer:other",
+                "repurposer:twin: duplicate id, also provided by a-knn.jar; both refused");
+    }
+
+    @Test
+    void aProviderWithoutAnIdIsReportedNotAFailure() {
+        assertThat(report("c-dup.jar").problems()).contains("repurposer dup.Nameless: its id is null");
+        assertThat(registry.repurposer("other").id()).isEqualTo("other");
     }
 
     @Test
@@ -134,7 +151,7 @@ class PluginLoaderTest {
     void everyJarAndFolderIsReportedInNameOrderAfterTheBuiltIns() {
         assertThat(registry.plugins()).extracting(PluginReport::name).containsExactly(Registry.BUILT_IN,
                 "a-knn.jar", "b-plain.jar", "c-dup.jar", "d-future.jar", "e-broken.jar", "f-garbage.jar", "g-fat");
-        assertThat(report("a-knn.jar").toString()).endsWith(": loaded; providers repurposer:knn");
+        assertThat(report("a-knn.jar").toString()).contains(": loaded; providers repurposer:knn; skipped");
     }
 
     @Test

@@ -62,4 +62,27 @@ public final class CacheDirs {
             }
         }
     }
+
+    /**
+     * {@code root} resolved with {@code segments}, each one plain name (no separator, not "." or ".."), and checked
+     * to stay inside {@code root}: names read from untrusted places (an artifact's provenance) never reach outside.
+     *
+     * @throws FetchException naming the offending segment
+     */
+    public static Path inside(Path root, String... segments) {
+        Path base = root.toAbsolutePath().normalize();
+        Path p = base;
+        for (String s : segments) {
+            if (s.isEmpty() || s.equals(".") || s.equals("..") || s.indexOf('/') >= 0 || s.indexOf('\\') >= 0
+                    || s.indexOf('\0') >= 0) {
+                throw new FetchException("'" + s + "' cannot name a folder or file inside " + root);
+            }
+            p = p.resolve(s);
+        }
+        p = p.normalize();
+        if (!p.startsWith(base) || p.equals(base)) {
+            throw new FetchException(p + " lies outside " + root);
+        }
+        return p;
+    }
 }

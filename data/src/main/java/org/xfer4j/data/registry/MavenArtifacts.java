@@ -29,24 +29,21 @@ public final class MavenArtifacts {
     }
 
     /**
-     * The jar of {@code coordinates} ("group:artifact:version").
+     * The jar of {@code coordinates} ("group:artifact:version"), fetched when absent unless {@link Fetching} refuses.
      *
-     * @throws FetchException naming the coordinates when it is neither present nor fetchable
+     * @throws FetchException naming the coordinates when they are invalid, or the jar is neither present nor fetchable
      */
     public Path resolve(String coordinates) {
-        String[] c = coordinates.split(":");
-        if (c.length != 3 || c[0].isBlank() || c[1].isBlank() || c[2].isBlank()) {
-            throw new FetchException("Maven coordinates must be group:artifact:version, got '" + coordinates + "'");
-        }
-        Path jar = localRepository.resolve(c[0].replace('.', '/')).resolve(c[1]).resolve(c[2])
-                .resolve(c[1] + "-" + c[2] + ".jar");
+        MavenCoordinates c = MavenCoordinates.parse(coordinates);
+        Path jar = c.jarIn(localRepository);
         if (Files.isRegularFile(jar)) {
             return jar;
         }
-        Commands.run(List.of("mvn", "-q", "-B", "dependency:get", "-Dartifact=" + coordinates, "-Dtransitive=false",
-                "-Dmaven.repo.local=" + localRepository), Path.of("."), "fetch Maven artifact " + coordinates);
+        Fetching.before("Maven artifact " + c + " (from Maven Central into " + localRepository + ")");
+        Commands.run(List.of("mvn", "-q", "-B", "dependency:get", "-Dartifact=" + c, "-Dtransitive=false",
+                "-Dmaven.repo.local=" + localRepository), Path.of("."), "fetch Maven artifact " + c);
         if (!Files.isRegularFile(jar)) {
-            throw new FetchException("Maven fetched " + coordinates + " but " + jar + " is missing");
+            throw new FetchException("Maven fetched " + c + " but " + jar + " is missing");
         }
         return jar;
     }

@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 /** npm packages (name@version) fetched with {@code npm pack} and unpacked once into {@code <cache>/npm}. */
 public final class NpmPackages {
 
-    private static final Pattern SPEC = Pattern.compile("(@[a-z0-9._-]+/)?[a-z0-9._-]+@[0-9][A-Za-z0-9.+-]*");
+    /** npm's grammar for names (an optional @scope/, no leading dot or underscore) and an exact semantic version. */
+    private static final Pattern SPEC = Pattern.compile("(@[a-z0-9~-][a-z0-9._~-]*/)?[a-z0-9~-][a-z0-9._~-]*"
+            + "@[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+    private static final int MAX_NAME = 214;
 
     private final Path root;
 
@@ -25,12 +28,13 @@ public final class NpmPackages {
      * @throws FetchException naming the package when npm is missing or the registry refuses it
      */
     public Path fetch(String spec) {
-        if (!SPEC.matcher(spec).matches()) {
+        if (!SPEC.matcher(spec).matches() || spec.lastIndexOf('@') > MAX_NAME) {
             throw new FetchException("npm package must be named as name@exact.version, got '" + spec + "'");
         }
-        Path target = root.resolve(spec.replace('/', '+'));
+        Path target = CacheDirs.inside(root, spec.replace('/', '+'));
         try {
             CacheDirs.ensure(target, dir -> {
+                Fetching.before("npm package " + spec + " (from the npm registry into " + target + ")");
                 String out = Commands.run(List.of("npm", "pack", spec, "--silent", "--pack-destination",
                         dir.toString()), dir, "fetch npm package " + spec);
                 Path tgz;

@@ -127,7 +127,7 @@ public final class TextTables {
         int textCol = columns.indexOf(TEXT);
         int labelCol = columns.indexOf(LABEL);
         if (textCol < 0) {
-            throw new InvalidInputException(file + ": line 1: the header " + header + " has no '" + TEXT
+            throw new InvalidInputException(file + ": line 1: the header " + Excerpt.of(header) + " has no '" + TEXT
                     + "' column (expected " + TEXT + "," + LABEL + ")");
         }
         List<Row> rows = new ArrayList<>();
@@ -189,7 +189,8 @@ public final class TextTables {
         return InMemoryDataset.ofTexts(name, classes, texts, labels);
     }
 
-    private static String jsonString(String s) {
+    /** {@code s} as a JSON string literal, quotes included. */
+    public static String jsonString(String s) {
         StringBuilder out = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

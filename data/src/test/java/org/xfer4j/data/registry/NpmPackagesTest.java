@@ -25,6 +25,18 @@ class NpmPackagesTest {
     }
 
     @Test
+    void refusesNamesOutsideNpmsGrammarBeforeRunningNpm() {
+        for (String bad : new String[] {"../x@1.0.0", "@../x@1.0.0", ".hidden@1.0.0", "_under@1.0.0",
+                "Upper@1.0.0", "a/b@1.0.0", "x@1.0", "x@../../1.0.0", "@s/x/y@1.0.0"}) {
+            assertThatThrownBy(() -> new NpmPackages(cache).fetch(bad)).as(bad)
+                    .isInstanceOf(FetchException.class).hasMessageContaining("name@exact.version");
+        }
+        assertThatThrownBy(() -> Fetching.offline("allow it", () -> new NpmPackages(cache).fetch("is-odd@3.0.1")))
+                .isInstanceOf(FetchException.class).hasMessageContaining("npm package is-odd@3.0.1")
+                .hasMessageContaining("fetching it was not allowed; allow it");
+    }
+
+    @Test
     void refusesSpecsWithoutExactVersion() {
         assertThatThrownBy(() -> new NpmPackages(cache).fetch("is-number"))
                 .isInstanceOf(FetchException.class).hasMessageContaining("name@exact.version");

@@ -3,6 +3,7 @@ package org.xfer4j.data.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -99,5 +100,14 @@ class TextTablesTest {
 
     private static List<String> texts(Dataset d) {
         return java.util.stream.IntStream.range(0, d.size()).mapToObj(i -> ((Sample.Text) d.sample(i)).text()).toList();
+    }
+
+    @Test
+    void aHugeHeaderIsNotEchoedWhole(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("wide.csv");
+        Files.writeString(file, "x".repeat(1_000_000) + ",label\nhello,a\n");
+        assertThatThrownBy(() -> TextTables.read(file)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("has no 'text' column").hasMessageContaining("... (1000009 characters)")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(400 + file.toString().length()));
     }
 }

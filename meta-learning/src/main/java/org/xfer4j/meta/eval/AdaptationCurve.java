@@ -8,13 +8,15 @@ import org.xfer4j.api.Progress;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.meta.DifferentiableModel;
+import org.xfer4j.api.meta.LossKind;
 import org.xfer4j.api.meta.Parameters;
 import org.xfer4j.api.meta.Task;
 import org.xfer4j.api.repurpose.Predictions;
 
 /**
  * How well an initialisation learns held-out tasks: for each task, plain SGD on the support set from the
- * initialisation, scoring the query set after 0, 1, ..., K steps; the same procedure for every initialisation compared,
+ * initialisation, scoring the query set (accuracy and cross-entropy, or for regression the mean squared error) after
+ * 0, 1, ..., K steps; the same procedure for every initialisation compared,
  * so the curves differ only by where they start.
  *
  * @param steps        the number of SGD steps K
@@ -22,7 +24,10 @@ import org.xfer4j.api.repurpose.Predictions;
  */
 public record AdaptationCurve(int steps, double learningRate) {
 
-    /** The query scores after {@code steps} adaptation steps, over all tasks. */
+    /**
+     * The query scores after {@code steps} adaptation steps, over all tasks: accuracy (NaN for regression) and loss
+     * (cross-entropy, or the mean squared error for regression).
+     */
     public record Point(int steps, MeanInterval accuracy, MeanInterval loss) {
     }
 
@@ -44,7 +49,9 @@ public record AdaptationCurve(int steps, double learningRate) {
                 Task task = tasks.get(t);
                 Parameters theta = initialisation;
                 for (int k = 0; k <= steps; k++) {
-                    double[] score = score(predict(model, theta, task.query(), label, t, k), task.query());
+                    double[] score = model.lossKind() == LossKind.SQUARED_ERROR
+                            ? regression(model, theta, task.query(), label, t, k)
+                            : score(predict(model, theta, task.query(), label, t, k), task.query());
                     accuracy[k][t] = score[0];
                     loss[k][t] = score[1];
                     if (k < steps) {
@@ -73,6 +80,26 @@ public record AdaptationCurve(int steps, double learningRate) {
                     + " steps are invalid (" + e.getMessage() + "); lower the adaptation learning rate ("
                     + learningRate + ")", e);
         }
+    }
+
+    /** No accuracy, and the mean squared error on the query points. */
+    private double[] regression(DifferentiableModel model, Parameters theta, Dataset query, String label, int task,
+            int step) {
+        double mse = model.lossAndGradient(theta, query).loss();
+        if (!Double.isFinite(mse)) {
+            throw new XferException("the query error of " + label + " on test task " + task + " after " + step
+                    + " steps is " + mse + "; lower the adaptation learning rate (" + learningRate + ")");
+        }
+        return new double[] {Double.NaN, mse};
+    }
+
+    /** {@code initialisation} after the K SGD steps on {@code support}. */
+    public Parameters adapt(DifferentiableModel model, Parameters initialisation, Dataset support) {
+        Parameters theta = initialisation;
+        for (int k = 0; k < steps; k++) {
+            theta = ParameterMath.step(theta, model.lossAndGradient(theta, support).gradient(), -learningRate);
+        }
+        return theta;
     }
 
     /** Accuracy and mean negative log-likelihood of {@code p} on {@code data}'s labels. */

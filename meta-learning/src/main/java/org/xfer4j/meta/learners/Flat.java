@@ -53,6 +53,17 @@ final class Flat {
         return new Flat(names, shapes, v);
     }
 
+    /** Values laid out as this vector's, from one array holding every parameter flattened in order. */
+    Flat unflatten(float[] all) {
+        float[][] v = new float[values.length][];
+        int at = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = java.util.Arrays.copyOfRange(all, at, at + values[i].length);
+            at += values[i].length;
+        }
+        return new Flat(names, shapes, v);
+    }
+
     Flat zeros() {
         float[][] v = new float[values.length][];
         for (int i = 0; i < v.length; i++) {

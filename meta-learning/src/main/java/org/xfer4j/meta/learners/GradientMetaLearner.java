@@ -72,7 +72,8 @@ final class GradientMetaLearner implements MetaLearner {
             outer.restore(from.optimizerState(), theta);
             start = from.step();
         }
-        InnerLoop loop = new InnerLoop(options.innerSteps(), options.innerLr(), options.innerOptimizer());
+        InnerLoop loop = new InnerLoop(options.innerSteps(), options.innerLr(), options.innerOptimizer(),
+                rule instanceof LeapRule leap ? leap : null);
         List<MetaStep> history = new ArrayList<>();
         context.progress().start(method + " meta-training on " + tasks.name(), options.metaSteps() - start);
         try (TaskRunner runner = Runners.of(model, options, context)) {

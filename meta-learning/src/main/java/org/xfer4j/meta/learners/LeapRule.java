@@ -23,6 +23,9 @@ record LeapRule(LeapNorm norm, boolean lossTerm) implements OuterRule {
     }
 
     Flat taskDirection(Flat theta, Outcome o) {
+        if (o.leapDirection() != null) {
+            return o.leapDirection();
+        }
         Flat g = theta.zeros();
         List<Flat> path = o.trajectory();
         float[] f = o.supportLosses();

@@ -14,7 +14,9 @@ import java.util.List;
  *     back-propagated through the inner loop to the initialisation (second order); null unless asked for
  * @param trajectory the parameters before each step and after the last; empty unless asked for
  * @param gradients the support gradient of each step; empty unless asked for
+ * @param leapDirection Leap's direction for this task where the runner computed it (else null: computed from the
+ *     trajectory)
  */
 record Outcome(Flat adapted, float[] supportLosses, double queryBefore, double queryAfter, float[] queryOutputs,
-        Flat outerGradient, List<Flat> trajectory, List<Flat> gradients) {
+        Flat outerGradient, List<Flat> trajectory, List<Flat> gradients, Flat leapDirection) {
 }

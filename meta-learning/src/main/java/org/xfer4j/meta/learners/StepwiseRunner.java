@@ -48,7 +48,7 @@ final class StepwiseRunner implements TaskRunner {
         }
         losses[loop.steps()] = (float) model.lossAndGradient(current.toParameters(), support).loss();
         if (query == null) {
-            return new Outcome(current, losses, Double.NaN, Double.NaN, null, null, trajectory, gradients);
+            return new Outcome(current, losses, Double.NaN, Double.NaN, null, null, trajectory, gradients, null);
         }
         double before = model.lossAndGradient(theta.toParameters(), query).loss();
         LossAndGradient after = model.lossAndGradient(current.toParameters(), query);
@@ -66,7 +66,7 @@ final class StepwiseRunner implements TaskRunner {
         float[] outputs = outputs(current, query);
         return new Outcome(current, losses, before, after.loss(), outputs, outer,
                 needs.contains(Need.TRAJECTORY) ? trajectory : List.of(),
-                needs.contains(Need.TRAJECTORY) ? gradients : List.of());
+                needs.contains(Need.TRAJECTORY) ? gradients : List.of(), null);
     }
 
     private float[] outputs(Flat current, Dataset query) {

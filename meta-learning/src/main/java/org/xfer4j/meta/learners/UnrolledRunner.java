@@ -20,19 +20,22 @@ import org.xfer4j.training.OnnxDifferentiableModel;
 
 /**
  * The inner loop of an ONNX graph model as one {@link UnrolledGraph} per task: one ONNX Runtime call adapts a task.
- * Graphs are built once per inner-loop shape (steps, query set, needs) and kept open.
+ * Graphs are built once per inner-loop shape (steps, set sizes, needs) and kept open with the model.
  */
 final class UnrolledRunner implements TaskRunner {
 
-    private record Key(int steps, int support, int query, Set<Need> needs) {
+    private record Key(int steps, int support, int query, Set<Need> needs, LeapRule leap) {
     }
 
-    private record Compiled(UnrolledGraph graph, OrtModelSession session) {
+    private record Compiled(UnrolledGraph graph, OrtModelSession session) implements AutoCloseable {
+        @Override
+        public void close() {
+            session.close();
+        }
     }
 
     private final OnnxDifferentiableModel model;
     private final ProviderContext context;
-    private final Map<Key, Compiled> compiled = new HashMap<>();
 
     UnrolledRunner(OnnxDifferentiableModel model, ProviderContext context) {
         this.model = model;
@@ -43,10 +46,10 @@ final class UnrolledRunner implements TaskRunner {
     public Outcome adapt(Flat theta, Dataset support, Dataset scored, InnerLoop loop, Set<Need> needs) {
         Dataset query = scored == null || scored.size() == 0 ? null : scored;
         Set<Need> key = needs.isEmpty() ? EnumSet.noneOf(Need.class) : EnumSet.copyOf(needs);
-        Compiled c = compiled.computeIfAbsent(new Key(loop.steps(), support.size(), query == null ? 0 : query.size(),
-                key), k -> {
+        Compiled c = model.cached(new Key(loop.steps(), support.size(), query == null ? 0 : query.size(),
+                key, needs.contains(Need.TRAJECTORY) ? loop.leap() : null), k -> {
             UnrolledGraph g = UnrolledGraph.build(model.step(), model.input(), k.steps(), k.support(), k.query(),
-                    k.needs());
+                    k.needs(), k.leap());
             return new Compiled(g, OrtRuntime.open(g.model.toByteArray(), "unrolled inner loop", context));
         });
         UnrolledGraph g = c.graph();
@@ -65,39 +68,24 @@ final class UnrolledRunner implements TaskRunner {
             }
             feed.put(UnrolledGraph.LR, OrtRuntime.tensor(Tensor.ofFloats(new float[] {(float) loop.lr()}), created));
             try (OrtSession.Result r = c.session().session().run(feed)) {
-                float[] losses = new float[g.losses.size()];
-                for (int i = 0; i < losses.length; i++) {
-                    losses[i] = floats(r, g.losses.get(i))[0];
-                }
-                Flat adapted = vector(r, theta, g.adapted);
-                List<Flat> trajectory = new ArrayList<>();
-                for (List<String> t : g.trajectory) {
-                    trajectory.add(t == g.parameters ? theta.copy() : vector(r, theta, t));
-                }
-                List<Flat> gradients = new ArrayList<>();
-                for (List<String> t : g.gradients) {
-                    gradients.add(vector(r, theta, t));
-                }
-                Flat outer = g.outerGradient == null ? null : vector(r, theta, g.outerGradient);
+                float[] scalars = floats(r, UnrolledGraph.SCALARS);
+                float[] losses = java.util.Arrays.copyOf(scalars, loop.steps() + 1);
+                Flat adapted = theta.unflatten(floats(r, UnrolledGraph.ADAPTED));
+                Flat outer = g.outer ? theta.unflatten(floats(r, UnrolledGraph.OUTER)) : null;
+                Flat leap = g.leap ? theta.unflatten(floats(r, UnrolledGraph.LEAP)) : null;
                 if (query == null) {
-                    return new Outcome(adapted, losses, Double.NaN, Double.NaN, null, outer, trajectory, gradients);
+                    return new Outcome(adapted, losses, Double.NaN, Double.NaN, null, outer, List.of(), List.of(),
+                            leap);
                 }
-                return new Outcome(adapted, losses, floats(r, g.queryBefore)[0], floats(r, g.queryAfter)[0],
-                        floats(r, g.queryPrediction), outer, trajectory, gradients);
+                return new Outcome(adapted, losses, scalars[losses.length], scalars[losses.length + 1],
+                        g.queryPrediction == null ? null : floats(r, g.queryPrediction), outer, List.of(), List.of(),
+                        leap);
             }
         } catch (OrtException e) {
             throw new XferException("the unrolled inner loop failed in ONNX Runtime: " + e.getMessage(), e);
         } finally {
             created.forEach(OnnxTensor::close);
         }
-    }
-
-    private static Flat vector(OrtSession.Result r, Flat layout, List<String> names) throws OrtException {
-        float[][] v = new float[names.size()][];
-        for (int k = 0; k < v.length; k++) {
-            v[k] = floats(r, names.get(k));
-        }
-        return layout.with(v);
     }
 
     private static float[] floats(OrtSession.Result r, String name) {
@@ -109,7 +97,6 @@ final class UnrolledRunner implements TaskRunner {
 
     @Override
     public void close() {
-        compiled.values().forEach(c -> c.session().close());
-        compiled.clear();
+        // the compiled loops stay with the model, for the next run
     }
 }

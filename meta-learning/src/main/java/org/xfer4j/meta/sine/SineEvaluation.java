@@ -27,6 +27,11 @@ public record SineEvaluation(int tasks, int support, double supportLo, double su
         return new SineEvaluation(tasks, 10, -SineWaves.X_MAX, SineWaves.X_MAX, 32, 0.02, 50, seed);
     }
 
+    /** The few-shot figure: 5 points from U(-5, 5), 10 SGD steps at 0.02, 50 test points. */
+    public static SineEvaluation fewShot(int tasks, long seed) {
+        return new SineEvaluation(tasks, 5, -SineWaves.X_MAX, SineWaves.X_MAX, 10, 0.02, 50, seed);
+    }
+
     /** The robustness protocol: 5 points from U(0, 5) only, 10 SGD steps at 0.02, 50 test points. */
     public static SineEvaluation robust(int tasks, long seed) {
         return new SineEvaluation(tasks, 5, 0, SineWaves.X_MAX, 10, 0.02, 50, seed);

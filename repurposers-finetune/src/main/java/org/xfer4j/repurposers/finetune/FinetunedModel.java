@@ -95,6 +95,11 @@ public final class FinetunedModel implements RepurposedModel {
     }
 
     @Override
+    public List<Double> trainingLoss() {
+        return history.epochs().stream().map(TrainingHistory.Epoch::trainLoss).toList();
+    }
+
+    @Override
     public Predictions predict(Dataset data, Progress progress) {
         double[][] probabilities = new double[data.size()][];
         progress.start("predicting " + data.name(), data.size());

@@ -14,14 +14,18 @@ import org.xfer4j.runtime.onnx.graph.ValueInfos;
 import org.xfer4j.runtime.onnx.model.OnnxSourceModel;
 import org.xfer4j.testkit.SyntheticBlobs;
 
-/** A small random "pretrained" MLP over the testkit blobs: fc1 (16) - relu1 - fc2 (8) - relu2. */
+/** A small random "pretrained" MLP over the testkit blobs (or any width): fc1 (16) - relu1 - fc2 (8) - relu2. */
 final class TinySource {
 
     private TinySource() {
     }
 
     static OnnxSourceModel create() {
-        int in = SyntheticBlobs.featureCount();
+        return create(SyntheticBlobs.featureCount());
+    }
+
+    /** The same network over {@code in} inputs. */
+    static OnnxSourceModel create(int in) {
         Random rng = new Random(1);
         int f = TensorProto.DataType.FLOAT_VALUE;
         GraphProto g = GraphProto.newBuilder().setName("tiny")

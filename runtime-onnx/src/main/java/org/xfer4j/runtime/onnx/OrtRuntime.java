@@ -38,6 +38,7 @@ public final class OrtRuntime {
                 if (e == null) {
                     try {
                         e = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "xfer4j");
+                        NativeLibraryFolder.remove();
                     } catch (RuntimeException | UnsatisfiedLinkError err) {
                         throw new XferException("cannot load ONNX Runtime: " + err.getMessage(), err);
                     }

@@ -1,6 +1,5 @@
 package org.xfer4j.repurposers.metamodel.gp;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.xfer4j.api.feature.LayerBlock;
 import org.xfer4j.api.repurpose.PayloadReader;
@@ -19,7 +18,6 @@ import org.xfer4j.repurposers.metamodel.internal.Vectors;
  */
 final class GpClassifier extends StandardizedClassifier {
 
-    private static final String BLOCKS = "gp.blocks";
     private static final String HYPERPARAMETERS = "gp.logHyperparameters";
     private static final String INDUCING = "gp.inducingPoints";
     private static final String LOWER_INVERSE = "gp.lowerInverse";
@@ -76,13 +74,7 @@ final class GpClassifier extends StandardizedClassifier {
 
     @Override
     protected void saveModel(PayloadWriter payload) {
-        List<LayerBlock> blocks = kernel.blocks();
-        int[] ranges = new int[2 * blocks.size()];
-        for (int b = 0; b < blocks.size(); b++) {
-            ranges[2 * b] = blocks.get(b).start();
-            ranges[2 * b + 1] = blocks.get(b).end();
-        }
-        payload.putInts(BLOCKS, ranges, blocks.size(), 2);
+        KernelBlocks.save(payload, kernel.blocks());
         double[] theta = kernel.toVector();
         payload.putDoubles(HYPERPARAMETERS, theta, theta.length);
         int m = features.dimension() - 1;
@@ -95,11 +87,7 @@ final class GpClassifier extends StandardizedClassifier {
 
     /** Reads what {@link #save} wrote. */
     static GpClassifier load(PayloadReader payload) {
-        int[] ranges = payload.getInts(BLOCKS);
-        List<LayerBlock> blocks = new ArrayList<>();
-        for (int b = 0; b < ranges.length / 2; b++) {
-            blocks.add(new LayerBlock("block" + b, ranges[2 * b], ranges[2 * b + 1]));
-        }
+        List<LayerBlock> blocks = KernelBlocks.load(payload);
         BlockRbfKernel kernel = new BlockRbfKernel(blocks, new double[blocks.size()], new double[blocks.size()])
                 .withVector(payload.getDoubles(HYPERPARAMETERS));
         double[][] lowerInverse = Matrices.rows(payload.getDoubles(LOWER_INVERSE), payload.shape(LOWER_INVERSE)[0]);

@@ -5,11 +5,13 @@ import java.util.SplittableRandom;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.feature.FeatureSet;
+import org.xfer4j.api.repurpose.FeatureClassifier;
 import org.xfer4j.repurposers.metamodel.internal.Matrices;
 import org.xfer4j.repurposers.metamodel.internal.Standardizer;
 
 /**
- * Fits a {@link GpClassifier}: inducing points by k-means, kernel hyperparameters shared by all one-vs-rest
+ * Fits a {@code gp}: up to {@link GpOptions#exactLimit()} examples the exact multi-class GP ({@link ExactFitter});
+ * beyond, a sparse {@link GpClassifier}: inducing points by k-means, kernel hyperparameters shared by all one-vs-rest
  * problems by maximising the sum of their Laplace marginal likelihoods on a subsample, then every problem's
  * posterior on all examples.
  */
@@ -41,11 +43,20 @@ final class GpFitter {
         this.progress = progress;
     }
 
-    GpClassifier fit(FeatureSet training) {
+    FeatureClassifier fit(FeatureSet training) {
         Standardizer standardizer = Standardizer.fit(training.features());
         double[] x = standardizer.transform(training.features());
         int n = training.size();
         int d = standardizer.width();
+        if (n <= options.exactLimit()) {
+            // with fewer examples than features (few shots of a network's 384-1280 features) one scale for all
+            // columns: per-column scales estimated from so few examples are mostly noise, and one scale keeps the
+            // network's geometry (validation accuracy at 1 per class on spam subjects 0.73 against 0.52 with
+            // per-column scales; ECE at 5 per class on Fashion-MNIST 0.05 against 0.15). Tabular features in
+            // unrelated units (wine: proline in the hundreds beside ratios near 1) keep per-column scales.
+            Standardizer scaled = n < d ? isotropic(standardizer) : standardizer;
+            return new ExactFitter(options, progress).fit(training, scaled, scaled.transform(training.features()));
+        }
         double[] z = InducingPoints.centres(x, n, d, options.inducingPoints(), seed);
         int m = z.length / d;
         BlockRbfKernel kernel = BlockRbfKernel.initial(training.features().blocks());
@@ -141,6 +152,17 @@ final class GpFitter {
             v[b + i] = MAX_LOG_VARIANCE;
         }
         return v;
+    }
+
+    /** The same centring with one scale for every column: the root mean square of the per-column scales. */
+    private static Standardizer isotropic(Standardizer s) {
+        double sum = 0;
+        for (double v : s.scale()) {
+            sum += v * v;
+        }
+        double[] scale = new double[s.width()];
+        Arrays.fill(scale, Math.sqrt(sum / s.width()));
+        return new Standardizer(s.mean(), scale);
     }
 
     private static int[] range(int n) {

@@ -7,11 +7,14 @@ import org.xfer4j.api.repurpose.FeatureClassifier;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.repurposers.metamodel.internal.MetaModelProvider;
 
-/** The {@code gp} meta-model: a sparse Gaussian-process classifier with calibrated probabilities. */
+/**
+ * The {@code gp} meta-model: a Gaussian-process classifier, exact and multi-class on few examples, sparse beyond.
+ */
 public final class GpProvider extends MetaModelProvider<GpOptions> {
 
     public GpProvider() {
-        super("gp", "sparse Gaussian-process classifier (RBF per layer, inducing points, Laplace), calibrated",
+        super("gp", "Gaussian-process classifier: exact softmax GP (linear + RBF kernel) on few examples, sparse "
+                + "one-vs-rest (RBF per layer, inducing points) on many; Laplace, hyperparameters by marginal likelihood",
                 GpOptions.class, GpOptions.DEFAULTS, GpOptions::parse);
     }
 
@@ -22,6 +25,6 @@ public final class GpProvider extends MetaModelProvider<GpOptions> {
 
     @Override
     public FeatureClassifier load(PayloadReader payload, Options options) {
-        return GpClassifier.load(payload);
+        return payload.has(ExactGpClassifier.KIND) ? ExactGpClassifier.load(payload) : GpClassifier.load(payload);
     }
 }

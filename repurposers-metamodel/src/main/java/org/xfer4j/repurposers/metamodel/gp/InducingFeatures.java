@@ -1,8 +1,5 @@
 package org.xfer4j.repurposers.metamodel.gp;
 
-import org.xfer4j.api.XferException;
-import smile.linalg.UPLO;
-import smile.tensor.Cholesky;
 import smile.tensor.DenseMatrix;
 
 /**
@@ -16,7 +13,6 @@ final class InducingFeatures {
     static final double BIAS_SD = 3.0;
     /** Jitter added to K_mm's diagonal, relative to k(x, x); grown tenfold while the Cholesky fails. */
     private static final double JITTER = 1e-6;
-    private static final int JITTER_TRIES = 6;
     /** Rows whose distances and kernel values {@link #featuresOf} holds at once. */
     private static final int CHUNK_ROWS = 2048;
 
@@ -31,22 +27,12 @@ final class InducingFeatures {
     /** The features of the kernel's DTC prior over inducing points whose mutual squared distances are given. */
     static InducingFeatures of(BlockRbfKernel kernel, double[][] inducingDistances, int m) {
         double[] kmm = kernel.fromDistances(inducingDistances);
-        double jitter = JITTER * kernel.diagonal();
-        for (int attempt = 0; attempt < JITTER_TRIES; attempt++, jitter *= 10) {
-            double[][] a = new double[m][m];
-            for (int i = 0; i < m; i++) {
-                System.arraycopy(kmm, i * m, a[i], 0, m);
-                a[i][i] += jitter;
-            }
-            try {
-                Cholesky c = DenseMatrix.of(a).withUplo(UPLO.LOWER).cholesky();
-                return new InducingFeatures(invertLower(c.lu(), m));
-            } catch (ArithmeticException e) {
-                // not positive definite in floating point: retry with more jitter
-            }
+        double[][] a = new double[m][m];
+        for (int i = 0; i < m; i++) {
+            System.arraycopy(kmm, i * m, a[i], 0, m);
         }
-        throw new XferException("gp: the inducing-point kernel matrix is not positive definite even with jitter "
-                + jitter + "; the features may hold many duplicate rows");
+        double jitter = JITTER * kernel.diagonal();
+        return new InducingFeatures(invertLower(Jitter.cholesky(a, jitter, jitter).lu(), m));
     }
 
     /** L^-1 of the lower triangle of {@code factor}, by forward substitution column by column. */

@@ -31,7 +31,7 @@ class GpProviderTest extends FeatureRepurposerContract {
 
     @Override
     protected Map<String, String> nonDefaultOptions() {
-        return Map.of("inducingPoints", "64", "hyperSamples", "300", "hyperEvaluations", "0");
+        return Map.of("inducingPoints", "64", "hyperSamples", "300", "hyperEvaluations", "0", "exactLimit", "50");
     }
 
     @Test
@@ -86,6 +86,8 @@ class GpProviderTest extends FeatureRepurposerContract {
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("inducingPoints");
         assertThatThrownBy(() -> provider.parseOptions(Map.of("hyperEvaluations", "-3")))
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("hyperEvaluations");
+        assertThatThrownBy(() -> provider.parseOptions(Map.of("exactLimit", "-1")))
+                .isInstanceOf(InvalidOptionException.class).hasMessageContaining("exactLimit");
     }
 
     @Test

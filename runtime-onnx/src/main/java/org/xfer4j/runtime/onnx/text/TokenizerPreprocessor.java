@@ -22,12 +22,16 @@ import org.xfer4j.api.model.Preprocessor;
  * Tokenises text samples with a model's Hugging Face {@code tokenizer.json} (through DJL's native tokenizers):
  * special tokens added, truncated to a maximum length, padded to the longest text of each batch, and handed to the
  * graph as int64 {@code input_ids}, {@code attention_mask} and {@code token_type_ids} of shape [batch, tokens]
- * (those of them the graph declares).
+ * (those of them the graph declares). A long text is cut at a word boundary before tokenising, where the cut keeps
+ * more than the maximum length in tokens, so a 10 MB row costs what its first words cost and gives the same tokens.
  */
 public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable {
 
     /** Tokens per text unless told otherwise; longer texts are truncated. */
     public static final int DEFAULT_MAX_LENGTH = 128;
+
+    /** Characters per token up to which a text is tokenised whole: English averages about four. */
+    private static final int CHARS_PER_TOKEN = 16;
 
     private static final Map<String, Function<Encoding, long[]>> FIELDS = Map.of(
             "input_ids", Encoding::getIds,
@@ -36,11 +40,13 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
 
     private final HuggingFaceTokenizer tokenizer;
     private final List<String> inputNames;
+    private final int maxLength;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TokenizerPreprocessor(HuggingFaceTokenizer tokenizer, List<String> inputNames) {
+    private TokenizerPreprocessor(HuggingFaceTokenizer tokenizer, List<String> inputNames, int maxLength) {
         this.tokenizer = tokenizer;
         this.inputNames = inputNames;
+        this.maxLength = maxLength;
     }
 
     /** A preprocessor for a graph with {@code inputs}, truncating to {@value #DEFAULT_MAX_LENGTH} tokens. */
@@ -67,7 +73,7 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
                 "maxLength", Integer.toString(maxLength), "addSpecialTokens", "true");
         try {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, options);
-            return new TokenizerPreprocessor(tokenizer, List.copyOf(names));
+            return new TokenizerPreprocessor(tokenizer, List.copyOf(names), maxLength);
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("cannot read tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
         }
@@ -81,7 +87,7 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
                 throw new InvalidInputException("example " + i + " of the batch is " + batch.get(i).getClass()
                         .getSimpleName() + ", but this model reads text");
             }
-            texts.add(text);
+            texts.add(tokenisedPart(text));
         }
         Encoding[] encodings = tokenizer.batchEncode(texts);
         int n = encodings.length;
@@ -95,6 +101,31 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
             out.put(name, Tensor.ofLongs(values, n, length));
         }
         return out;
+    }
+
+    /**
+     * The part of {@code text} worth tokenising: the whole text when it is short, else the shortest prefix ending at
+     * a word boundary (trying 16, 64, 256... characters per token of the maximum length) whose tokens already exceed
+     * the maximum length. Words before the cut tokenise as in the whole text, so the truncated tokens are the same.
+     */
+    String tokenisedPart(String text) {
+        for (long limit = (long) maxLength * CHARS_PER_TOKEN; limit < text.length(); limit *= 4) {
+            String prefix = text.substring(0, wordBoundary(text, (int) limit));
+            if (tokenizer.encode(prefix).exceedMaxLength()) {
+                return prefix;
+            }
+        }
+        return text;
+    }
+
+    /** The last index at or before {@code limit} that starts a whitespace run; {@code limit} if the window has none. */
+    private static int wordBoundary(String text, int limit) {
+        for (int i = limit; i > limit / 2; i--) {
+            if (Character.isWhitespace(text.charAt(i)) && !Character.isWhitespace(text.charAt(i - 1))) {
+                return i;
+            }
+        }
+        return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
     }
 
     /** Releases the native tokenizer; later calls do nothing. */

@@ -1,6 +1,7 @@
 package org.xfer4j.runtime.onnx.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,9 +9,13 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xfer4j.api.Progress;
+import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.model.ModelSource;
 import org.xfer4j.api.model.Pooling;
 import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.data.registry.FetchException;
+import org.xfer4j.data.registry.MavenArtifacts;
 import org.xfer4j.runtime.onnx.TestModels;
 import org.xfer4j.runtime.onnx.text.TokenizerPreprocessor;
 
@@ -57,6 +62,20 @@ class ModelSourcesTest {
         Files.copy(pack.resolve("tokenizer.json"), dir.resolve("bge-tokenizer.json"));
         try (SourceModel text = new OnnxFileSource().open(onnx.toString(), TestModels.context())) {
             assertThat(text.preprocessor()).isInstanceOf(TokenizerPreprocessor.class);
+        }
+    }
+
+    @Test
+    void aMavenReferenceWithPathSegmentsReadsAndWritesNothing() throws Exception {
+        Path repository = Files.createDirectories(dir.resolve("m2/repository"));
+        Path cache = dir.resolve("cache/xfer4j");
+        ModelPackSource packs = new ModelPackSource(new MavenArtifacts(repository));
+        ProviderContext c = new ProviderContext(cache, ProviderContext.defaults().device(), 0, 1, Progress.NONE);
+        // the crafted reference read a jar outside the repository and wrote model.onnx outside the cache
+        assertThatThrownBy(() -> packs.open("maven:g:../../../../x:1", c)).isInstanceOf(FetchException.class)
+                .hasMessageContaining("group:artifact:version");
+        try (var files = Files.walk(dir)) {
+            assertThat(files.filter(Files::isRegularFile)).isEmpty();
         }
     }
 }

@@ -3,6 +3,7 @@ package org.xfer4j.runtime.onnx.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,5 +44,30 @@ class TokenizerPreprocessorTest {
                 TestModels.bge().onnxFile().resolveSibling("tokenizer.json"),
                 List.of(new InputSpec("pixel_values", DType.FLOAT32, List.of(-1L, 3L, 224L, 224L)))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("pixel_values");
+    }
+
+    @Test
+    void aHugeRowIsCutBeforeTokenisingAndGivesTheTokensOfTheWholeText() throws Exception {
+        TokenizerPreprocessor bge = (TokenizerPreprocessor) TestModels.bge().preprocessor();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; sb.length() < 10_000_000; i++) {
+            sb.append("subject line ").append(i).append(i % 7 == 0 ? "\n\n   " : " ");
+        }
+        String huge = sb.toString();
+        String part = bge.tokenisedPart(huge);
+        // what is tokenised stays near the 16 characters per token tried first (128 tokens here)
+        assertThat(part.length()).isLessThanOrEqualTo(16 * TokenizerPreprocessor.DEFAULT_MAX_LENGTH);
+        assertThat(huge).startsWith(part);
+        assertThat(bge.tokenisedPart("short text")).isEqualTo("short text");
+        // the same tokens as the whole text, tokenised without cutting (a 200 kB prefix keeps this test quick)
+        String whole = huge.substring(0, 200_000);
+        Map<String, String> options = Map.of("padding", "true", "truncation", "true",
+                "maxLength", Integer.toString(TokenizerPreprocessor.DEFAULT_MAX_LENGTH), "addSpecialTokens", "true");
+        try (HuggingFaceTokenizer reference = HuggingFaceTokenizer.newInstance(
+                TestModels.bge().onnxFile().resolveSibling("tokenizer.json"), options)) {
+            long[] expected = reference.encode(whole).getIds();
+            assertThat(bge.prepare(List.of(new Sample.Text(huge))).get("input_ids").longs()).containsExactly(expected);
+            assertThat(bge.prepare(List.of(new Sample.Text(whole))).get("input_ids").longs()).containsExactly(expected);
+        }
     }
 }

@@ -1,2 +1,0 @@
-/** Self-contained HTML reports with charts (PNG, drawn by XChart) written beside their CSV/JSON data. */
-package org.xfer4j.cli.report;

@@ -1,0 +1,25 @@
+package org.xfer4j.meta.learners;
+
+import java.util.Map;
+import org.xfer4j.api.Options;
+import org.xfer4j.api.meta.MetaLearnerProvider;
+import org.xfer4j.testkit.MetaLearnerContract;
+
+/** {@code reptile} passes the meta-learner contract (through the step-by-step inner loop the line model needs). */
+class ReptileContractTest extends MetaLearnerContract {
+
+    @Override
+    protected MetaLearnerProvider provider() {
+        return new ReptileProvider();
+    }
+
+    @Override
+    protected Options shortRun() {
+        return provider().parseOptions(Map.of("metaSteps", "40", "checkpointEvery", "10", "innerSteps", "5", "innerLr", "0.1", "outerLr", "0.5", "anneal", "false"));
+    }
+
+    @Override
+    protected Map<String, String> nonDefaultOptions() {
+        return Map.of("metaBatch", "3", "anneal", "false");
+    }
+}
