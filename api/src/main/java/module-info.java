@@ -6,6 +6,7 @@ module org.xfer4j.api {
     exports org.xfer4j.api.feature;
     exports org.xfer4j.api.repurpose;
     exports org.xfer4j.api.meta;
+    exports org.xfer4j.api.tuning;
 
     uses org.xfer4j.api.model.ModelSource;
     uses org.xfer4j.api.feature.FeatureExtractorProvider;

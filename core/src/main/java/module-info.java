@@ -10,9 +10,11 @@ module org.xfer4j.core {
 
     exports org.xfer4j.core;
     exports org.xfer4j.core.artifact;
+    exports org.xfer4j.core.calibration;
     exports org.xfer4j.core.features;
     exports org.xfer4j.core.metrics;
     exports org.xfer4j.core.registry;
+    exports org.xfer4j.core.tuning;
 
     // Guice reflects over XferModule's @Provides methods and Xfer's @Inject constructor.
     opens org.xfer4j.core to com.google.guice;

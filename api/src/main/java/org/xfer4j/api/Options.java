@@ -10,4 +10,12 @@ public interface Options {
 
     /** Every option as key=value text, in a stable order; parsing the result yields an equal record. */
     Map<String, String> toProperties();
+
+    /**
+     * What each key of {@link #toProperties()} means, in a short phrase (shown by {@code xfer4j methods}); empty where
+     * the provider does not say.
+     */
+    default Map<String, String> help() {
+        return Map.of();
+    }
 }

@@ -3,7 +3,10 @@ package org.xfer4j.api;
 /** The version of the service-provider interface a provider was built against (major.minor). */
 public record SpiVersion(int major, int minor) implements Comparable<SpiVersion> {
 
-    /** The SPI version of this api jar. */
+    /**
+     * The SPI version of this api jar; 1.1 added the meta-learning contract's regression and checkpoint types and
+     * {@code RepurposerProvider.searchSpace()}.
+     */
     public static final SpiVersion CURRENT = new SpiVersion(1, 1);
 
     public SpiVersion {

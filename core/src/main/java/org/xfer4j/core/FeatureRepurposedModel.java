@@ -1,6 +1,7 @@
 package org.xfer4j.core;
 
 import java.util.List;
+import java.util.Optional;
 import org.xfer4j.api.Options;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.data.Dataset;
@@ -10,10 +11,13 @@ import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.api.repurpose.Predictions;
 import org.xfer4j.api.repurpose.RepurposedModel;
 import org.xfer4j.core.artifact.Provenance;
+import org.xfer4j.core.calibration.Calibration;
+import org.xfer4j.core.tuning.TuningResult;
 
 /**
  * A target model made of the frozen source model and a classifier over features of its named layers: predicting
- * extracts the same layers (through the cache), then classifies.
+ * extracts the same layers (through the cache), then classifies. It remembers the hyper-parameter search that chose
+ * its options and the calibration applied to its probabilities, when there were any.
  */
 public final class FeatureRepurposedModel implements RepurposedModel {
 
@@ -25,9 +29,12 @@ public final class FeatureRepurposedModel implements RepurposedModel {
     private final Provenance provenance;
     private final Extraction extraction;
     private final boolean ownsSource;
+    private final TuningResult tuning;
+    private final Calibration calibration;
 
     FeatureRepurposedModel(String providerId, Options options, FeatureClassifier classifier, SourceModel source,
-                           List<String> layers, Provenance provenance, Extraction extraction, boolean ownsSource) {
+                           List<String> layers, Provenance provenance, Extraction extraction, boolean ownsSource,
+                           TuningResult tuning, Calibration calibration) {
         this.providerId = providerId;
         this.options = options;
         this.classifier = CheckedClassifier.wrap(providerId, classifier);
@@ -36,6 +43,18 @@ public final class FeatureRepurposedModel implements RepurposedModel {
         this.provenance = provenance;
         this.extraction = extraction;
         this.ownsSource = ownsSource;
+        this.tuning = tuning;
+        this.calibration = calibration;
+    }
+
+    /** The search that chose the options, when they were searched. */
+    public Optional<TuningResult> tuning() {
+        return Optional.ofNullable(tuning);
+    }
+
+    /** The calibration applied to every prediction, when one was fitted. */
+    public Optional<Calibration> calibration() {
+        return Optional.ofNullable(calibration);
     }
 
     @Override

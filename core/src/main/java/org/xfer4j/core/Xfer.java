@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,11 +33,18 @@ import org.xfer4j.core.artifact.ArtifactWriter;
 import org.xfer4j.core.artifact.DatasetDigest;
 import org.xfer4j.core.artifact.Manifest;
 import org.xfer4j.core.artifact.Provenance;
+import org.xfer4j.core.calibration.Calibration;
+import org.xfer4j.core.calibration.TemperatureScaledClassifier;
 import org.xfer4j.core.features.FeatureCache;
 import org.xfer4j.core.metrics.Evaluation;
 import org.xfer4j.core.metrics.LabelAlignment;
 import org.xfer4j.core.metrics.Metrics;
 import org.xfer4j.core.registry.Registry;
+import org.xfer4j.core.tuning.Fitter;
+import org.xfer4j.core.tuning.HyperparameterSearch;
+import org.xfer4j.core.tuning.SearchRequest;
+import org.xfer4j.core.tuning.TuningResult;
+import org.xfer4j.core.tuning.TuningSettings;
 import org.xfer4j.data.registry.Fetching;
 
 /**
@@ -113,23 +121,79 @@ public final class Xfer implements AutoCloseable {
     }
 
     /**
+     * Searches the options of feature method {@code method} that {@code options} marks {@code auto} or gives ranges
+     * for (see {@link SearchRequest}), by cross-validation on {@code training} only, seeded with the context's seed.
+     *
+     * @throws InvalidOptionException naming the option for a bad search request, or when nothing is searched
+     * @throws InvalidInputException naming the class when a class has fewer examples than folds
+     */
+    public TuningResult tune(String method, FeatureSet training, Map<String, String> options,
+                             TuningSettings settings) {
+        FeatureRepurposerProvider provider = featureProvider(method);
+        return HyperparameterSearch.run(SearchRequest.parse(provider, options), fitter(provider), training, settings,
+                context.seed(), context.progress());
+    }
+
+    /**
+     * Fits a temperature for {@code method} with {@code options} on its out-of-fold predictions of {@code training}
+     * ({@code folds} seeded stratified folds), with the NLL and ECE of those predictions before and after.
+     */
+    public Calibration calibrate(String method, FeatureSet training, Map<String, String> options, int folds) {
+        FeatureRepurposerProvider provider = featureProvider(method);
+        provider.parseOptions(options);
+        return Calibration.crossValidated(fitter(provider), training, options, folds, context.seed());
+    }
+
+    /** {@code provider} fitted through the host's checks, with options as properties. */
+    private Fitter fitter(FeatureRepurposerProvider provider) {
+        return (set, o) -> fit(provider, set, provider.parseOptions(o));
+    }
+
+    /**
      * Repurposes {@code model} for {@code training} with {@code method}: a feature method is trained on the
      * features of {@code layers}; a graph method gets the model itself (and ignores {@code layers}).
      */
     public RepurposedModel repurpose(String method, SourceModel model, List<String> layers, Dataset training,
                                      Map<String, String> options) {
+        return repurpose(method, model, layers, training, options, FitSettings.DEFAULTS);
+    }
+
+    /**
+     * Repurposes like {@link #repurpose(String, SourceModel, List, Dataset, Map)}; a feature method's options marked
+     * {@code auto} or given as ranges are first searched on the training features (the search is kept with the
+     * model and saved with it), and with {@code settings.temperatureScaling()} the probabilities are calibrated by a
+     * temperature fitted on cross-validated predictions of the training features.
+     *
+     * @throws InvalidOptionException for a search or calibration asked of a graph method
+     */
+    public RepurposedModel repurpose(String method, SourceModel model, List<String> layers, Dataset training,
+                                     Map<String, String> options, FitSettings settings) {
         RepurposerProvider provider = registry.repurposer(method);
-        Options parsed = provider.parseOptions(options);
+        SearchRequest request = SearchRequest.parse(provider, options);
+        if (!(provider instanceof FeatureRepurposerProvider) && (request.isSearch() || settings.temperatureScaling())) {
+            throw new InvalidOptionException("hyper-parameter search and calibration work on feature methods; "
+                    + method + " trains the graph itself: give its options fixed values and no calibration");
+        }
+        Options parsed = request.isSearch() ? null : provider.parseOptions(options);
         // labels are checked before any features are extracted
         TrainingLabels.require("the training set " + training.name(), training.labels(), training.classes());
         String digest = DatasetDigest.of(training);
         Provenance provenance = Provenance.of(model, layers, training, digest, context.seed());
         if (provider instanceof FeatureRepurposerProvider fp) {
             FeatureMatrix features = extraction.extract(model, training, layers, digest, context.progress());
-            FeatureClassifier classifier = fit(fp, new FeatureSet(features, training.labels(), training.classes()),
-                    parsed);
-            return new FeatureRepurposedModel(fp.id(), parsed, classifier, model, layers, provenance, extraction,
-                    false);
+            FeatureSet set = new FeatureSet(features, training.labels(), training.classes());
+            TuningResult tuning = request.isSearch() ? HyperparameterSearch.run(request, fitter(fp), set,
+                    settings.tuning(), context.seed(), context.progress()) : null;
+            Map<String, String> chosen = tuning == null ? options : tuning.bestOptions();
+            Options chosenOptions = tuning == null ? parsed : fp.parseOptions(chosen);
+            Calibration calibration = settings.temperatureScaling() ? Calibration.crossValidated(fitter(fp), set,
+                    chosen, settings.tuning().folds(), context.seed()) : null;
+            FeatureClassifier classifier = fit(fp, set, chosenOptions);
+            if (calibration != null) {
+                classifier = new TemperatureScaledClassifier(classifier, calibration.temperature());
+            }
+            return new FeatureRepurposedModel(fp.id(), chosenOptions, classifier, model, layers, provenance, extraction,
+                    false, tuning, calibration);
         }
         if (provider instanceof GraphRepurposerProvider gp) {
             return new GraphRepurposedModel(gp.repurpose(model, training, parsed, context), provenance);
@@ -165,9 +229,14 @@ public final class Xfer implements AutoCloseable {
     public void save(RepurposedModel model, Path file, boolean withSourceModel) {
         RepurposerProvider provider = registry.repurposer(model.providerId());
         switch (model) {
-            case FeatureRepurposedModel f -> ArtifactWriter.write(file, Manifest.create(Manifest.Kind.FEATURE, provider),
-                    f.options().toProperties(), f.provenance(), f::save,
-                    withSourceModel ? f.sourceModel().onnxFile() : null);
+            case FeatureRepurposedModel f -> {
+                Map<String, Map<String, String>> sections = new HashMap<>();
+                f.tuning().ifPresent(t -> sections.put(Artifact.TUNING, t.toProperties()));
+                f.calibration().ifPresent(c -> sections.put(Artifact.CALIBRATION, c.toProperties()));
+                ArtifactWriter.write(file, Manifest.create(Manifest.Kind.FEATURE, provider,
+                        f.calibration().isPresent()), f.options().toProperties(), f.provenance(), sections, f::save,
+                        withSourceModel ? f.sourceModel().onnxFile() : null);
+            }
             case GraphRepurposedModel g -> {
                 if (withSourceModel) {
                     throw new InvalidOptionException("graph models hold their own graph; save them without the source model");
@@ -224,6 +293,14 @@ public final class Xfer implements AutoCloseable {
         }
         if (a.manifest().kind() == Manifest.Kind.FEATURE && provider instanceof FeatureRepurposerProvider fp) {
             FeatureClassifier classifier = fp.load(a.payload(), options);
+            String name = file.toString();
+            Calibration calibration = a.section(Artifact.CALIBRATION)
+                    .map(c -> Calibration.fromProperties(c, name)).orElse(null);
+            if (calibration != null) {
+                classifier = new TemperatureScaledClassifier(classifier, calibration.temperature());
+            }
+            TuningResult tuning = a.section(Artifact.TUNING).map(t -> TuningResult.fromProperties(t, name))
+                    .orElse(null);
             // the reference comes from the file: a model it names is opened from the cache unless fetching is allowed
             SourceModel source = announce != null
                     ? Fetching.announced(announce, () -> openModel(p.sourceReference()))
@@ -236,7 +313,8 @@ public final class Xfer implements AutoCloseable {
                         + " with sha256 " + p.sourceSha256() + ", but that reference now opens a model with sha256 "
                         + source.sha256());
             }
-            return new FeatureRepurposedModel(fp.id(), options, classifier, source, p.layers(), p, extraction, true);
+            return new FeatureRepurposedModel(fp.id(), options, classifier, source, p.layers(), p, extraction, true,
+                    tuning, calibration);
         }
         throw new InvalidInputException("artifact " + file + " holds a " + a.manifest().kind() + " model, but method " + provider.id() + " does not load that kind");
     }

@@ -36,12 +36,17 @@ import org.xfer4j.api.repurpose.Predictions;
 import org.xfer4j.api.repurpose.RepurposedModel;
 import org.xfer4j.core.artifact.Artifact;
 import org.xfer4j.core.artifact.ArtifactReader;
+import org.xfer4j.core.calibration.Calibration;
 import org.xfer4j.core.fakes.FakeData;
 import org.xfer4j.core.fakes.FakeExtractorProvider;
 import org.xfer4j.core.fakes.FakeGraphProvider;
 import org.xfer4j.core.fakes.FakeModelSource;
 import org.xfer4j.core.metrics.Evaluation;
 import org.xfer4j.core.registry.Registry;
+import org.xfer4j.core.tuning.Objective;
+import org.xfer4j.core.tuning.Strategy;
+import org.xfer4j.core.tuning.TuningResult;
+import org.xfer4j.core.tuning.TuningSettings;
 import org.xfer4j.data.registry.FetchException;
 import org.xfer4j.data.registry.MavenArtifacts;
 
@@ -214,6 +219,46 @@ class XferTest {
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("'knn'").hasMessageContaining("prototype");
         assertThatThrownBy(() -> xfer.fit("priors", fine, Map.of()))
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("use repurpose");
+    }
+
+    @Test
+    void searchedAndCalibratedModelKeepsBothThroughSaveAndLoad() {
+        open();
+        SourceModel model = xfer.openModel("fake:net");
+        // two overlapping clouds, six points each, so neither the temperature nor the calibration is trivial
+        Dataset train = FakeData.points("clouds", new float[][] {{0, 0}, {1, 0.5f}, {0.5f, 1}, {1.5f, 1.5f},
+                {0, 1}, {2, 0}, {2, 2}, {1, 1.5f}, {1.5f, 1}, {0.5f, 0.5f}, {3, 2}, {2, 3}},
+                new int[] {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1});
+        FitSettings settings = new FitSettings(new TuningSettings(Strategy.RANDOM, 4, 3, Objective.LOG_LOSS), true);
+        FeatureRepurposedModel r = (FeatureRepurposedModel) xfer.repurpose("prototype", model, List.of("fc"), train,
+                Map.of("temperature", "auto"), settings);
+        TuningResult tuning = r.tuning().orElseThrow();
+        assertThat(tuning.trials()).hasSize(4);
+        assertThat(r.options().toProperties()).containsEntry("temperature", tuning.best().options().get("temperature"));
+        Calibration calibration = r.calibration().orElseThrow();
+        assertThat(calibration.after().nll()).isLessThanOrEqualTo(calibration.before().nll());
+        double[][] p = r.predict(TEST, Progress.NONE).probabilities();
+
+        Path file = dir.resolve("tuned.xfer");
+        xfer.save(r, file);
+        assertThat(ArtifactReader.read(file).manifest().formatVersion()).isEqualTo(3);
+        try (RepurposedModel loaded = xfer.load(file)) {
+            FeatureRepurposedModel f = (FeatureRepurposedModel) loaded;
+            assertThat(f.tuning()).contains(tuning);
+            assertThat(f.calibration()).contains(calibration);
+            assertThat(loaded.predict(TEST, Progress.NONE).probabilities()).isDeepEqualTo(p);
+        }
+        Path plain = dir.resolve("plain.xfer");
+        xfer.save(xfer.repurpose("prototype", model, List.of("fc"), train, Map.of()), plain);
+        assertThat(ArtifactReader.read(plain).manifest().formatVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void searchOfAGraphMethodIsRefused() {
+        open();
+        assertThatThrownBy(() -> xfer.repurpose("priors", xfer.openModel("fake:net"), List.of("fc"), TRAIN,
+                Map.of(), new FitSettings(TuningSettings.DEFAULTS, true))).isInstanceOf(InvalidOptionException.class)
+                .hasMessageContaining("priors trains the graph itself");
     }
 
     @Test

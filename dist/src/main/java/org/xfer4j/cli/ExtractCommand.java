@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Extracts features of named layers to a CSV file (label, then one column per feature). */
+/** Extracts features of named layers to a CSV file (which example, then one column per feature). */
 @Command(name = "extract", description = "Extract features of named layers of a model to a CSV file.")
 final class ExtractCommand implements Runnable {
 
@@ -48,11 +48,12 @@ final class ExtractCommand implements Runnable {
         }
     }
 
-    /** Writes label name and features per row; the header names each column layer:index. Atomic. */
+    /** Writes the example's id, text or file and label, then its features; the header names each layer:index. Atomic. */
     static void write(FeatureMatrix f, Dataset d, Path out) {
+        ExampleColumns examples = new ExampleColumns(d);
         try {
             Csv.write(out, w -> {
-                w.text("label");
+                examples.header(w);
                 for (LayerBlock b : f.blocks()) {
                     for (int c = 0; c < b.width(); c++) {
                         w.text(b.layer() + ":" + c);
@@ -60,8 +61,7 @@ final class ExtractCommand implements Runnable {
                 }
                 w.end();
                 for (int r = 0; r < f.rows(); r++) {
-                    int y = d.label(r);
-                    w.text(y < 0 ? "" : d.classes().get(y));
+                    examples.row(w, r);
                     for (int c = 0; c < f.columns(); c++) {
                         w.number(f.get(r, c));
                     }

@@ -7,17 +7,27 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import org.xfer4j.api.XferException;
+import org.xfer4j.core.artifact.HostInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the xfer4j command line. */
-@Command(name = "xfer4j", mixinStandardHelpOptions = true, version = "xfer4j 0.1.0",
+@Command(name = "xfer4j", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = Main.Version.class,
         description = "Repurpose pretrained neural networks for new tasks with few labels.",
         subcommands = {ModelsCommand.class, LayersCommand.class, ExtractCommand.class, RepurposeCommand.class,
-                PredictCommand.class, PluginsCommand.class, QuickstartCommand.class, StudyCommand.class,
+                PredictCommand.class, PluginsCommand.class, MethodsCommand.class, QuickstartCommand.class, StudyCommand.class,
                 MetaTrainCommand.class, MetaTestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+
+    /** The version the core module (or jar) carries, the one artifacts record, so the two always agree. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"xfer4j " + HostInfo.xfer4jVersion()};
+        }
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

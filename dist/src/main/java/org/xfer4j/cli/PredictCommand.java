@@ -16,7 +16,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Predicts with a saved artifact; writes labels and probabilities and, for labelled data, prints metrics. */
+/**
+ * Predicts with a saved artifact; writes which example, its predicted label and class probabilities and, for labelled
+ * data, prints metrics (for unlabelled data without --out, the count per predicted class).
+ */
 @Command(name = "predict", description = "Predict with a saved artifact.")
 final class PredictCommand implements Runnable {
 
@@ -44,26 +47,43 @@ final class PredictCommand implements Runnable {
                 : xfer.load(artifact)) {
             Dataset d = DataSpecs.resolve(data, xfer.context().cacheDir());
             Predictions p = model.predict(d, progress);
+            ExampleColumns examples = new ExampleColumns(d);
             if (out != null) {
-                write(p, out);
+                write(p, examples, out);
                 if (!out.toString().equals(TextFiles.STDOUT)) { // with --out -, standard output holds the CSV
                     System.out.printf("wrote %d predictions to %s%n", p.size(), out);
                 }
             }
-            int[] y = d.labels();
-            if (y.length > 0 && y[0] >= 0) {
+            if (examples.labelled()) {
                 Evaluation e = Metrics.evaluate(p, d);
                 EvaluationText.print(p.size() + " examples", data, p.size(), e);
+            } else if (out == null) {
+                printCounts(p);
             }
         }
     }
 
-    private static void write(Predictions p, Path out) {
+    /** For unlabelled data and no --out: how many examples went to each class, so the run is never silent. */
+    private static void printCounts(Predictions p) {
+        int[] counts = new int[p.classes().size()];
+        for (int y : p.labels()) {
+            counts[y]++;
+        }
+        StringBuilder s = new StringBuilder(p.size() + " examples predicted (no labels to score; --out for each):");
+        for (int c = 0; c < counts.length; c++) {
+            s.append(' ').append(p.classes().get(c)).append(' ').append(counts[c]);
+        }
+        System.out.println(s);
+    }
+
+    private static void write(Predictions p, ExampleColumns examples, Path out) {
         try {
             Csv.write(out, w -> {
+                examples.header(w);
                 w.text("predicted").texts(p.classes()).end();
                 int[] labels = p.labels();
                 for (int i = 0; i < p.size(); i++) {
+                    examples.row(w, i);
                     w.text(p.classes().get(labels[i]));
                     for (double v : p.probabilities()[i]) {
                         w.number(v);

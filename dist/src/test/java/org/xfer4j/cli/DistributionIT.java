@@ -86,6 +86,26 @@ class DistributionIT {
     }
 
     @Test
+    void searchesAPluginsDeclaredOptionCalibratesAndSavesTheTrace(@TempDir Path dir) throws Exception {
+        Path artifact = dir.resolve("tuned.xfer");
+        Result r = launch("repurpose", "--method", "prototype", "-o", "temperature=auto", "-o", "standardize=true",
+                "--hpo-evaluations", "6", "--calibrate", "temperature", "--model", "bge-small-en-v1.5",
+                "--train", "spam-subjects:train", "--test", "spam-subjects:test", "--out", artifact.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("bayes search of prototype: 6 evaluations, 5-fold stratified CV")
+                .contains("chosen: {standardize=true, temperature=").contains("temperature scaling: T = ")
+                .contains("test calibration: NLL ");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(artifact.toFile())) {
+            assertThat(zip.getEntry("tuning.properties")).isNotNull();
+            assertThat(zip.getEntry("calibration.properties")).isNotNull();
+        }
+        Result bad = launch("repurpose", "--method", "prototype", "-o", "temprature=auto", "--model",
+                "bge-small-en-v1.5", "--train", "spam-subjects:train");
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.err()).contains("option temprature=auto: prototype declares no search range for temprature");
+    }
+
+    @Test
     void pluginMethodRepurposesARealModelSavesAndPredictsThroughTheDistribution(@TempDir Path dir) throws Exception {
         Path artifact = dir.resolve("prototype.xfer");
         Result r = launch("repurpose", "--method", "prototype", "--model", "bge-small-en-v1.5",
@@ -98,7 +118,7 @@ class DistributionIT {
                 "--out", predictions.toString());
         assertThat(p.exit()).as(p.err()).isZero();
         // header + one row per test example (30 % of the subjects)
-        assertThat(Files.readAllLines(predictions)).hasSizeGreaterThan(1500).first().isEqualTo("predicted,ham,spam");
+        assertThat(Files.readAllLines(predictions)).hasSizeGreaterThan(1500).first().isEqualTo("id,example,label,predicted,ham,spam");
     }
 
     @Test

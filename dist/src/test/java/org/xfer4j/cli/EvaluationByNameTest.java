@@ -53,8 +53,9 @@ class EvaluationByNameTest {
         String out = cli("predict", "--artifact", artifact.toString(), "--data", spamOnly.toString(),
                 "--out", predictions.toString());
         List<String> rows = Files.readAllLines(predictions);
-        assertThat(rows.getFirst()).isEqualTo("predicted,ham,phish,spam");
-        long spam = rows.stream().skip(1).filter(r -> r.startsWith("spam,")).count();
+        assertThat(rows.getFirst()).isEqualTo("id,example,label,predicted,ham,phish,spam");
+        // every line of spam-only.csv is labelled spam; the predicted label follows the true one
+        long spam = rows.stream().skip(1).filter(r -> r.contains(",spam,spam,")).count();
         // Before labels were matched by name, spam (label 0 of this file) was scored as ham (class 0 of the model).
         assertThat(spam).as("lr on bge features calls these obvious spam lines spam").isGreaterThanOrEqualTo(2);
         assertThat(accuracy(out)).isEqualTo(spam / 3.0, org.assertj.core.data.Offset.offset(1e-4));
@@ -80,7 +81,7 @@ class EvaluationByNameTest {
     void predictionsGoToStandardOutputAndAFolderIsAClearError() throws IOException {
         String out = cli("predict", "--artifact", artifact.toString(), "--data", dir.resolve("spam-only.csv").toString(),
                 "--out", "-");
-        assertThat(out).startsWith("predicted,ham,phish,spam\r\n").doesNotContain("wrote");
+        assertThat(out).startsWith("id,example,label,predicted,ham,phish,spam\r\n").doesNotContain("wrote");
         Path folder = Files.createDirectories(dir.resolve("predictions"));
         PrintStream saved = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -62,7 +62,7 @@ public final class FewShotCalibration {
     }
 
     /** The first {@code k} examples of each class in a seeded shuffle of the training part. */
-    private static FeatureSet draw(FeatureSet train, int k, long seed) {
+    static FeatureSet draw(FeatureSet train, int k, long seed) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < train.size(); i++) {
             order.add(i);

@@ -50,7 +50,15 @@ public final class ArtifactReader {
                     source = e.getName();
                 }
             }
-            return new Artifact(file, manifest, options, provenance, new ArtifactPayload(name, payload), source);
+            Map<String, Map<String, String>> sections = new HashMap<>();
+            for (String section : ArtifactEntries.SECTIONS) {
+                ZipEntry e = zip.getEntry(section + ArtifactEntries.SECTION_SUFFIX);
+                if (e != null) {
+                    sections.put(section, PropertiesText.read(bytes(zip, e, name, digests)));
+                }
+            }
+            return new Artifact(file, manifest, options, provenance, new ArtifactPayload(name, payload), source,
+                    sections);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read artifact " + name + ": " + e.getMessage(), e);
         }

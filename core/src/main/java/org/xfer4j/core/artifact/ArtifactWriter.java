@@ -34,11 +34,26 @@ public final class ArtifactWriter {
      */
     public static void write(Path target, Manifest manifest, Map<String, String> options, Provenance provenance,
                              Consumer<PayloadWriter> payload, Path sourceModel) {
+        write(target, manifest, options, provenance, Map.of(), payload, sourceModel);
+    }
+
+    /**
+     * Saves an artifact with optional {@code sections} (by name, see {@link Artifact#TUNING} and
+     * {@link Artifact#CALIBRATION}) to {@code target}.
+     *
+     * @throws XferException naming the target when it cannot be written; exceptions of {@code payload} pass through
+     */
+    public static void write(Path target, Manifest manifest, Map<String, String> options, Provenance provenance,
+                             Map<String, Map<String, String>> sections, Consumer<PayloadWriter> payload,
+                             Path sourceModel) {
         try {
             TextFiles.writeBytes(target, true, out -> {
                 try (EntryDigests.Recording zip = new EntryDigests.Recording(out)) {
                     put(zip, ArtifactEntries.OPTIONS, PropertiesText.write(options));
                     put(zip, ArtifactEntries.PROVENANCE, PropertiesText.write(provenance.toProperties()));
+                    for (Map.Entry<String, Map<String, String>> s : new TreeMap<>(sections).entrySet()) {
+                        put(zip, s.getKey() + ArtifactEntries.SECTION_SUFFIX, PropertiesText.write(s.getValue()));
+                    }
                     payload.accept(new ZipPayloadWriter(zip));
                     if (sourceModel != null) {
                         zip.putNextEntry(new ZipEntry(ArtifactEntries.SOURCE + sourceModel.getFileName()));

@@ -17,12 +17,15 @@ public record Manifest(int formatVersion, Kind kind, String providerId, String p
                        Map<String, String> libraries, Instant created) {
 
     /**
-     * The format this Xfer4j writes, and the newest it reads: 2 records the size and SHA-256 of every entry in the
-     * manifest; 1 (read still) relies on the zip's CRCs alone.
+     * The newest format this Xfer4j writes and reads: 2 records the size and SHA-256 of every entry in the manifest;
+     * 3 adds the calibration section, which a format-2 reader would ignore and so predict other probabilities: files
+     * with one say 3, files without one still say 2; 1 (read still) relies on the zip's CRCs alone.
      */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
     /** The first format whose manifest records the size and SHA-256 of every entry. */
     public static final int FIRST_WITH_DIGESTS = 2;
+    /** The format of artifacts without a calibration section. */
+    public static final int FORMAT_UNCALIBRATED = 2;
     private static final String LIBRARY = "library.";
 
     /** What the payload holds. */
@@ -48,10 +51,15 @@ public record Manifest(int formatVersion, Kind kind, String providerId, String p
         libraries = Map.copyOf(libraries);
     }
 
-    /** A manifest in the current format for a model of {@code kind} made by {@code provider}, created now. */
+    /** A format-2 manifest (no calibration section) for a model of {@code kind} made by {@code provider}, created now. */
     public static Manifest create(Kind kind, Provider provider) {
-        return new Manifest(FORMAT_VERSION, kind, provider.id(), provider.version(), provider.spiVersion(),
-                HostInfo.libraries(), Instant.now());
+        return create(kind, provider, false);
+    }
+
+    /** A manifest in the oldest format that holds what the artifact holds: 3 when {@code calibrated}, else 2. */
+    public static Manifest create(Kind kind, Provider provider, boolean calibrated) {
+        return new Manifest(calibrated ? FORMAT_VERSION : FORMAT_UNCALIBRATED, kind, provider.id(),
+                provider.version(), provider.spiVersion(), HostInfo.libraries(), Instant.now());
     }
 
     Map<String, String> toProperties() {

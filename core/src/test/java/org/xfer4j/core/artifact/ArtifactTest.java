@@ -33,7 +33,7 @@ class ArtifactTest {
     @TempDir
     Path dir;
 
-    static final Manifest MANIFEST = new Manifest(Manifest.FORMAT_VERSION, Manifest.Kind.FEATURE, "prototype", "1.2",
+    static final Manifest MANIFEST = new Manifest(Manifest.FORMAT_UNCALIBRATED, Manifest.Kind.FEATURE, "prototype", "1.2",
             new SpiVersion(1, 0), Map.of("xfer4j", "0.1.0", "java", "25"), Instant.parse("2026-11-28T05:00:00Z"));
     static final Provenance PROVENANCE = new Provenance("fake:tiny", "fake model", "ab12", List.of("conv1", "fc, 2"),
             "tickets", 4, "cd34", 42L, "OpenJDK 25", "Linux 6 amd64", "0.1.0");
@@ -125,9 +125,9 @@ class ArtifactTest {
 
     @Test
     void newerFormatIsRefusedWithBothVersions() throws IOException {
-        Path file = withManifest("future.xfer", "format.version=3\nmodel.kind=hologram\n");
+        Path file = withManifest("future.xfer", "format.version=4\nmodel.kind=hologram\n");
         assertThatThrownBy(() -> ArtifactReader.read(file)).isInstanceOf(InvalidInputException.class)
-                .hasMessage("artifact " + file + ": artifact format 3 is newer than this Xfer4j supports (2)");
+                .hasMessage("artifact " + file + ": artifact format 4 is newer than this Xfer4j supports (3)");
     }
 
     @Test

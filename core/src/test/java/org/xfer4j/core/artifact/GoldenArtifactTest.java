@@ -10,9 +10,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.SpiVersion;
 import org.xfer4j.api.repurpose.PayloadReader;
+import org.xfer4j.core.calibration.Calibration;
+import org.xfer4j.core.tuning.Objective;
+import org.xfer4j.core.tuning.Strategy;
+import org.xfer4j.core.tuning.TuningResult;
+import org.xfer4j.core.tuning.TuningSettings;
 
 /**
- * Artifacts written in format 1 and format 2 (entry sizes and SHA-256 in the manifest) and committed: a prototype
+ * Artifacts written in format 1, format 2 (entry sizes and SHA-256 in the manifest) and format 3 (a calibration
+ * section, here with a tuning section too) and committed: a prototype
  * classifier over two features, classes a (prototype 0,0) and b (prototype 2,2). Every later Xfer4j must keep reading
  * them; never regenerate them, add a new golden file for a new format instead.
  */
@@ -30,6 +36,28 @@ class GoldenArtifactTest {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The committed format-3 artifact: the format-1 classifier, with a calibration section (temperature 1.5) and the
+     * trace of a two-trial search of the prototype temperature, every entry digested.
+     */
+    @Test
+    void formatThreeArtifactReadsItsSections() {
+        Path file = golden(3);
+        Artifact a = ArtifactReader.read(file);
+        assertThat(a.manifest().formatVersion()).isEqualTo(3);
+        assertThat(a.payload().getDoubles("prototypes")).containsExactly(0, 0, 2, 2);
+        Calibration c = Calibration.fromProperties(a.section(Artifact.CALIBRATION).orElseThrow(), file.toString());
+        assertThat(c.temperature().value()).isEqualTo(1.5);
+        assertThat(c.before().nll()).isEqualTo(0.25);
+        assertThat(c.after().ece()).isEqualTo(0.1);
+        TuningResult t = TuningResult.fromProperties(a.section(Artifact.TUNING).orElseThrow(), file.toString());
+        assertThat(t.settings()).isEqualTo(new TuningSettings(Strategy.BAYES, 2, 2, Objective.LOG_LOSS));
+        assertThat(t.trials()).hasSize(2);
+        assertThat(t.bestOptions()).isEqualTo(Map.of("standardize", "false", "temperature", "2.0"));
+        assertThat(ArtifactReader.read(golden()).sections()).isEmpty();
+        assertThat(ArtifactReader.read(golden(2)).sections()).isEmpty();
     }
 
     @Test

@@ -54,4 +54,13 @@ public record FinetuneOptions(String transferLayer, double headLearningRate, dou
         p.put("init", init);
         return p;
     }
+
+    @Override
+    public Map<String, String> help() {
+        return TrainingOptions.help(Map.of(
+                "transferLayer", "source layer the new head sits on; empty: the model's feature layer",
+                "headLr", "learning rate of the new head",
+                "transferLr", "learning rate of the transferred layers",
+                "init", "a meta-train artifact whose parameters replace the source model's; empty: none"));
+    }
 }

@@ -61,4 +61,12 @@ public record RandomFreezeOptions(int dropTop, List<String> freeze, List<String>
         training.write(p);
         return p;
     }
+
+    @Override
+    public Map<String, String> help() {
+        return TrainingOptions.help(Map.of("dropTop", "top layers of the source dropped before the new head",
+                "freeze", "layers kept fixed, comma-separated; * for all source layers",
+                "reinit", "layers drawn afresh before training, comma-separated",
+                "lr", "learning rate of everything trained"));
+    }
 }

@@ -47,4 +47,11 @@ public record ScratchOptions(String transferLayer, double learningRate, Training
         training.write(p);
         return p;
     }
+
+    @Override
+    public Map<String, String> help() {
+        return TrainingOptions.help(Map.of(
+                "transferLayer", "source layer the new head sits on; empty: the model's feature layer",
+                "lr", "learning rate of every parameter"));
+    }
 }

@@ -1,5 +1,6 @@
 package org.xfer4j.repurposers.finetune;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.OptionReader;
@@ -66,5 +67,19 @@ public record TrainingOptions(int epochs, int batchSize, OptimizerKind optimizer
     TrainerConfig config(Map<String, Double> learningRates, long seed, Progress progress) {
         return new TrainerConfig(epochs, batchSize, seed, validation, patience, validation > 0,
                 LearningRateSchedule.parse(schedule), learningRates, progress);
+    }
+
+    /** What each shared training key means, for the options records that embed these. */
+    static Map<String, String> help(Map<String, String> own) {
+        Map<String, String> all = new LinkedHashMap<>(own);
+        all.put("epochs", "passes over the training data");
+        all.put("batchSize", "examples per step");
+        all.put("optimizer", "adam, sgd or momentum");
+        all.put("weightDecay", "L2 penalty on the trained weights");
+        all.put("validation", "fraction held out; its loss picks the epoch kept and the early stop");
+        all.put("patience", "epochs without a lower (validation, else training) loss before stopping; 0: never");
+        all.put("schedule", "learning-rate schedule: constant, step:EVERY:GAMMA or cosine[:MIN]");
+        all.put("batchStatistics", "trained batch-norm layers normalise by batch statistics and update their running ones");
+        return all;
     }
 }

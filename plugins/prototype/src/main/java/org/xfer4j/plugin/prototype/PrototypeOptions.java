@@ -41,4 +41,10 @@ public record PrototypeOptions(double temperature, boolean standardize) implemen
         m.put("standardize", Boolean.toString(standardize));
         return m;
     }
+
+    @Override
+    public Map<String, String> help() {
+        return Map.of("temperature", "divides the negative squared distances before the softmax: larger is less confident",
+                "standardize", "scale each feature to zero mean and unit variance over the training set first");
+    }
 }

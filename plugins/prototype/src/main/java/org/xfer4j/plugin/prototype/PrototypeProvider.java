@@ -7,6 +7,9 @@ import org.xfer4j.api.repurpose.BaseRepurposerProvider;
 import org.xfer4j.api.repurpose.FeatureClassifier;
 import org.xfer4j.api.repurpose.FeatureRepurposerProvider;
 import org.xfer4j.api.repurpose.PayloadReader;
+import org.xfer4j.api.tuning.Choice;
+import org.xfer4j.api.tuning.NumericRange;
+import org.xfer4j.api.tuning.SearchSpace;
 
 /** The "prototype" method: a nearest-class-centroid classifier with softmax probabilities over distances. */
 public final class PrototypeProvider extends BaseRepurposerProvider<PrototypeOptions>
@@ -18,6 +21,15 @@ public final class PrototypeProvider extends BaseRepurposerProvider<PrototypeOpt
     public PrototypeProvider() {
         super(ID, "nearest class prototype (centroid); probabilities softmax(-squared distance / temperature)",
                 PrototypeOptions.class, PrototypeOptions.DEFAULT, PrototypeOptions::parse);
+    }
+
+    /**
+     * Temperature from 0.1 to 10,000 on a log scale (squared distances grow with the width and scale of the
+     * features), with and without standardised features.
+     */
+    @Override
+    public SearchSpace searchSpace() {
+        return SearchSpace.of(NumericRange.log("temperature", 0.1, 1e4), Choice.of("standardize", "false", "true"));
     }
 
     @Override

@@ -84,4 +84,20 @@ public record BnnOptions(int hiddenLayers, int width, Activation activation, dou
         p.put("samples", Integer.toString(samples));
         return p;
     }
+
+    @Override
+    public Map<String, String> help() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("hiddenLayers", "number of hidden layers, 1 or 2");
+        h.put("width", "units per hidden layer");
+        h.put("activation", "hidden nonlinearity: relu or tanh");
+        h.put("priorSigma", "prior standard deviation of every weight, in units of 1/sqrt(fan-in)");
+        h.put("steps", "Adam steps, one minibatch and one weight draw each");
+        h.put("batchSize", "examples per minibatch");
+        h.put("learningRate", "Adam's step size");
+        h.put("klWeight", "final weight of the KL term: 1 is the evidence lower bound, below 1 tempers it");
+        h.put("warmup", "fraction of the steps over which the KL weight rises from 0 (annealing)");
+        h.put("samples", "weight draws whose softmax outputs are averaged when predicting");
+        return h;
+    }
 }

@@ -56,4 +56,12 @@ public record GpOptions(int inducingPoints, int hyperSamples, int hyperEvaluatio
         p.put("exactLimit", Integer.toString(exactLimit));
         return p;
     }
+
+    @Override
+    public Map<String, String> help() {
+        return Map.of("inducingPoints", "inducing points of the sparse GP: more is closer to exact and slower",
+                "hyperSamples", "examples on which the marginal likelihood is maximised",
+                "hyperEvaluations", "marginal-likelihood evaluations of the hyperparameter search; 0 keeps the initial ones",
+                "exactLimit", "up to this many examples the exact multi-class GP, beyond it the sparse one");
+    }
 }

@@ -41,4 +41,11 @@ public record LrOptions(double c, int maxIter, double tol) implements Options {
         p.put("tol", Double.toString(tol));
         return p;
     }
+
+    @Override
+    public Map<String, String> help() {
+        return Map.of("C", "inverse L2 penalty strength: larger fits the training data harder",
+                "maxIter", "L-BFGS iteration cap",
+                "tol", "stop when every gradient component is at most this");
+    }
 }

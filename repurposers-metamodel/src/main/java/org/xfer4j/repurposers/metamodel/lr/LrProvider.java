@@ -8,6 +8,8 @@ import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.repurposers.metamodel.internal.Lbfgs;
 import org.xfer4j.repurposers.metamodel.internal.MetaModelProvider;
 import org.xfer4j.repurposers.metamodel.internal.Standardizer;
+import org.xfer4j.api.tuning.NumericRange;
+import org.xfer4j.api.tuning.SearchSpace;
 
 /** The {@code lr} meta-model: L2-penalised multinomial logistic regression on standardised features. */
 public final class LrProvider extends MetaModelProvider<LrOptions> {
@@ -15,6 +17,12 @@ public final class LrProvider extends MetaModelProvider<LrOptions> {
     public LrProvider() {
         super("lr", "multinomial logistic regression with an L2 penalty (C) on standardised features, by L-BFGS",
                 LrOptions.class, LrOptions.DEFAULTS, LrOptions::parse);
+    }
+
+    /** C on a log scale from 1e-3 (strong penalty, for few examples) to 1e3 (almost none). */
+    @Override
+    public SearchSpace searchSpace() {
+        return SearchSpace.of(NumericRange.log("C", 1e-3, 1e3));
     }
 
     @Override

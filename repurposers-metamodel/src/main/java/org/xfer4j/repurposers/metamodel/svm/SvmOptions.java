@@ -78,4 +78,15 @@ public record SvmOptions(Kernel kernel, double c, OptionalDouble gamma, double t
         p.put("cacheMb", Integer.toString(cacheMb));
         return p;
     }
+
+    @Override
+    public Map<String, String> help() {
+        return Map.of("kernel", "linear or rbf",
+                "C", "box constraint: larger fits the training data harder",
+                "gamma", "RBF width, or scale: 1 / (features x feature variance)",
+                "tol", "stopping tolerance of the solver",
+                "maxIter", "cap on epochs (linear) or SMO steps per 1000 examples (rbf)",
+                "plattFolds", "cross-validation folds fitting the Platt scaling; 0 fits it on the training data",
+                "cacheMb", "memory for cached kernel rows, MiB");
+    }
 }

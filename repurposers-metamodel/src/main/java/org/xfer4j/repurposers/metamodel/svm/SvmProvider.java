@@ -7,6 +7,9 @@ import org.xfer4j.api.repurpose.FeatureClassifier;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.repurposers.metamodel.internal.MetaModelProvider;
 import org.xfer4j.repurposers.metamodel.internal.Standardizer;
+import org.xfer4j.api.tuning.Choice;
+import org.xfer4j.api.tuning.NumericRange;
+import org.xfer4j.api.tuning.SearchSpace;
 
 /** The {@code svm} meta-model: linear or RBF support vector machines with Platt-scaled probabilities. */
 public final class SvmProvider extends MetaModelProvider<SvmOptions> {
@@ -16,6 +19,16 @@ public final class SvmProvider extends MetaModelProvider<SvmOptions> {
     public SvmProvider() {
         super("svm", "support vector machine (kernel=linear|rbf, C, gamma), one-vs-one, Platt-scaled probabilities",
                 SvmOptions.class, SvmOptions.DEFAULTS, SvmOptions::parse);
+    }
+
+    /**
+     * The kernel, C from 1e-2 to 1e3 and gamma from 1e-5 to 1 (log scales); the default gamma, 1/features on
+     * standardised features, is inside that range for 1 to 100,000 features. gamma is searched only with the rbf kernel.
+     */
+    @Override
+    public SearchSpace searchSpace() {
+        return SearchSpace.of(Choice.of("kernel", "linear", "rbf"), NumericRange.log("C", 1e-2, 1e3),
+                NumericRange.log("gamma", 1e-5, 1)).when("gamma", "kernel", "rbf");
     }
 
     @Override
