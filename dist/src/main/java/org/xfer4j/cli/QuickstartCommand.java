@@ -41,7 +41,7 @@ final class QuickstartCommand implements Runnable {
             description = "Studies to run: text, image (default ${DEFAULT-VALUE}).")
     List<Task> tasks;
 
-    @Option(names = "--methods", split = ",", description = "Methods (default: lr, svm, gp and every installed plugin method).")
+    @Option(names = "--methods", split = ",", description = "Methods (default: lr, svm, gp, bnn and every installed plugin method).")
     List<String> methods;
 
     @Option(names = "--text-model", defaultValue = "bge-small-en-v1.5", description = "Text encoder (default ${DEFAULT-VALUE}).")
@@ -118,7 +118,7 @@ final class QuickstartCommand implements Runnable {
 
     /** The built-in meta-model methods, then every other feature method a plugin adds. */
     private static List<String> defaultMethods(Xfer xfer) {
-        List<String> ids = new ArrayList<>(List.of("lr", "svm", "gp"));
+        List<String> ids = new ArrayList<>(List.of("lr", "svm", "gp", "bnn"));
         for (RepurposerProvider p : xfer.registry().repurposers()) {
             if (p instanceof FeatureRepurposerProvider && !ids.contains(p.id())) {
                 ids.add(p.id());

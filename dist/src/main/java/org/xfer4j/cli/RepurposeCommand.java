@@ -31,7 +31,7 @@ final class RepurposeCommand implements Runnable {
     @Mixin
     HostOptions host;
 
-    @Option(names = "--method", required = true, description = "lr, svm, gp, finetune, random-freeze or a plugin's id (see `xfer4j plugins`).")
+    @Option(names = "--method", required = true, description = "lr, svm, gp, bnn, finetune, random-freeze or a plugin's id (see `xfer4j plugins`).")
     String method;
 
     @Option(names = "--model", required = true, description = "Model name or .onnx path.")

@@ -11,6 +11,7 @@ import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.repurpose.FeatureRepurposerProvider;
 import org.xfer4j.api.repurpose.Predictions;
+import org.xfer4j.repurposers.metamodel.bnn.BnnProvider;
 import org.xfer4j.repurposers.metamodel.gp.GpProvider;
 import org.xfer4j.repurposers.metamodel.lr.LrProvider;
 import org.xfer4j.repurposers.metamodel.svm.SvmProvider;
@@ -23,7 +24,7 @@ import org.xfer4j.repurposers.metamodel.testdata.SklearnData;
 class FewShotTest {
 
     static Stream<FeatureRepurposerProvider> providers() {
-        return Stream.of(new LrProvider(), new SvmProvider(), new GpProvider());
+        return Stream.of(new LrProvider(), new SvmProvider(), new GpProvider(), new BnnProvider());
     }
 
     /**
