@@ -60,9 +60,9 @@ final class MetaTrainCommand implements Runnable {
     @Option(names = "--ways", defaultValue = "5", description = "Classes per episode (default ${DEFAULT-VALUE}).")
     int ways;
 
-    @Option(names = "--shots", defaultValue = "1", description = "Support examples per class, or support points of a "
-            + "sine wave (default ${DEFAULT-VALUE}).")
-    int shots;
+    @Option(names = "--shots", description = "Support examples per class, or support points of a sine wave (default 1 "
+            + "per class for episodes, 10 points for sine, as in the MAML experiments).")
+    Integer shots;
 
     @Option(names = "--queries", defaultValue = "15", description = "Query examples per class, or query points of a "
             + "sine wave (default ${DEFAULT-VALUE}).")
@@ -96,7 +96,7 @@ final class MetaTrainCommand implements Runnable {
             Map<String, String> properties = new LinkedHashMap<>(previous != null ? previous.options() : Map.of());
             properties.putAll(options);
             Options parsed = provider.parseOptions(properties);
-            MetaSetup.Tasks source = MetaSetup.tasks(tasks, new EpisodeShape(ways, shots, queries), split,
+            MetaSetup.Tasks source = MetaSetup.tasks(tasks, new EpisodeShape(ways, shotsFor(tasks), queries), split,
                     xfer.context().cacheDir());
             TaskDistribution distribution = source.metaTrain();
             try (MetaSetup.Net n = previous != null
@@ -134,6 +134,11 @@ final class MetaTrainCommand implements Runnable {
                         + "report %s%n", method, saver.lastStep, distribution.name(), target, onnx, page);
             }
         }
+    }
+
+    /** --shots, else the usual default of the task kind: 1-shot episodes, 10 support points per sine wave. */
+    private int shotsFor(String taskSpec) {
+        return shots != null ? shots : "sine".equals(taskSpec) ? 10 : 1;
     }
 
     private static InitialisationArtifact previous(Path target) {
@@ -203,7 +208,9 @@ final class MetaTrainCommand implements Runnable {
         public void onStep(MetaStep step) {
             lastStep = step.step();
             if (step.step() % printEvery == 0 || step.step() == 1) {
-                System.out.printf(java.util.Locale.ROOT, "step %6d  query loss %.4f  query accuracy %.4f%n",
+                // regression steps have no accuracy (NaN): print the loss alone
+                System.out.printf(java.util.Locale.ROOT, Double.isNaN(step.queryAccuracy())
+                        ? "step %6d  query loss %.4f%n" : "step %6d  query loss %.4f  query accuracy %.4f%n",
                         step.step(), step.queryLoss(), step.queryAccuracy());
             }
         }

@@ -35,7 +35,7 @@ public record JointTraining(int steps, int batchSize, double learningRate) {
             order[i] = i;
         }
         int at = order.length;
-        progress.start("joint training on " + pool.classes().size() + " classes", steps);
+        progress.start("joint training on " + pool.size() + " examples", steps);
         try {
             for (int s = 0; s < steps; s++) {
                 progress.checkCancelled();
