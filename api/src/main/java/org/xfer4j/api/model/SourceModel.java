@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.xfer4j.api.XferException;
 
 /**
@@ -40,6 +41,14 @@ public interface SourceModel extends AutoCloseable {
 
     /** How activations of rank above 2 are reduced to one vector per example. */
     Pooling pooling();
+
+    /**
+     * The model's own classifier, where its graph ends in one whose classes are known (SPI 1.2): its layer's
+     * features are the model's class probabilities.
+     */
+    default Optional<ClassificationHead> classificationHead() {
+        return Optional.empty();
+    }
 
     /**
      * The layer named {@code name}: a node name or the name of a tensor a node outputs.

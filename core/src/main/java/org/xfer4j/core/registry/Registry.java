@@ -13,6 +13,7 @@ import org.xfer4j.api.meta.MetaLearnerProvider;
 import org.xfer4j.api.model.ModelSource;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.api.repurpose.RepurposerProvider;
+import org.xfer4j.api.transfer.TransferabilityEstimator;
 
 /**
  * Every provider the host can use, by kind: providers handed over by the host application first, then built-in
@@ -30,20 +31,24 @@ public final class Registry {
     private final List<FeatureExtractorProvider> featureExtractors;
     private final List<RepurposerProvider> repurposers;
     private final List<MetaLearnerProvider> metaLearners;
+    private final List<TransferabilityEstimator> estimators;
     private final Map<Provider, String> origins;
     private final List<PluginReport> plugins;
     private final Map<String, List<String>> repurposerConflicts;
     private final Map<String, List<String>> metaLearnerConflicts;
+    private final Map<String, List<String>> estimatorConflicts;
 
     private Registry(ProviderCollector c) {
         this.modelSources = c.accepted(ProviderKind.MODEL_SOURCE);
         this.featureExtractors = c.accepted(ProviderKind.FEATURE_EXTRACTOR);
         this.repurposers = c.accepted(ProviderKind.REPURPOSER);
         this.metaLearners = c.accepted(ProviderKind.META_LEARNER);
+        this.estimators = c.accepted(ProviderKind.TRANSFERABILITY_ESTIMATOR);
         this.origins = c.origins();
         this.plugins = c.reports();
         this.repurposerConflicts = c.conflicts(ProviderKind.REPURPOSER);
         this.metaLearnerConflicts = c.conflicts(ProviderKind.META_LEARNER);
+        this.estimatorConflicts = c.conflicts(ProviderKind.TRANSFERABILITY_ESTIMATOR);
     }
 
     /** The built-in providers and those of the plugins under {@code pluginsDir} (null or missing: none). */
@@ -98,6 +103,20 @@ public final class Registry {
     /** Meta-learning methods. */
     public List<MetaLearnerProvider> metaLearners() {
         return metaLearners;
+    }
+
+    /** Transferability estimators. */
+    public List<TransferabilityEstimator> transferabilityEstimators() {
+        return estimators;
+    }
+
+    /**
+     * The transferability estimator {@code id}.
+     *
+     * @throws InvalidOptionException naming the id and every known one
+     */
+    public TransferabilityEstimator transferabilityEstimator(String id) {
+        return byId(estimators, estimatorConflicts, id, "transferability estimator");
     }
 
     /**

@@ -11,10 +11,12 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.DType;
+import org.xfer4j.api.model.ClassificationHead;
 import org.xfer4j.api.model.InputSpec;
 import org.xfer4j.api.model.LayerInfo;
 import org.xfer4j.api.model.Pooling;
@@ -43,10 +45,11 @@ public final class OnnxSourceModel implements SourceModel {
     private final String defaultFeatureLayer;
     private final Preprocessor preprocessor;
     private final Pooling pooling;
+    private final ClassificationHead head;
 
     private OnnxSourceModel(String reference, String name, Path onnxFile, String sha256, List<InputSpec> inputs,
                             List<LayerInfo> layers, String defaultFeatureLayer, Preprocessor preprocessor,
-                            Pooling pooling) {
+                            Pooling pooling, ClassificationHead head) {
         this.reference = reference;
         this.name = name;
         this.onnxFile = onnxFile;
@@ -56,6 +59,7 @@ public final class OnnxSourceModel implements SourceModel {
         this.defaultFeatureLayer = defaultFeatureLayer;
         this.preprocessor = preprocessor;
         this.pooling = pooling;
+        this.head = head;
     }
 
     /**
@@ -79,13 +83,13 @@ public final class OnnxSourceModel implements SourceModel {
         Pooling pooling = hasMask ? new Pooling(Pooling.Sequence.MASKED_MEAN, Pooling.Spatial.MEAN, ATTENTION_MASK)
                 : Pooling.IMAGE;
         return new OnnxSourceModel(reference, name, onnxFile, sha256(bytes), inputs, layers, defaultLayer,
-                new TensorsPreprocessor(name, inputs), pooling);
+                new TensorsPreprocessor(name, inputs), pooling, null);
     }
 
     /** A copy that prepares samples with {@code newPreprocessor} (the copy closes it when it is AutoCloseable). */
     public OnnxSourceModel withPreprocessor(Preprocessor newPreprocessor) {
         return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, defaultFeatureLayer,
-                newPreprocessor, pooling);
+                newPreprocessor, pooling, head);
     }
 
     /** A copy that reduces activations with {@code newPooling}. */
@@ -95,7 +99,7 @@ public final class OnnxSourceModel implements SourceModel {
                     + "' to use as the pooling mask; inputs: " + inputs.stream().map(InputSpec::name).toList());
         }
         return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, defaultFeatureLayer,
-                preprocessor, newPooling);
+                preprocessor, newPooling, head);
     }
 
     /**
@@ -105,7 +109,24 @@ public final class OnnxSourceModel implements SourceModel {
      */
     public OnnxSourceModel withDefaultFeatureLayer(String layer) {
         return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, layer(layer).name(),
-                preprocessor, pooling);
+                preprocessor, pooling, head);
+    }
+
+    /**
+     * A copy whose own classifier is {@code newHead}.
+     *
+     * @throws UnknownLayerException when the model has no layer {@code newHead.layer()}
+     * @throws InvalidInputException when that layer's declared output width differs from the number of classes
+     */
+    public OnnxSourceModel withClassificationHead(ClassificationHead newHead) {
+        LayerInfo l = layer(newHead.layer());
+        List<Long> shape = l.outputShapes().get(l.outputs().getFirst());
+        if (shape != null && !shape.isEmpty() && shape.getLast() > 0 && shape.getLast() != newHead.classes().size()) {
+            throw new InvalidInputException("model " + name + ": head layer " + newHead.layer() + " outputs "
+                    + shape.getLast() + " values, but " + newHead.classes().size() + " class names were given");
+        }
+        return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, defaultFeatureLayer,
+                preprocessor, pooling, new ClassificationHead(l.name(), newHead.classes()));
     }
 
     @Override
@@ -151,6 +172,11 @@ public final class OnnxSourceModel implements SourceModel {
     @Override
     public Pooling pooling() {
         return pooling;
+    }
+
+    @Override
+    public Optional<ClassificationHead> classificationHead() {
+        return Optional.ofNullable(head);
     }
 
     /** Closes the preprocessor when it holds native resources (a tokenizer). */
