@@ -16,6 +16,18 @@ public final class LogMe implements TransferabilityEstimator {
     static final int MAX_ITERATIONS = 100;
     /** Stop when alpha/beta changes by less than this fraction. */
     static final double TOLERANCE = 1e-6;
+    /**
+     * Stop when alpha/beta exceeds the largest squared singular value by this factor: the prior then holds the
+     * weights at 0 (the features carry no linear signal for the class) and the evidence has reached its limit,
+     * while alpha alone would grow without bound.
+     */
+    static final double PRIOR_DOMINATES = 1e10;
+    /**
+     * Stop when alpha/beta falls below the smallest non-zero squared singular value by this factor: with no more
+     * examples than dimensions the targets can be interpolated, beta grows without bound, and the evidence has
+     * reached its (finite) limit.
+     */
+    static final double NOISE_VANISHES = 1e-10;
 
     @Override
     public String id() {
@@ -56,10 +68,24 @@ public final class LogMe implements TransferabilityEstimator {
     static double evidence(double[] s2, double[] z, double yy, int n, int d) {
         double alpha = 1;
         double beta = 1;
+        double largest = 0;
+        for (double v : s2) {
+            largest = Math.max(largest, v);
+        }
+        double smallest = largest;
+        for (double v : s2) {
+            if (v > 1e-12 * largest) {
+                smallest = Math.min(smallest, v);
+            }
+        }
         Posterior p = new Posterior(s2, z, yy, alpha, beta);
         for (int it = 0; it < MAX_ITERATIONS; it++) {
             double newAlpha = p.gamma / p.mm;
             double newBeta = (n - p.gamma) / p.residual;
+            double lambda = newAlpha / newBeta;
+            if (!(lambda < PRIOR_DOMINATES * largest && lambda > NOISE_VANISHES * smallest)) {
+                break; // at a limit of the evidence (or past what double precision holds): keep the last finite step
+            }
             double change = Math.abs(newAlpha / newBeta - alpha / beta) / (alpha / beta);
             alpha = newAlpha;
             beta = newBeta;
