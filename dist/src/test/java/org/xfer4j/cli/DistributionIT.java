@@ -209,7 +209,7 @@ class DistributionIT {
     private static final Path CACHE = Path.of(System.getProperty("xfer4j.cache"));
 
     /** A folder per class (T-shirt, trouser, sneaker) of {@code perClass} Fashion-MNIST images as PNG files. */
-    private static Path imageFolder(Path root, Dataset data, int perClass) throws IOException {
+    static Path imageFolder(Path root, Dataset data, int perClass) throws IOException {
         for (int label : new int[] {0, 1, 7}) {
             Path folder = Files.createDirectories(root.resolve("class" + label));
             int written = 0;

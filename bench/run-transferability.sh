@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Transferability estimates against training: Kendall's tau between each estimator's ranking of the (model, layer)
+# candidates `xfer4j rank --layers auto` picks and the ranking by lr's test accuracy, on five real tasks, with the time
+# of scoring every candidate against the time of training lr on every candidate. Prints markdown tables (copied into
+# bench/README.md) and writes each task's ranking report under bench/target/transferability/.
+# Usage: bench/run-transferability.sh [tasks: spam,fashion,mnist,tops,footwear]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bench/run.sh org.xfer4j.bench.transfer.TransferabilityBench bench/target/transferability \
+    "${1:-spam,fashion,mnist,tops,footwear}" | tee bench/target/transferability.md
