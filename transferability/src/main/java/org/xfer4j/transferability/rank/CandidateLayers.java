@@ -15,8 +15,9 @@ import org.xfer4j.api.model.SourceModel;
 /**
  * Picks candidate layers of a model for {@code --layers auto}: a spread of block outputs over the later two thirds
  * of the network (CNN blocks such as MobileNet's {@code block_N} or Inception's {@code mixedN}, transformer layers
- * {@code layer.N}; early blocks rarely transfer best and cost the most memory), the model's default feature layer,
- * and the hidden layers of its own classification head.
+ * {@code layer.N}; early blocks rarely transfer best and cost the most memory), the model's default feature layer
+ * (a last block that it merely pools is left out, being the same features), and the hidden layers of its own
+ * classification head.
  */
 public final class CandidateLayers {
 
@@ -31,6 +32,9 @@ public final class CandidateLayers {
     private static final Set<String> NOT_FEATURES = Set.of("DynamicQuantizeLinear", "QuantizeLinear", "Cast",
             "Shape", "Constant", "ConstantOfShape", "Gather", "Unsqueeze", "Squeeze");
 
+    private static final Set<String> POOLING = Set.of("AveragePool", "GlobalAveragePool", "MaxPool",
+            "GlobalMaxPool", "Flatten", "Transpose", "Reshape", "Squeeze", "Identity");
+
     private static final Set<String> ACTIVATIONS = Set.of("Relu", "Tanh", "Sigmoid", "Gelu", "Clip", "LeakyRelu");
 
     private CandidateLayers() {
@@ -38,7 +42,11 @@ public final class CandidateLayers {
 
     /** The automatic candidates of {@code model}, in network order, without repeats. */
     public static List<String> auto(SourceModel model) {
-        List<String> ends = blockEnds(model.layers());
+        String feature = model.layer(model.defaultFeatureLayer()).name();
+        List<String> ends = new ArrayList<>(blockEnds(model.layers()));
+        if (!ends.isEmpty() && onlyPooledBetween(model.layers(), ends.getLast(), feature)) {
+            ends.removeLast(); // the feature layer is that block's output pooled: the same features twice
+        }
         Set<String> picked = new LinkedHashSet<>();
         if (ends.size() >= 2) {
             int start = ends.size() / 3;
@@ -48,7 +56,6 @@ public final class CandidateLayers {
                 picked.add(ends.get(start + (int) Math.round(span * (count == 1 ? 1.0 : (double) j / (count - 1)))));
             }
         }
-        String feature = model.layer(model.defaultFeatureLayer()).name();
         picked.add(feature);
         model.classificationHead().map(ClassificationHead::layer)
                 .ifPresent(head -> picked.addAll(headHiddenLayers(model.layers(), feature, head)));
@@ -72,6 +79,21 @@ public final class CandidateLayers {
             }
         }
         return new ArrayList<>(last.values());
+    }
+
+    /** Whether only pooling and reshaping lie after {@code block} up to and including {@code feature}. */
+    private static boolean onlyPooledBetween(List<LayerInfo> layers, String block, String feature) {
+        boolean after = false;
+        for (LayerInfo l : layers) {
+            if (after && !POOLING.contains(l.opType())) {
+                return false;
+            }
+            if (l.name().equals(feature)) {
+                return after;
+            }
+            after |= l.name().equals(block);
+        }
+        return false;
     }
 
     /** Activation layers between the feature layer and the head: the head's own hidden layers. */
