@@ -50,7 +50,7 @@ public final class RankingReport {
             }
             out.add(sb.toString().stripTrailing());
         }
-        problems().forEach((problem, who) -> out.add("not scored: " + problem + " (" + String.join(", ", who) + ")"));
+        problems().forEach((problem, who) -> out.add("not scored: " + problem + " (" + candidates(who) + ")"));
         return out;
     }
 
@@ -78,8 +78,7 @@ public final class RankingReport {
                 + result.primaryEstimator() + "; higher scores mean better expected transfer (each estimator on its "
                 + "own scale); milliseconds exclude feature extraction: " + extraction() + ".");
         page.table(header(), rows());
-        problems().forEach((problem, who) -> page.paragraph("not scored: " + problem + " (" + String.join(", ", who)
-                + ")"));
+        problems().forEach((problem, who) -> page.paragraph("not scored: " + problem + " (" + candidates(who) + ")"));
         for (String e : result.estimators()) {
             if (result.scores().stream().anyMatch(s -> s.estimator().equals(e) && s.ok())) {
                 page.chart("scores-" + e, chart(e));
@@ -119,13 +118,21 @@ public final class RankingReport {
         Map<String, LinkedHashSet<String>> byProblem = new LinkedHashMap<>();
         for (CandidateScore s : result.scores()) {
             if (!s.ok()) {
-                byProblem.computeIfAbsent(s.estimator() + ": " + s.problem(), k -> new LinkedHashSet<>())
+                // the candidate's name becomes its model's, so one cause shared by a model's layers is listed once
+                String problem = s.problem().replace(s.candidate().toString(), s.candidate().model());
+                byProblem.computeIfAbsent(s.estimator() + ": " + problem, k -> new LinkedHashSet<>())
                         .add(s.candidate().toString());
             }
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
         byProblem.forEach((k, v) -> out.put(k, List.copyOf(v)));
         return out;
+    }
+
+    /** The candidates a problem hit: "all candidates" when it hit every one. */
+    private String candidates(List<String> who) {
+        return who.size() == result.candidates().size() && who.size() > 1 ? "all " + who.size() + " candidates"
+                : String.join(", ", who);
     }
 
     private String extraction() {
