@@ -164,13 +164,30 @@ public final class RankingReport {
     private CategoryChart chart(String estimator) {
         List<Candidate> ordered = result.ordered(estimator).stream().filter(c -> result.score(c, estimator).ok())
                 .toList();
-        CategoryChart c = new CategoryChartBuilder().width(900).height(420).title(estimator + " score per candidate")
+        CategoryChart c = new CategoryChartBuilder().width(900).height(520).title(estimator + " score per candidate")
                 .xAxisTitle("").yAxisTitle(estimator).build();
         c.getStyler().setLegendVisible(false);
         c.getStyler().setXAxisLabelRotation(45);
-        c.addSeries(estimator, ordered.stream().map(Candidate::toString).toList(),
+        c.addSeries(estimator, ordered.stream().map(RankingReport::label).toList(),
                 ordered.stream().map(x -> result.score(x, estimator).score()).toList());
         return c;
+    }
+
+    /**
+     * A short axis label: the model and, for a layer path such as {@code /encoder/layer.4/output/LayerNorm/Add_1},
+     * its first part that numbers a block ({@code layer.4}).
+     */
+    static String label(Candidate c) {
+        String layer = c.layer();
+        if (layer.contains("/")) {
+            for (String part : layer.split("/")) {
+                if (part.matches(".*\\d.*")) {
+                    layer = part;
+                    break;
+                }
+            }
+        }
+        return c.model() + " " + layer;
     }
 
     private static List<List<String>> concat(List<String> header, List<List<String>> rows) {
