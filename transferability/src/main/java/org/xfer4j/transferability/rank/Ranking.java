@@ -45,14 +45,15 @@ public final class Ranking {
     }
 
     /**
-     * Scores the candidates of {@code models} for {@code data}: {@code layers} of each model, or when it is empty,
-     * the layers {@link CandidateLayers#auto} picks.
+     * Scores the candidates of {@code modelList} (each model once) for {@code data}: {@code layers} of each model,
+     * or when it is empty, the layers {@link CandidateLayers#auto} picks.
      *
      * @throws InvalidInputException naming the example when the data is unlabelled
      * @throws SourceModel.UnknownLayerException naming the model and similar layers for a layer a model lacks
      */
-    public RankingResult run(Dataset data, List<String> models, List<String> layers) {
-        InvalidOptionException.require(!models.isEmpty(), "name at least one model to rank");
+    public RankingResult run(Dataset data, List<String> modelList, List<String> layers) {
+        InvalidOptionException.require(!modelList.isEmpty(), "name at least one model to rank");
+        List<String> models = List.copyOf(new LinkedHashSet<>(modelList));
         int[] labels = data.labels();
         for (int i = 0; i < labels.length; i++) {
             if (labels[i] < 0) {
