@@ -12,7 +12,7 @@ import org.xfer4j.api.InvalidInputException;
 
 /**
  * Reads a model's class names from the JavaScript module a TF.js package ships them in: an object literal of
- * {@code index: 'name'} entries (nsfwjs' nsfw_classes.js; tfjs-models' imagenet_classes.js has the same form).
+ * {@code index: 'name'} entries, as nsfwjs' nsfw_classes.js lists its five classes.
  */
 final class ClassNamesFile {
 
