@@ -299,6 +299,11 @@ public final class OnnxGraph {
         throw new InvalidInputException("graph has no input '" + name + "'; inputs: " + inputNames());
     }
 
+    /** {@code model} without the nodes and initialisers no graph output depends on. */
+    public static ModelProto pruned(ModelProto model) {
+        return model.toBuilder().setGraph(GraphCut.prune(model.getGraph())).build();
+    }
+
     /** The serialised model. */
     public byte[] toBytes() {
         return model.toByteArray();

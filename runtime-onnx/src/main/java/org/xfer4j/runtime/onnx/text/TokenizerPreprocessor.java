@@ -41,9 +41,11 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
     private final HuggingFaceTokenizer tokenizer;
     private final List<String> inputNames;
     private final int maxLength;
+    private final Path file;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TokenizerPreprocessor(HuggingFaceTokenizer tokenizer, List<String> inputNames, int maxLength) {
+    private TokenizerPreprocessor(HuggingFaceTokenizer tokenizer, List<String> inputNames, int maxLength, Path file) {
+        this.file = file;
         this.tokenizer = tokenizer;
         this.inputNames = inputNames;
         this.maxLength = maxLength;
@@ -73,10 +75,25 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
                 "maxLength", Integer.toString(maxLength), "addSpecialTokens", "true");
         try {
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, options);
-            return new TokenizerPreprocessor(tokenizer, List.copyOf(names), maxLength);
+            return new TokenizerPreprocessor(tokenizer, List.copyOf(names), maxLength, tokenizerJson);
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("cannot read tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The tokenizer.json it reads. */
+    public Path file() {
+        return file;
+    }
+
+    /** Tokens per text; longer texts are truncated. */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** The graph inputs it fills, in order. */
+    public List<String> inputNames() {
+        return inputNames;
     }
 
     @Override
