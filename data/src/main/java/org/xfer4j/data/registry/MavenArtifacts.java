@@ -3,29 +3,54 @@ package org.xfer4j.data.registry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactRequest;
+import org.eclipse.aether.resolution.ArtifactResolutionException;
+import org.eclipse.aether.supplier.SessionBuilderSupplier;
+import org.eclipse.aether.util.repository.AuthenticationBuilder;
+import org.eclipse.aether.util.repository.DefaultMirrorSelector;
+import org.eclipse.aether.util.repository.DefaultProxySelector;
 
 /**
- * Maven artifacts (groupId:artifactId:version, jar) found in the local Maven repository, fetched there with the
- * Maven client when absent.
+ * Maven artifacts (groupId:artifactId:version, jar) found in the local Maven repository, fetched there from Maven
+ * Central in-process by Maven Resolver (the library Maven itself uses) when absent, through the mirrors and proxies
+ * of ~/.m2/settings.xml. No Maven installation is needed.
  */
 public final class MavenArtifacts {
 
-    private final Path localRepository;
+    /** Maven Central, as Maven names it (mirrors match this id). */
+    static final String CENTRAL_URL = "https://repo.maven.apache.org/maven2/";
 
-    /** Uses {@code -Dmaven.repo.local}, else ~/.m2/repository. */
+    private final Path localRepository;
+    private final MavenSettings settings;
+
+    /** Uses {@code -Dmaven.repo.local}, else settings.xml's localRepository, else ~/.m2/repository. */
     public MavenArtifacts() {
-        this(defaultRepository());
+        this(defaultRepository(), MavenSettings.user());
     }
 
     /** Uses the given local repository folder. */
     public MavenArtifacts(Path localRepository) {
-        this.localRepository = localRepository;
+        this(localRepository, MavenSettings.user());
     }
 
-    /** The local repository this instance reads. */
+    MavenArtifacts(Path localRepository, MavenSettings settings) {
+        this.localRepository = localRepository;
+        this.settings = settings;
+    }
+
+    /** The local repository Maven would use. */
     public static Path defaultRepository() {
         String p = System.getProperty("maven.repo.local");
-        return p != null ? Path.of(p) : Path.of(System.getProperty("user.home"), ".m2", "repository");
+        if (p != null) {
+            return Path.of(p);
+        }
+        String fromSettings = MavenSettings.user().localRepository();
+        return fromSettings != null ? Path.of(fromSettings.replace("${user.home}", System.getProperty("user.home")))
+                : Path.of(System.getProperty("user.home"), ".m2", "repository");
     }
 
     /**
@@ -40,11 +65,45 @@ public final class MavenArtifacts {
             return jar;
         }
         Fetching.before("Maven artifact " + c + " (from Maven Central into " + localRepository + ")");
-        Commands.run(List.of("mvn", "-q", "-B", "dependency:get", "-Dartifact=" + c, "-Dtransitive=false",
-                "-Dmaven.repo.local=" + localRepository), Path.of("."), "fetch Maven artifact " + c);
+        RepositorySystem system = new JarResolverSupplier().get();
+        try (RepositorySystemSession.CloseableSession session = new SessionBuilderSupplier(system).get()
+                .withLocalRepositoryBaseDirectories(localRepository)
+                .setMirrorSelector(mirrors()).setProxySelector(proxies())
+                .setSystemProperties(System.getProperties())
+                .build()) {
+            RemoteRepository central = new RemoteRepository.Builder("central", "default", CENTRAL_URL).build();
+            ArtifactRequest request = new ArtifactRequest(new DefaultArtifact(c.group(), c.artifact(), "jar",
+                    c.version()), system.newResolutionRepositories(session, List.of(central)), null);
+            system.resolveArtifact(session, request);
+        } catch (ArtifactResolutionException e) {
+            throw new FetchException("cannot fetch Maven artifact " + c + ": " + e.getMessage(), e);
+        } finally {
+            system.shutdown();
+        }
         if (!Files.isRegularFile(jar)) {
-            throw new FetchException("Maven fetched " + c + " but " + jar + " is missing");
+            throw new FetchException("Maven Resolver fetched " + c + " but " + jar + " is missing");
         }
         return jar;
+    }
+
+    private DefaultMirrorSelector mirrors() {
+        DefaultMirrorSelector s = new DefaultMirrorSelector();
+        for (MavenSettings.Mirror m : settings.mirrors()) {
+            s.add(m.id(), m.url(), "default", false, false, m.mirrorOf(), "*");
+        }
+        return s;
+    }
+
+    private DefaultProxySelector proxies() {
+        DefaultProxySelector s = new DefaultProxySelector();
+        for (MavenSettings.Proxy p : settings.proxies()) {
+            AuthenticationBuilder auth = new AuthenticationBuilder();
+            if (p.username() != null) {
+                auth.addUsername(p.username()).addPassword(p.password());
+            }
+            s.add(new org.eclipse.aether.repository.Proxy(p.protocol(), p.host(), p.port(), auth.build()),
+                    p.nonProxyHosts());
+        }
+        return s;
     }
 }
