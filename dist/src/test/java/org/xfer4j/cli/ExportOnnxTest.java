@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,10 +58,14 @@ class ExportOnnxTest {
         test = new FirstOfClasses(fashion, 3, 12, 10);
     }
 
+    /** Every graph written, checked together by one ONNX checker run after the tests. */
+    private static final List<Path> EXPORTED = java.util.Collections.synchronizedList(new ArrayList<>());
+
     @AfterAll
-    static void close() {
+    static void checkAndClose() throws IOException, InterruptedException {
         mobilenet.close();
         xfer.close();
+        check(EXPORTED);
     }
 
     @Test
@@ -107,7 +110,7 @@ class ExportOnnxTest {
             Path onnx = dir.resolve(method + "-" + options.hashCode() + ".onnx");
             model.exportOnnx(onnx);
             assertMatches(model, onnx, mobilenet, test, test.size());
-            check(onnx);
+            EXPORTED.add(onnx);
         }
     }
 
@@ -136,7 +139,7 @@ class ExportOnnxTest {
                         .isEqualTo(Files.readAllBytes(bge.onnxFile().resolveSibling("tokenizer.json")));
                 // the int8 pack quantises activations per batch: feed the batches the extractor feeds
                 assertMatches(model, onnx, bge, held, ExtractionOptions.DEFAULT.batchSize());
-                check(onnx);
+                EXPORTED.add(onnx);
             }
         }
     }
@@ -148,6 +151,8 @@ class ExportOnnxTest {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession session = env.createSession(onnx.toString(), new OrtSession.SessionOptions())) {
             assertThat(session.getOutputNames()).containsExactly("probabilities", "label");
+            assertThat(session.getMetadata().getCustomMetadata()).containsEntry("xfer4j.classes",
+                    String.join("\n", model.classes())).containsEntry("xfer4j.method", model.providerId());
             for (int from = 0; from < data.size(); from += batch) {
                 int to = Math.min(data.size(), from + batch);
                 List<Sample> samples = new ArrayList<>();
@@ -179,19 +184,28 @@ class ExportOnnxTest {
         }
     }
 
-    /** The ONNX checker (Debian python3-onnx) with full shape inference; skipped, saying so, where it is absent. */
-    private static void check(Path onnx) throws IOException, InterruptedException {
+    /**
+     * The ONNX checker (Debian python3-onnx) with full shape inference on every graph; skipped, saying so on standard
+     * output, where python3-onnx is absent.
+     */
+    private static void check(List<Path> graphs) throws IOException, InterruptedException {
         Path python = Path.of("/usr/bin/python3");
         boolean present = Files.isExecutable(python) && new ProcessBuilder(python.toString(), "-c", "import onnx")
                 .start().waitFor() == 0;
         if (!present) {
-            System.out.println("SKIPPED: the ONNX checker needs Debian's python3-onnx (apt-get install python3-onnx)");
+            System.out.println("SKIPPED: onnx.checker on the exported graphs needs Debian's python3-onnx"
+                    + " (apt-get install python3-onnx)");
+            return;
         }
-        Assumptions.assumeTrue(present, "the ONNX checker needs Debian's python3-onnx");
-        Process p = new ProcessBuilder(python.toString(), "-c", "import onnx, sys; onnx.checker.check_model("
-                + "onnx.load(sys.argv[1]), full_check=True)", onnx.toString()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(python.toString(), "-c", "import onnx, sys\n"
+                + "for f in sys.argv[1:]:\n    onnx.checker.check_model(onnx.load(f), full_check=True)\n"
+                + "print('onnx.checker passed', len(sys.argv) - 1, 'graphs')"));
+        graphs.forEach(g -> command.add(g.toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as("onnx.checker on %s: %s", onnx, out).isZero();
+        assertThat(p.waitFor()).as("onnx.checker on %s: %s", graphs, out).isZero();
+        assertThat(out).contains("onnx.checker passed " + graphs.size() + " graphs");
+        System.out.print(out);
     }
 
     private static int argmax(double[] p) {
