@@ -126,6 +126,27 @@ class ExportOnnxTest {
     }
 
     @Test
+    void exportCommandWritesTheGraphOfASavedArtifactAndKeepsAnExistingFile() throws Exception {
+        Path artifact = dir.resolve("prototype.xfer");
+        try (RepurposedModel model = xfer.repurpose("prototype", mobilenet, List.of(mobilenet.defaultFeatureLayer()),
+                train, Map.of())) {
+            xfer.save(model, artifact);
+        }
+        Path onnx = dir.resolve("from-cli.onnx");
+        String cache = System.getProperty("xfer4j.cache", xfer.context().cacheDir().toString());
+        assertThat(Main.run("export", "--artifact", artifact.toString(), "--out", onnx.toString(), "--cache", cache))
+                .isZero();
+        try (RepurposedModel loaded = xfer.load(artifact)) {
+            assertMatches(loaded, onnx, mobilenet, test, test.size());
+        }
+        byte[] written = Files.readAllBytes(onnx);
+        // a second export to the same file is refused without --force, and leaves the file as it was
+        assertThat(Main.run("export", "--artifact", artifact.toString(), "--out", onnx.toString(), "--cache", cache))
+                .isEqualTo(1);
+        assertThat(Files.readAllBytes(onnx)).isEqualTo(written);
+    }
+
+    @Test
     void textModelExportsWithItsTokenizerBesideIt() throws Exception {
         try (SourceModel bge = xfer.openModel("bge-small-en-v1.5")) {
             Dataset spam = DataSpecs.resolve("spam-subjects:test", xfer.context().cacheDir());

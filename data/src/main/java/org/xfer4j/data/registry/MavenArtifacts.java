@@ -24,22 +24,26 @@ public final class MavenArtifacts {
     /** Maven Central, as Maven names it (mirrors match this id). */
     static final String CENTRAL_URL = "https://repo.maven.apache.org/maven2/";
 
-    private final Path localRepository;
-    private final MavenSettings settings;
+    private final Path givenRepository;
+    private final MavenSettings givenSettings;
 
-    /** Uses {@code -Dmaven.repo.local}, else settings.xml's localRepository, else ~/.m2/repository. */
+    /**
+     * Uses {@code -Dmaven.repo.local}, else settings.xml's localRepository, else ~/.m2/repository; the settings are
+     * read on the first {@link #resolve}, so a broken settings file fails a fetch, not the host's start.
+     */
     public MavenArtifacts() {
-        this(defaultRepository(), MavenSettings.user());
+        this(null, null);
     }
 
     /** Uses the given local repository folder. */
     public MavenArtifacts(Path localRepository) {
-        this(localRepository, MavenSettings.user());
+        this(localRepository, null);
     }
 
+    /** Uses {@code localRepository} (null: the default) and {@code settings} (null: the user's). */
     MavenArtifacts(Path localRepository, MavenSettings settings) {
-        this.localRepository = localRepository;
-        this.settings = settings;
+        this.givenRepository = localRepository;
+        this.givenSettings = settings;
     }
 
     /** The local repository Maven would use. */
@@ -60,15 +64,17 @@ public final class MavenArtifacts {
      */
     public Path resolve(String coordinates) {
         MavenCoordinates c = MavenCoordinates.parse(coordinates);
+        Path localRepository = givenRepository != null ? givenRepository : defaultRepository();
         Path jar = c.jarIn(localRepository);
         if (Files.isRegularFile(jar)) {
             return jar;
         }
         Fetching.before("Maven artifact " + c + " (from Maven Central into " + localRepository + ")");
+        MavenSettings settings = givenSettings != null ? givenSettings : MavenSettings.user();
         RepositorySystem system = new JarResolverSupplier().get();
         try (RepositorySystemSession.CloseableSession session = new SessionBuilderSupplier(system).get()
                 .withLocalRepositoryBaseDirectories(localRepository)
-                .setMirrorSelector(mirrors()).setProxySelector(proxies())
+                .setMirrorSelector(mirrors(settings)).setProxySelector(proxies(settings))
                 .setSystemProperties(System.getProperties())
                 .build()) {
             RemoteRepository central = new RemoteRepository.Builder("central", "default", CENTRAL_URL).build();
@@ -86,7 +92,7 @@ public final class MavenArtifacts {
         return jar;
     }
 
-    private DefaultMirrorSelector mirrors() {
+    private static DefaultMirrorSelector mirrors(MavenSettings settings) {
         DefaultMirrorSelector s = new DefaultMirrorSelector();
         for (MavenSettings.Mirror m : settings.mirrors()) {
             s.add(m.id(), m.url(), "default", false, false, m.mirrorOf(), "*");
@@ -94,7 +100,7 @@ public final class MavenArtifacts {
         return s;
     }
 
-    private DefaultProxySelector proxies() {
+    private static DefaultProxySelector proxies(MavenSettings settings) {
         DefaultProxySelector s = new DefaultProxySelector();
         for (MavenSettings.Proxy p : settings.proxies()) {
             AuthenticationBuilder auth = new AuthenticationBuilder();
