@@ -14,4 +14,14 @@ public interface Preprocessor {
 
     /** The graph inputs for {@code batch}, each with the batch as its first dimension. */
     Map<String, Tensor> prepare(List<Sample> batch);
+
+    /**
+     * Everything that determines what {@link #prepare} makes of a sample (sizes, normalisation, the tokenizer's
+     * hash...), as key=value properties: part of the key under which extracted features are cached, so features
+     * prepared another way are never reused. The default names only the class; implementations should say more.
+     * (SPI 1.1)
+     */
+    default Map<String, String> describe() {
+        return Map.of("class", getClass().getName());
+    }
 }
