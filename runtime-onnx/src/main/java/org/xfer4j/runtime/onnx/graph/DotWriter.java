@@ -21,7 +21,10 @@ import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.model.LayerInfo;
 
-/** Graphviz DOT for a graph's layers (all, or a range), and rendering it with the {@code dot} program. */
+/**
+ * Graphviz DOT for a graph's layers (all, or a range), and rendering it with the {@code dot} program (or the one
+ * {@code -Dxfer4j.dot} names).
+ */
 final class DotWriter {
 
     private DotWriter() {
@@ -143,7 +146,8 @@ final class DotWriter {
         try {
             Path parent = svg.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            p = new ProcessBuilder("dot", "-Tsvg", "-o", svg.toString()).redirectErrorStream(true).start();
+            p = new ProcessBuilder(System.getProperty("xfer4j.dot", "dot"), "-Tsvg", "-o", svg.toString())
+                    .redirectErrorStream(true).start();
         } catch (IOException e) {
             return false;
         }

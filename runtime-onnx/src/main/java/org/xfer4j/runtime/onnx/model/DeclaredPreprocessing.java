@@ -64,7 +64,8 @@ final class DeclaredPreprocessing {
                 : integer(d, "maxLength");
         boolean mask = model.inputs().stream().anyMatch(i -> i.name().equals(OnnxSourceModel.ATTENTION_MASK));
         Pooling pooling = d.get("pooling") == null ? model.pooling() : switch (d.get("pooling")) {
-            case "first-token" -> new Pooling(Pooling.Sequence.FIRST_TOKEN, Pooling.Spatial.MEAN, null);
+            case "first-token" -> new Pooling(Pooling.Sequence.FIRST_TOKEN, Pooling.Spatial.MEAN,
+                    mask ? OnnxSourceModel.ATTENTION_MASK : null);
             case "mean" -> {
                 if (!mask) {
                     throw new InvalidOptionException("pooling=mean (from " + d.origin("pooling") + ") averages the "
