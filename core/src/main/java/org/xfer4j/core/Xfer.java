@@ -109,7 +109,8 @@ public final class Xfer implements AutoCloseable {
 
     /**
      * The features of {@code layers} of {@code model} for every example of {@code data}, concatenated in layer
-     * order; cached on disk under the cache folder, keyed by model hash, layers and dataset content.
+     * order; cached on disk under the cache folder, keyed by everything that determines them (model hash, dataset
+     * content, layers, preprocessing, pooling, extractor and its version, extraction options).
      */
     public FeatureMatrix extract(SourceModel model, Dataset data, List<String> layers) {
         return extraction.extract(model, data, layers, context.progress());
