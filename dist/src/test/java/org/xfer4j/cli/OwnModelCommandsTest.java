@@ -140,7 +140,13 @@ class OwnModelCommandsTest {
         assertThat(declared.exit()).as(declared.err()).isZero();
         // bge pools by its first token: the same declaration reproduces the model pack's features exactly
         assertThat(Files.readAllLines(out).subList(1, 3)).isEqualTo(Files.readAllLines(packFeatures).subList(1, 3));
-        Run mean = cli("extract", "--model", onnx.toString(), "--preprocess", "tokenizer=" + tokenizer + ",pooling=mean",
+        // the same declaration in the file beside the model, its tokenizer path relative to that file
+        Files.writeString(onnx.resolveSibling("encoder.preprocess.properties"),
+                "tokenizer=../bge-vocab.json\npooling=first-token\n");
+        Run bySidecar = cli("extract", "--model", onnx.toString(), "--data", tickets.toString(), "--out", out.toString());
+        assertThat(bySidecar.exit()).as(bySidecar.err()).isZero();
+        assertThat(Files.readAllLines(out).subList(1, 3)).isEqualTo(Files.readAllLines(packFeatures).subList(1, 3));
+        Run mean = cli("extract", "--model", onnx.toString(), "--preprocess", "pooling=mean",
                 "--data", tickets.toString(), "--out", out.toString());
         assertThat(mean.exit()).isZero();
         assertThat(Files.readAllLines(out).get(1)).isNotEqualTo(Files.readAllLines(packFeatures).get(1));
