@@ -77,7 +77,8 @@ final class Extraction implements AutoCloseable {
         model.preprocessor().describe().forEach((k, v) -> parts.put("preprocess." + k, v));
         Pooling p = model.pooling();
         parts.put("pooling", p.sequence() + "," + p.spatial() + "," + p.maskInput());
-        parts.put("extractor", extractor.id() + " " + extractor.version() + " (" + extractor.getClass().getName() + ")");
+        parts.put("extractor", extractor.id() + " " + extractor.version() + " ("
+                + extractor.getClass().getName() + ")");
         options.toProperties().forEach((k, v) -> parts.put("extraction." + k, v));
         return new FeatureCache.Key(parts);
     }

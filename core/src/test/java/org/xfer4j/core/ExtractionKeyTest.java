@@ -99,6 +99,15 @@ class ExtractionKeyTest {
         assertThat(v2.text()).contains("extractor=onnx 2.0");
     }
 
+    @Test
+    void aLambdaPreprocessorIsDescribedByItsDefiningClassNotItsHiddenName() {
+        Preprocessor lambda = batch -> Map.of();
+        // the hidden class's name ends in an address that differs from run to run: it would defeat the cache
+        assertThat(lambda.getClass().getName()).startsWith(ExtractionKeyTest.class.getName() + "$$Lambda")
+                .isNotEqualTo(ExtractionKeyTest.class.getName() + "$$Lambda");
+        assertThat(lambda.describe()).containsExactly(Map.entry("class", ExtractionKeyTest.class.getName() + "$$Lambda"));
+    }
+
     private static FeatureExtractorProvider extractor(String version) {
         return new FeatureExtractorProvider() {
             public String id() { return "onnx"; }

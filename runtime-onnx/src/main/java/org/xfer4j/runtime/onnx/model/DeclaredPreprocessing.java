@@ -30,7 +30,10 @@ final class DeclaredPreprocessing {
     private DeclaredPreprocessing() {
     }
 
-    /** {@code model} preparing samples as {@code declaration} and the graph say; {@code beside}: a tokenizer.json found beside it, or null. */
+    /**
+     * {@code model} preparing samples as {@code declaration} and the graph say; {@code beside}: a tokenizer.json
+     * found beside the model, or null.
+     */
     static OnnxSourceModel apply(OnnxSourceModel model, PreprocessingDeclaration declaration, Path beside) {
         boolean text = model.inputs().stream().anyMatch(i -> i.name().equals("input_ids"));
         if (text || declaration.declaresAny(PreprocessingDeclaration.TEXT_KEYS)) {
@@ -126,7 +129,8 @@ final class DeclaredPreprocessing {
         long c = dims.get(last ? 3 : 1);
         long h = dims.get(last ? 1 : 2);
         long w = dims.get(last ? 2 : 3);
-        String channels = d.get("channels") != null ? lower(d.get("channels")) : c == 1 ? "grey" : c == 3 ? "rgb" : null;
+        String channels = d.get("channels") != null ? lower(d.get("channels"))
+                : c == 1 ? "grey" : c == 3 ? "rgb" : null;
         if (channels == null) {
             missing.add("channels (rgb, bgr or grey: the graph's channel dimension is " + c + ")");
         } else if (!List.of("rgb", "bgr", "grey").contains(channels)) {
