@@ -92,6 +92,7 @@ public final class FeatureGraphExport {
         props.put("xfer4j.layers", String.join("\n", layers));
         props.put("xfer4j.inputs", String.join("\n", model.inputs().stream().map(InputContract::describe).toList()));
         props.put("xfer4j.preprocessing", InputContract.preprocessing(model));
+        model.preprocessor().describe().forEach((k, v) -> props.put("xfer4j.preprocess." + k, v));
         props.forEach((k, v) -> m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return m.build();
     }
