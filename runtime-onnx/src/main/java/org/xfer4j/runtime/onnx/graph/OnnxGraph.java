@@ -316,6 +316,10 @@ public final class OnnxGraph {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
             Files.write(tmp, toBytes());
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // a temporary file is private to its owner; a model is written to be served, so readable like any file
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new XferException("cannot write ONNX model " + file + ": " + e.getMessage(), e);
