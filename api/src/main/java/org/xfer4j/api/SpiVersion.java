@@ -5,8 +5,11 @@ public record SpiVersion(int major, int minor) implements Comparable<SpiVersion>
 
     /**
      * The SPI version of this api jar; 1.1 added the meta-learning contract's regression and checkpoint types and
-     * {@code RepurposerProvider.searchSpace()}; 1.2 added {@code TransferabilityEstimator} and
-     * {@code SourceModel.classificationHead()}.
+     * {@code RepurposerProvider.searchSpace()}, and declared preprocessing
+     * ({@code ModelSource.open(reference, preprocessing, context)}, {@code SourceModel.preprocessing()},
+     * {@code Preprocessor.describe()}); 1.2 added ONNX export of feature models ({@code OnnxHead},
+     * {@code FeatureClassifier.exportOnnx}, {@code FeatureExtractor.exportOnnx}), {@code TransferabilityEstimator},
+     * {@code SourceModel.classificationHead()} and {@code FeatureMatrix.layer(String)}.
      */
     public static final SpiVersion CURRENT = new SpiVersion(1, 2);
 

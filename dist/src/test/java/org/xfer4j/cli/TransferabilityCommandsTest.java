@@ -59,7 +59,7 @@ class TransferabilityCommandsTest {
 
     @Test
     void predictWithoutAnArtifactGivesTheSourceModelsOwnClasses(@TempDir Path dir) throws IOException {
-        Path photos = DistributionIT.imageFolder(dir.resolve("photos"), FashionMnist.test(Path.of(CACHE)), 2);
+        Path photos = Fixtures.imageFolder(dir.resolve("photos"), FashionMnist.test(Path.of(CACHE)), 2);
         Path csv = dir.resolve("p.csv");
         Run r = cli("predict", "--model", "mobilenet-v2", "--data", photos.toString(), "--out", csv.toString());
         assertThat(r.exit()).as(r.err()).isZero();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.xfer4j.api.XferException;
 
@@ -41,6 +42,15 @@ public interface SourceModel extends AutoCloseable {
 
     /** How activations of rank above 2 are reduced to one vector per example. */
     Pooling pooling();
+
+    /**
+     * The preprocessing declared for this model (by its user, a file beside it or its metadata), complete, as
+     * key=value properties that reopen it the same way through {@link ModelSource#open(String, Map,
+     * org.xfer4j.api.ProviderContext)}; artifacts record it. Empty when the model source alone decides. (SPI 1.1)
+     */
+    default Map<String, String> preprocessing() {
+        return Map.of();
+    }
 
     /**
      * The model's own classifier, where its graph ends in one whose classes are known (SPI 1.2): its layer's

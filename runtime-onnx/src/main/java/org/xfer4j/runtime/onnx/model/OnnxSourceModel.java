@@ -45,11 +45,14 @@ public final class OnnxSourceModel implements SourceModel {
     private final String defaultFeatureLayer;
     private final Preprocessor preprocessor;
     private final Pooling pooling;
+    private final Map<String, String> metadata;
+    private final Map<String, String> preprocessing;
     private final ClassificationHead head;
 
     private OnnxSourceModel(String reference, String name, Path onnxFile, String sha256, List<InputSpec> inputs,
                             List<LayerInfo> layers, String defaultFeatureLayer, Preprocessor preprocessor,
-                            Pooling pooling, ClassificationHead head) {
+                            Pooling pooling, Map<String, String> metadata, Map<String, String> preprocessing,
+                            ClassificationHead head) {
         this.reference = reference;
         this.name = name;
         this.onnxFile = onnxFile;
@@ -59,6 +62,8 @@ public final class OnnxSourceModel implements SourceModel {
         this.defaultFeatureLayer = defaultFeatureLayer;
         this.preprocessor = preprocessor;
         this.pooling = pooling;
+        this.metadata = Map.copyOf(metadata);
+        this.preprocessing = Map.copyOf(preprocessing);
         this.head = head;
     }
 
@@ -72,7 +77,8 @@ public final class OnnxSourceModel implements SourceModel {
      */
     public static OnnxSourceModel load(String reference, String name, Path onnxFile) {
         byte[] bytes = OnnxGraphs.read(onnxFile);
-        GraphProto graph = OnnxGraphs.parse(bytes, onnxFile).getGraph();
+        ModelProto proto = OnnxGraphs.parse(bytes, onnxFile);
+        GraphProto graph = proto.getGraph();
         List<InputSpec> inputs = inputs(graph, onnxFile);
         List<LayerInfo> layers = LayerCatalogue.of(graph);
         String output = graph.getOutput(0).getName();
@@ -82,14 +88,32 @@ public final class OnnxSourceModel implements SourceModel {
         boolean hasMask = inputs.stream().anyMatch(i -> i.name().equals(ATTENTION_MASK));
         Pooling pooling = hasMask ? new Pooling(Pooling.Sequence.MASKED_MEAN, Pooling.Spatial.MEAN, ATTENTION_MASK)
                 : Pooling.IMAGE;
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        proto.getMetadataPropsList().forEach(e -> metadata.put(e.getKey(), e.getValue()));
         return new OnnxSourceModel(reference, name, onnxFile, sha256(bytes), inputs, layers, defaultLayer,
-                new TensorsPreprocessor(name, inputs), pooling, null);
+                new TensorsPreprocessor(name, inputs), pooling, metadata, Map.of(), null);
     }
 
     /** A copy that prepares samples with {@code newPreprocessor} (the copy closes it when it is AutoCloseable). */
     public OnnxSourceModel withPreprocessor(Preprocessor newPreprocessor) {
         return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, defaultFeatureLayer,
-                newPreprocessor, pooling, head);
+                newPreprocessor, pooling, metadata, preprocessing, head);
+    }
+
+    /** A copy whose {@link #preprocessing()} (the declaration that reopens it the same way) is {@code declared}. */
+    public OnnxSourceModel withPreprocessing(Map<String, String> declared) {
+        return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, defaultFeatureLayer,
+                preprocessor, pooling, metadata, declared, head);
+    }
+
+    /** The model's metadata_props (key=value pairs its exporter wrote), in file order. */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    @Override
+    public Map<String, String> preprocessing() {
+        return preprocessing;
     }
 
     /** A copy that reduces activations with {@code newPooling}. */
@@ -99,7 +123,7 @@ public final class OnnxSourceModel implements SourceModel {
                     + "' to use as the pooling mask; inputs: " + inputs.stream().map(InputSpec::name).toList());
         }
         return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, defaultFeatureLayer,
-                preprocessor, newPooling, head);
+                preprocessor, newPooling, metadata, preprocessing, head);
     }
 
     /**
@@ -109,7 +133,7 @@ public final class OnnxSourceModel implements SourceModel {
      */
     public OnnxSourceModel withDefaultFeatureLayer(String layer) {
         return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, layer(layer).name(),
-                preprocessor, pooling, head);
+                preprocessor, pooling, metadata, preprocessing, head);
     }
 
     /**
@@ -126,7 +150,8 @@ public final class OnnxSourceModel implements SourceModel {
                     + shape.getLast() + " values, but " + newHead.classes().size() + " class names were given");
         }
         return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, defaultFeatureLayer,
-                preprocessor, pooling, new ClassificationHead(l.name(), newHead.classes()));
+                preprocessor, pooling, metadata, preprocessing,
+                new ClassificationHead(l.name(), newHead.classes()));
     }
 
     @Override
