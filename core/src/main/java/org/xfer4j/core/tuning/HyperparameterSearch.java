@@ -48,7 +48,7 @@ public final class HyperparameterSearch {
             }
         }
         minimise(u -> evaluate(request.searchedAt(u), request, fitter, training, folds, settings, trials, progress),
-                request, settings.strategy().proposer(request.space().size(), seed),
+                request, settings.strategy().proposer(request.space().size(), settings.evaluations() - trials.size(), seed),
                 settings.evaluations() - trials.size(), prior);
         progress.finish();
         return new TuningResult(request.method(), settings, seed, request.fixed(), trials);
@@ -87,7 +87,8 @@ public final class HyperparameterSearch {
     /**
      * Spends {@code evaluations} evaluations of {@code loss} (NaN for a failed point) at points {@code proposer}
      * chooses, snapped to the settings {@code request} decodes them to, after the {@code prior} observations (which
-     * the proposer sees but which are not returned); returns what was observed, in order.
+     * the proposer sees but which are not returned); returns what was observed, in order. Stops early when the
+     * proposer has nothing more to propose (a grid, exhausted).
      */
     public static List<Proposer.Observation> minimise(ToDoubleFunction<double[]> loss, SearchRequest request,
             Proposer proposer, int evaluations, List<Proposer.Observation> prior) {
@@ -96,7 +97,11 @@ public final class HyperparameterSearch {
         double worst = Double.NEGATIVE_INFINITY;
         List<double[]> failed = new ArrayList<>();
         for (int i = 0; i < evaluations; i++) {
-            double[] u = request.snap(proposer.next(history));
+            double[] proposed = proposer.next(history);
+            if (proposed == null) {
+                break;
+            }
+            double[] u = request.snap(proposed);
             double value = loss.applyAsDouble(u);
             observed.add(new Proposer.Observation(u, value));
             if (Double.isNaN(value)) {
