@@ -1,5 +1,6 @@
 package org.xfer4j.repurposers.metamodel.internal;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.xfer4j.api.ProviderContext;
@@ -49,14 +50,16 @@ public final class AutoChoice {
         Fitter fitter = Fitter.of(provider, context);
         SearchRequest request = new SearchRequest(provider.id(), grid.fixed(), grid.space());
         TuningSettings settings = new TuningSettings(Strategy.GRID, grid.size(), folds, Objective.LOG_LOSS);
+        Map<Map<String, String>, Predictions> seen = new HashMap<>();
         Map<String, String> best = HyperparameterSearch.run(request, fitter, part, settings, context.seed(),
-                Progress.NONE).best().options();
-        // the same folds as the search's (same data, folds and seed), so the two settings' losses pair up
-        int[][] split = StratifiedFolds.split(part, folds, context.seed());
-        double[] chosen = losses(CrossValidation.outOfFold(fitter, part, with(grid.fixed(), best), split), part);
-        double[] fallback = losses(CrossValidation.outOfFold(fitter, part, with(grid.fixed(), grid.fallback()),
-                split), part);
-        return clearlyBetter(chosen, fallback) ? best : grid.fallback();
+                Progress.NONE, seen::put).best().options();
+        // the fallback's out-of-fold predictions on the same folds as the search's (same data, folds and seed), so
+        // the two settings' losses pair up example by example; the grid may have held it already
+        Map<String, String> fallback = with(grid.fixed(), grid.fallback());
+        Predictions fallbackPredictions = seen.containsKey(fallback) ? seen.get(fallback)
+                : CrossValidation.outOfFold(fitter, part, fallback, StratifiedFolds.split(part, folds, context.seed()));
+        return clearlyBetter(losses(seen.get(with(grid.fixed(), best)), part), losses(fallbackPredictions, part))
+                ? best : grid.fallback();
     }
 
     /** Whether the mean of {@code fallback - chosen} exceeds its standard error. */
