@@ -8,13 +8,9 @@ import org.xfer4j.api.Progress;
 /**
  * Trains one binary SVM per pair of classes (one-vs-one, as LIBSVM does; two classes make one pair, class 1
  * positive), and fits each pair's Platt sigmoid on decision values of examples held out by a seeded, stratified
- * cross-validation; a pair with few examples keeps the SVM's threshold and fits the sigmoid's slope on leave-one-out
- * decision values.
+ * cross-validation.
  */
 final class PairwiseFitter {
-
-    /** Below this many examples in a pair's smaller class, Platt's sigmoid keeps the SVM's threshold. */
-    static final int FEW = 20;
 
     private final int[] labels;
     private final int classes;
@@ -39,9 +35,8 @@ final class PairwiseFitter {
         for (int a = 0, pair = 0; a < classes; a++) {
             for (int b = a + 1; b < classes; b++, pair++) {
                 int[] members = members(a, b, fold, -1);
-                boolean few = few(a, b) && plattFolds > 0;
-                double[] scores = few ? leaveOneOut(trainer, members, b) : new double[labels.length];
-                for (int f = 0; f < (few ? 0 : folds); f++) {
+                double[] scores = new double[labels.length];
+                for (int f = 0; f < folds; f++) {
                     int[] inside = members(a, b, fold, f);
                     M model = trainer.train(inside, positives(inside, b));
                     for (int i : members) {
@@ -59,12 +54,10 @@ final class PairwiseFitter {
                     heldOut[t] = scores[members[t]];
                     fitted[t] = trainer.decision(model, members[t]);
                 }
-                boolean crossValidated = few || folds > 0;
-                PlattScaler sigmoid = few ? PlattScaler.fitSlope(heldOut, positive)
-                        : PlattScaler.fit(crossValidated ? heldOut : fitted, positive);
+                PlattScaler sigmoid = PlattScaler.fit(folds > 0 ? heldOut : fitted, positive);
                 if (!sigmoid.increasing()) {
                     // held-out scores of a few examples can rank the classes backwards; training scores never do
-                    sigmoid = few ? PlattScaler.fitSlope(fitted, positive) : PlattScaler.fit(fitted, positive);
+                    sigmoid = PlattScaler.fit(fitted, positive);
                 }
                 platt[pair] = sigmoid;
                 progress.advance(1);
@@ -73,38 +66,6 @@ final class PairwiseFitter {
         }
         progress.finish();
         return new Fitted(trainer.assemble(finals), platt);
-    }
-
-    /**
-     * Whether the pair of classes a, b is too small for a two-parameter sigmoid: its smaller class has fewer than
-     * {@value #FEW} examples. Platt's intercept moves the pair's decision threshold away from the SVM's own, and on
-     * a few held-out decision values it is fitted to noise (at 5 per class it cost several points of accuracy against
-     * LIBSVM's vote); so the sigmoid is centred on the SVM's threshold and only its slope is fitted, on
-     * leave-one-out decision values (the most each example can be held out; cheap at this size).
-     */
-    private boolean few(int a, int b) {
-        int countA = 0;
-        int countB = 0;
-        for (int y : labels) {
-            countA += y == a ? 1 : 0;
-            countB += y == b ? 1 : 0;
-        }
-        return Math.min(countA, countB) < FEW;
-    }
-
-    /** Each member's decision value from the model trained on the other members (positives: class b). */
-    private <M> double[] leaveOneOut(BinaryTrainer<M> trainer, int[] members, int b) {
-        double[] scores = new double[labels.length];
-        for (int t = 0; t < members.length; t++) {
-            int[] others = new int[members.length - 1];
-            for (int u = 0, o = 0; u < members.length; u++) {
-                if (u != t) {
-                    others[o++] = members[u];
-                }
-            }
-            scores[members[t]] = trainer.decision(trainer.train(others, positives(others, b)), members[t]);
-        }
-        return scores;
     }
 
     /**

@@ -30,7 +30,12 @@ record PlattScaler(double a, double b) {
             prior1 += p ? 1 : 0;
         }
         int prior0 = positive.length - prior1;
-        double[] t = targets(positive);
+        double hiTarget = (prior1 + 1.0) / (prior1 + 2.0);
+        double loTarget = 1 / (prior0 + 2.0);
+        double[] t = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            t[i] = positive[i] ? hiTarget : loTarget;
+        }
         double a = 0;
         double b = Math.log((prior0 + 1.0) / (prior1 + 1.0));
         double value = loss(f, t, a, b);
@@ -73,57 +78,6 @@ record PlattScaler(double a, double b) {
             }
         }
         return new PlattScaler(a, b);
-    }
-
-    /**
-     * Fits the slope alone, the intercept held at 0 so that the probability is one half at decision value 0 (the
-     * SVM's own threshold), by Newton's method on the same regularised targets.
-     */
-    static PlattScaler fitSlope(double[] f, boolean[] positive) {
-        double[] t = targets(positive);
-        double a = 0;
-        double value = loss(f, t, a, 0);
-        for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
-            double h = HESSIAN_RIDGE;
-            double g = 0;
-            for (int i = 0; i < f.length; i++) {
-                double p = Logistic.sigmoid(-a * f[i]);
-                h += f[i] * f[i] * p * (1 - p);
-                g += f[i] * (t[i] - p);
-            }
-            if (Math.abs(g) < GRADIENT_TOLERANCE) {
-                break;
-            }
-            double da = -g / h;
-            double step = 1;
-            while (step >= MIN_STEP) {
-                double next = loss(f, t, a + step * da, 0);
-                if (next < value + 1e-4 * step * g * da) {
-                    a += step * da;
-                    value = next;
-                    break;
-                }
-                step /= 2;
-            }
-            if (step < MIN_STEP) {
-                break;
-            }
-        }
-        return new PlattScaler(a, 0);
-    }
-
-    /** Platt's regularised targets: (N+ + 1) / (N+ + 2) for positives, 1 / (N- + 2) for negatives. */
-    private static double[] targets(boolean[] positive) {
-        int prior1 = 0;
-        for (boolean p : positive) {
-            prior1 += p ? 1 : 0;
-        }
-        int prior0 = positive.length - prior1;
-        double[] t = new double[positive.length];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = positive[i] ? (prior1 + 1.0) / (prior1 + 2.0) : 1 / (prior0 + 2.0);
-        }
-        return t;
     }
 
     /** Cross-entropy of the sigmoid against targets {@code t}, written to avoid overflow. */
