@@ -1,5 +1,7 @@
 package org.xfer4j.repurposers.metamodel.svm;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +62,7 @@ public final class SvmProvider extends MetaModelProvider<SvmOptions> {
             double scale = SvmOptions.scale(standardizer.width(), variance(standardizer.transform(training.features())));
             fixed.remove("gamma");
             fallback.put("gamma", "scale");
-            ranges.add(NumericRange.log("gamma", scale / 3, scale * 3));
+            ranges.add(NumericRange.log("gamma", sixDigits(scale / 3), sixDigits(scale * 3)));
         } else if (o.kernel() == Kernel.LINEAR) {
             fixed.put("gamma", "scale"); // unused by the linear kernel; a fixed value, so no try chooses it again
         }
@@ -87,6 +89,11 @@ public final class SvmProvider extends MetaModelProvider<SvmOptions> {
                     o.cacheMb() * BYTES_PER_MIB), o), o.plattFolds(), context.seed(), context.progress());
         };
         return new SvmClassifier(training.classes(), standardizer, fitted.decision(), fitted.platt());
+    }
+
+    /** {@code v} to 6 significant digits, so the grid's end points read as its inner points do. */
+    private static double sixDigits(double v) {
+        return new BigDecimal(v).round(new MathContext(6)).doubleValue();
     }
 
     /** The variance of all entries, as scikit-learn's gamma='scale' takes it. */
