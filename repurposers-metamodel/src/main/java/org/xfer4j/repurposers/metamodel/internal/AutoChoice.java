@@ -47,7 +47,7 @@ public final class AutoChoice {
             return grid.fallback();
         }
         FeatureSet part = budgeted(training, context.seed());
-        Fitter fitter = Fitter.of(provider, context);
+        Fitter fitter = Fitter.of(provider, context.withProgress(Progress.NONE)); // the tries stay quiet
         SearchRequest request = new SearchRequest(provider.id(), grid.fixed(), grid.space());
         TuningSettings settings = new TuningSettings(Strategy.GRID, grid.size(), folds, Objective.LOG_LOSS);
         Map<Map<String, String>, Predictions> seen = new HashMap<>();
