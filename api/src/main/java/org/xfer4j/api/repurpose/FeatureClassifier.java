@@ -2,6 +2,7 @@ package org.xfer4j.api.repurpose;
 
 import java.util.List;
 import java.util.Map;
+import org.xfer4j.api.XferException;
 import org.xfer4j.api.feature.FeatureMatrix;
 
 /**
@@ -25,7 +26,7 @@ public interface FeatureClassifier {
     /**
      * Options the method set itself while fitting, with the values it chose (e.g. {@code C} when its default is
      * {@code auto}, chosen by cross-validation), so the host can record and show them; empty when it chose none,
-     * and for a loaded classifier (the host keeps them with the options). Since SPI 1.1.
+     * and for a loaded classifier (the host keeps them with the options). Since SPI 1.2.
      */
     default Map<String, String> chosenOptions() {
         return Map.of();
@@ -33,4 +34,14 @@ public interface FeatureClassifier {
 
     /** Writes everything {@link FeatureRepurposerProvider#load} needs to rebuild an identical classifier. */
     void save(PayloadWriter payload);
+
+    /**
+     * Writes what {@link #predict} computes as ONNX operators into {@code head}, ending with
+     * {@link OnnxHead#probabilities}, so the model exports as one graph (since SPI 1.2).
+     *
+     * @throws XferException where this classifier cannot be written as ONNX operators (the default)
+     */
+    default void exportOnnx(OnnxHead head) {
+        throw new XferException(getClass().getSimpleName() + " cannot be written as ONNX operators");
+    }
 }
