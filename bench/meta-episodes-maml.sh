@@ -8,7 +8,7 @@
 set -euo pipefail
 B=${1:-dist/target/xfer4j/bin/xfer4j}
 OUT=${2:-bench/results/meta-episodes-maml}
-STEPS=${3:-300}
+STEPS=${3:-50}
 mkdir -p "$OUT"
 for M in maml fomaml; do
   /usr/bin/time -v -o "$OUT/$M.time" "$B" meta-train --method "$M" --net cnn:1x28:4x32:5 \
