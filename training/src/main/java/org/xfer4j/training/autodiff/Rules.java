@@ -19,6 +19,7 @@ final class Rules {
         ConvRules.register(RULES);
         PoolRules.register(RULES);
         NormalisationRules.register(RULES);
+        IndexingRules.register(RULES);
     }
 
     private Rules() {
