@@ -2,7 +2,9 @@ package org.xfer4j.runtime.onnx.text;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,12 +41,15 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
             "token_type_ids", Encoding::getTypeIds);
 
     private final HuggingFaceTokenizer tokenizer;
+    private final byte[] json;
     private final List<String> inputNames;
     private final int maxLength;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TokenizerPreprocessor(HuggingFaceTokenizer tokenizer, List<String> inputNames, int maxLength) {
+    private TokenizerPreprocessor(HuggingFaceTokenizer tokenizer, byte[] json, List<String> inputNames,
+            int maxLength) {
         this.tokenizer = tokenizer;
+        this.json = json;
         this.inputNames = inputNames;
         this.maxLength = maxLength;
     }
@@ -69,14 +74,56 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
             }
             names.add(in.name());
         }
+        byte[] json;
+        try {
+            json = Files.readAllBytes(tokenizerJson);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
+        }
+        return fromJson(json, names, maxLength, tokenizerJson.toString());
+    }
+
+    /**
+     * A preprocessor from the text of a {@code tokenizer.json} (as saved with a fine-tuned model) filling
+     * {@code inputNames}, truncating to {@code maxLength} tokens.
+     *
+     * @param origin where the text came from, for messages
+     */
+    public static TokenizerPreprocessor fromJson(byte[] json, List<String> inputNames, int maxLength, String origin) {
+        InvalidOptionException.require(maxLength >= 2, "maxLength must be >= 2, got " + maxLength);
+        for (String name : inputNames) {
+            if (!FIELDS.containsKey(name)) {
+                throw new InvalidInputException("a tokenizer fills inputs " + FIELDS.keySet() + ", not '" + name + "'");
+            }
+        }
         Map<String, String> options = Map.of("padding", "true", "truncation", "true",
                 "maxLength", Integer.toString(maxLength), "addSpecialTokens", "true");
         try {
-            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, options);
-            return new TokenizerPreprocessor(tokenizer, List.copyOf(names), maxLength);
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options);
+            return new TokenizerPreprocessor(tokenizer, json.clone(), List.copyOf(inputNames), maxLength);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("cannot read tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
+            throw new InvalidInputException("cannot read tokenizer " + origin + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The same tokenizer truncating to {@code newMaxLength} tokens (a new native tokenizer; close both). */
+    public TokenizerPreprocessor withMaxLength(int newMaxLength) {
+        return fromJson(json, inputNames, newMaxLength, "tokenizer.json");
+    }
+
+    /** The text of the tokenizer.json this preprocessor reads (a copy). */
+    public byte[] json() {
+        return json.clone();
+    }
+
+    /** The graph inputs it fills, in order. */
+    public List<String> inputNames() {
+        return inputNames;
+    }
+
+    /** Tokens per text at most. */
+    public int maxLength() {
+        return maxLength;
     }
 
     @Override
