@@ -83,6 +83,23 @@ class TextFinetuneTest {
     }
 
     @Test
+    void layerWiseRatesFollowTheBlocksEvenForUnnamedWeights() {
+        EncoderLayers layers = EncoderLayers.of(tuned.graph());
+        assertThat(layers.top()).isEqualTo(6);
+        EncoderLayers.Plan plan = layers.plan(0.01, 0.001, 0.5);
+        assertThat(plan.rates()).containsEntry("head", 0.01).containsEntry("depth.6", 0.001)
+                .containsEntry("depth.0", 0.001 / 64);
+        // the export names the query weight of block 0 onnx::MatMul_NNN; its reader, /encoder/layer.0/..., places it
+        String query = tuned.graph().model().getGraph().getNodeList().stream()
+                .filter(n -> n.getName().equals("/encoder/layer.0/attention/self/query/MatMul")).findFirst()
+                .orElseThrow().getInput(1);
+        assertThat(query).startsWith("onnx::MatMul");
+        assertThat(plan.groups().get("depth.1").test(query)).isTrue();
+        assertThat(plan.groups().get("depth.0").test("embeddings.word_embeddings.weight")).isTrue();
+        assertThat(plan.groups().get("head").test("head.weight")).isTrue();
+    }
+
+    @Test
     void savedWithItsTokenizerItPredictsTheSame() {
         InMemoryPayload payload = new InMemoryPayload();
         tuned.save(payload);
