@@ -44,14 +44,33 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
     private final byte[] json;
     private final List<String> inputNames;
     private final int maxLength;
+    private final String tokenizerSha256;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private TokenizerPreprocessor(HuggingFaceTokenizer tokenizer, byte[] json, List<String> inputNames,
-            int maxLength) {
+            int maxLength, String tokenizerSha256) {
         this.tokenizer = tokenizer;
         this.json = json;
         this.inputNames = inputNames;
         this.maxLength = maxLength;
+        this.tokenizerSha256 = tokenizerSha256;
+    }
+
+    /** Tokens per text at most. */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** The tokenizer file's SHA-256, the inputs it fills and the maximum length. */
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("kind", "tokenizer");
+        d.put("tokenizer.sha256", tokenizerSha256);
+        d.put("inputs", String.join(",", inputNames));
+        d.put("maxLength", Integer.toString(maxLength));
+        d.put("cut", "word-boundary/" + CHARS_PER_TOKEN);
+        return d;
     }
 
     /** A preprocessor for a graph with {@code inputs}, truncating to {@value #DEFAULT_MAX_LENGTH} tokens. */
@@ -99,8 +118,12 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
         Map<String, String> options = Map.of("padding", "true", "truncation", "true",
                 "maxLength", Integer.toString(maxLength), "addSpecialTokens", "true");
         try {
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(json));
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options);
-            return new TokenizerPreprocessor(tokenizer, json.clone(), List.copyOf(inputNames), maxLength);
+            return new TokenizerPreprocessor(tokenizer, json.clone(), List.copyOf(inputNames), maxLength, sha);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("cannot read tokenizer " + origin + ": " + e.getMessage(), e);
         }
@@ -119,11 +142,6 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
     /** The graph inputs it fills, in order. */
     public List<String> inputNames() {
         return inputNames;
-    }
-
-    /** Tokens per text at most. */
-    public int maxLength() {
-        return maxLength;
     }
 
     @Override
