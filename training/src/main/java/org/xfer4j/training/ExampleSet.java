@@ -71,6 +71,7 @@ public final class ExampleSet {
 
     private final List<Column> columns;
     private final long[] labels;
+    private final boolean trimPadding;
 
     /** Examples of one float input. */
     public ExampleSet(String input, long[] exampleShape, float[] values, long[] labels) {
@@ -79,6 +80,10 @@ public final class ExampleSet {
 
     /** Examples of several inputs (the same examples in the same order in every column). */
     public ExampleSet(List<Column> columns, long[] labels) {
+        this(columns, labels, false);
+    }
+
+    private ExampleSet(List<Column> columns, long[] labels, boolean trimPadding) {
         if (columns.isEmpty()) {
             throw new InvalidInputException("examples need at least one input");
         }
@@ -91,6 +96,16 @@ public final class ExampleSet {
         }
         this.columns = List.copyOf(columns);
         this.labels = labels;
+        this.trimPadding = trimPadding;
+    }
+
+    /**
+     * The same examples, their int64 sequences (token ids and masks, [tokens] per example, zero-padded to the longest
+     * of all) cut per batch to the batch's longest: the positions where every sequence input of every example of the
+     * batch is 0 are padding an attention mask hides, so dropping them changes no result and saves their compute.
+     */
+    public ExampleSet trimmingPadding() {
+        return new ExampleSet(columns, labels, true);
     }
 
     /** The inputs, in order. */
@@ -140,7 +155,7 @@ public final class ExampleSet {
         for (int i = 0; i < indices.length; i++) {
             y[i] = labels[indices[i]];
         }
-        return new ExampleSet(c, y);
+        return new ExampleSet(c, y, trimPadding);
     }
 
     /** The (first) input of the examples {@code indices[from..to)} as a tensor [n, exampleShape...]. */
@@ -151,9 +166,11 @@ public final class ExampleSet {
     /** Every input of the examples {@code indices[from..to)}, each a tensor [n, exampleShape...]. */
     public Batch inputs(int[] indices, int from, int to) {
         Map<String, OnnxTensor> t = new LinkedHashMap<>();
+        int length = trimPadding ? usedLength(indices, from, to) : -1;
         try {
             for (Column c : columns) {
-                t.put(c.name(), tensor(c, indices, from, to));
+                t.put(c.name(), length >= 0 && isSequence(c) ? trimmed(c, indices, from, to, length)
+                        : tensor(c, indices, from, to));
             }
         } catch (RuntimeException e) {
             t.values().forEach(OnnxTensor::close);
@@ -180,6 +197,44 @@ public final class ExampleSet {
                 System.arraycopy(c.longs(), indices[i] * per, v, (i - from) * per, per);
             }
             return OnnxTensor.createTensor(OrtRuntime.environment(), LongBuffer.wrap(v), shape);
+        } catch (OrtException e) {
+            throw new XferException("cannot create a batch tensor: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isSequence(Column c) {
+        return c.longs() != null && c.exampleShape().length == 1;
+    }
+
+    /** The last position (plus one) where some sequence input of some example of the batch is non-zero. */
+    private int usedLength(int[] indices, int from, int to) {
+        int used = 1;
+        for (Column c : columns) {
+            if (isSequence(c)) {
+                int per = (int) c.exampleShape()[0];
+                for (int i = from; i < to; i++) {
+                    int base = indices[i] * per;
+                    for (int k = per - 1; k >= used; k--) {
+                        if (c.longs()[base + k] != 0) {
+                            used = k + 1;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return used;
+    }
+
+    private OnnxTensor trimmed(Column c, int[] indices, int from, int to, int length) {
+        int per = (int) c.exampleShape()[0];
+        long[] v = new long[(to - from) * length];
+        for (int i = from; i < to; i++) {
+            System.arraycopy(c.longs(), indices[i] * per, v, (i - from) * length, length);
+        }
+        try {
+            return OnnxTensor.createTensor(OrtRuntime.environment(), LongBuffer.wrap(v),
+                    new long[] {to - from, length});
         } catch (OrtException e) {
             throw new XferException("cannot create a batch tensor: " + e.getMessage(), e);
         }

@@ -81,19 +81,20 @@ final class HeadTraining {
         }
         OnnxGraph trainable = surgery.apply(graph);
         refuseQuantised(trainable, source.name());
+        boolean text = preprocessor instanceof TokenizerPreprocessor;
+        if (text) {
+            // the surgery saw the longest sequence of the data; batches come cut to their own longest
+            for (ExampleSet.Column c : examples.columns()) {
+                trainable = trainable.withInputShape(c.name(), -1, -1);
+            }
+            examples = examples.trimmingPadding();
+        }
         EncoderLayers.Plan p = plan.apply(trainable);
         TrainingSetup setup = TrainingSetup.of(training.toOptimizer()).withGroups(p.groups())
                 .withTrainBatchNorm(training.batchStatistics()).withClipNorm(extras.clipNorm());
         GraphTrainer.Result r = GraphTrainer.train(trainable, examples, setup,
                 training.config(p.rates(), context.seed(), context.progress()), context);
         OnnxGraph trained = r.trained();
-        boolean text = preprocessor instanceof TokenizerPreprocessor;
-        if (text) {
-            // trained at the longest sequence of the data; predictions come in batches of any length
-            for (ExampleSet.Column c : examples.columns()) {
-                trained = trained.withInputShape(c.name(), -1, -1);
-            }
-        }
         String input = examples.input();
         return new FinetunedModel(providerId, options, data.classes(), trained, input,
                 Preprocessing.describe(preprocessor, input, examples.exampleShape()), preprocessor,
