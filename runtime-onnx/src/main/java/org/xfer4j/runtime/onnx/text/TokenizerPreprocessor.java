@@ -45,10 +45,12 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
     private final List<String> inputNames;
     private final int maxLength;
     private final String tokenizerSha256;
+    private final Path file;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private TokenizerPreprocessor(HuggingFaceTokenizer tokenizer, byte[] json, List<String> inputNames,
-            int maxLength, String tokenizerSha256) {
+            int maxLength, String tokenizerSha256, Path file) {
+        this.file = file;
         this.tokenizer = tokenizer;
         this.json = json;
         this.inputNames = inputNames;
@@ -99,7 +101,7 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
         } catch (IOException e) {
             throw new InvalidInputException("cannot read tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
         }
-        return fromJson(json, names, maxLength, tokenizerJson.toString());
+        return create(json, names, maxLength, tokenizerJson.toString(), tokenizerJson);
     }
 
     /**
@@ -109,6 +111,15 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
      * @param origin where the text came from, for messages
      */
     public static TokenizerPreprocessor fromJson(byte[] json, List<String> inputNames, int maxLength, String origin) {
+        return create(json, inputNames, maxLength, origin, null);
+    }
+
+    private String origin() {
+        return file != null ? file.toString() : "tokenizer.json";
+    }
+
+    private static TokenizerPreprocessor create(byte[] json, List<String> inputNames, int maxLength, String origin,
+            Path file) {
         InvalidOptionException.require(maxLength >= 2, "maxLength must be >= 2, got " + maxLength);
         for (String name : inputNames) {
             if (!FIELDS.containsKey(name)) {
@@ -121,7 +132,7 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
             String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(json));
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options);
-            return new TokenizerPreprocessor(tokenizer, json.clone(), List.copyOf(inputNames), maxLength, sha);
+            return new TokenizerPreprocessor(tokenizer, json.clone(), List.copyOf(inputNames), maxLength, sha, file);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         } catch (IOException | RuntimeException e) {
@@ -131,12 +142,17 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
 
     /** The same tokenizer truncating to {@code newMaxLength} tokens (a new native tokenizer; close both). */
     public TokenizerPreprocessor withMaxLength(int newMaxLength) {
-        return fromJson(json, inputNames, newMaxLength, "tokenizer.json");
+        return create(json, inputNames, newMaxLength, origin(), file);
     }
 
     /** The text of the tokenizer.json this preprocessor reads (a copy). */
     public byte[] json() {
         return json.clone();
+    }
+
+    /** The tokenizer.json it reads, or null where it was made from the file's text (a saved fine-tuned model). */
+    public Path file() {
+        return file;
     }
 
     /** The graph inputs it fills, in order. */
