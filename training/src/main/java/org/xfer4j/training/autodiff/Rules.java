@@ -20,7 +20,6 @@ final class Rules {
         PoolRules.register(RULES);
         IndexRules.register(RULES);
         NormalisationRules.register(RULES);
-        IndexingRules.register(RULES);
     }
 
     private Rules() {
