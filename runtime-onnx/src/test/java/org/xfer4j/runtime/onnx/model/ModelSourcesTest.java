@@ -31,7 +31,7 @@ class ModelSourcesTest {
                 .toList();
         assertThat(sources).extracting(ModelSource::id).contains("onnx-file", "model-pack");
         ModelSource packs = sources.stream().filter(s -> s.id().equals("model-pack")).findFirst().orElseThrow();
-        assertThat(packs.catalogue()).containsExactly("bge-small-en-v1.5", "all-minilm-l6-v2");
+        assertThat(packs.catalogue()).containsExactly("bge-small-en-v1.5", "all-minilm-l6-v2", "all-minilm-l6-v2-fp32");
         assertThat(packs.accepts("bge-small-en-v1.5")).isTrue();
         assertThat(packs.accepts("maven:g:a:1")).isTrue();
         assertThat(packs.accepts("model.onnx")).isFalse();
