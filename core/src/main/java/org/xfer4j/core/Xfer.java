@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -339,6 +340,7 @@ public final class Xfer implements AutoCloseable {
 
         private ProviderContext context = ProviderContext.defaults();
         private Path pluginsDir;
+        private Duration pluginTimeout = Registry.DEFAULT_PLUGIN_TIMEOUT;
         private Module overrides;
 
         private Builder() {
@@ -385,6 +387,18 @@ public final class Xfer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long each plugin provider may take to be created (default -Dxfer4j.plugins.timeout seconds, else 10 s);
+         * one that takes longer is skipped with the rest of its plugin, and named in the registry's reports.
+         */
+        public Builder optPluginTimeout(Duration limit) {
+            if (Objects.requireNonNull(limit, "limit").isNegative() || limit.isZero()) {
+                throw new InvalidOptionException("the plugin time limit must be positive, not " + limit);
+            }
+            pluginTimeout = limit;
+            return this;
+        }
+
         /** A Guice module whose bindings replace those of {@link XferModule} (or add host providers). */
         public Builder optModule(Module override) {
             overrides = override;
@@ -393,7 +407,7 @@ public final class Xfer implements AutoCloseable {
 
         /** The configured Xfer. */
         public Xfer build() {
-            Module base = new XferModule(new XferSettings(context, pluginsDir));
+            Module base = new XferModule(new XferSettings(context, pluginsDir, pluginTimeout));
             Module all = overrides == null ? base : Modules.override(base).with(overrides);
             return Guice.createInjector(all).getInstance(Xfer.class);
         }

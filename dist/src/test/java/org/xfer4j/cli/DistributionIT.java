@@ -29,11 +29,16 @@ class DistributionIT {
     }
 
     static Result launch(String... args) throws IOException, InterruptedException {
+        return launchWith("", args);
+    }
+
+    /** Launches bin/xfer4j with {@code jvmOptions} added to XFER4J_OPTS. */
+    static Result launchWith(String jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/xfer4j").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().put("XFER4J_OPTS", "-Dxfer4j.cache=" + System.getProperty("xfer4j.cache"));
+        pb.environment().put("XFER4J_OPTS", "-Dxfer4j.cache=" + System.getProperty("xfer4j.cache") + " " + jvmOptions);
         Path outFile = Files.createTempFile("xfer4j-out", ".txt");
         Path errFile = Files.createTempFile("xfer4j-err", ".txt");
         pb.redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
