@@ -10,7 +10,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -23,6 +22,7 @@ import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.Tensor;
 import org.xfer4j.api.model.LayerInfo;
 import org.xfer4j.api.model.SourceModel.UnknownLayerException;
+import org.xfer4j.data.io.TextFiles;
 
 /**
  * An immutable ONNX model under graph surgery: every operation returns a new graph and never changes this one.
@@ -304,14 +304,11 @@ public final class OnnxGraph {
         return model.toByteArray();
     }
 
-    /** Writes the model to {@code file} (through a temporary file renamed into place). */
+    /** Writes the model to {@code file} (through a temporary file renamed into place, see {@link TextFiles}). */
     public void save(Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            Files.write(tmp, toBytes());
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            byte[] bytes = toBytes();
+            TextFiles.writeBytes(file, false, out -> out.write(bytes));
         } catch (IOException e) {
             throw new XferException("cannot write ONNX model " + file + ": " + e.getMessage(), e);
         }
