@@ -290,10 +290,18 @@ public final class Xfer implements AutoCloseable {
         Options options = provider.parseOptions(a.options());
         Provenance p = a.provenance();
         if (a.manifest().kind() == Manifest.Kind.GRAPH && provider instanceof GraphRepurposerProvider gp) {
-            return new GraphRepurposedModel(gp.load(a.payload(), options, context), p);
+            RepurposedModel graph = payload(file, provider, () -> gp.load(a.payload(), options, context));
+            try {
+                requireDistinct(graph.classes(), file);
+            } catch (InvalidInputException e) {
+                graph.close();
+                throw e;
+            }
+            return new GraphRepurposedModel(graph, p);
         }
         if (a.manifest().kind() == Manifest.Kind.FEATURE && provider instanceof FeatureRepurposerProvider fp) {
-            FeatureClassifier classifier = fp.load(a.payload(), options);
+            FeatureClassifier classifier = payload(file, provider, () -> fp.load(a.payload(), options));
+            requireDistinct(classifier.classes(), file);
             String name = file.toString();
             Calibration calibration = a.section(Artifact.CALIBRATION)
                     .map(c -> Calibration.fromProperties(c, name)).orElse(null);
@@ -318,6 +326,30 @@ public final class Xfer implements AutoCloseable {
                     tuning, calibration);
         }
         throw new InvalidInputException("artifact " + file + " holds a " + a.manifest().kind() + " model, but method " + provider.id() + " does not load that kind");
+    }
+
+    /**
+     * What {@code load} makes of an artifact's payload; an error names the artifact (a provider's names the entry),
+     * and a provider's failure other than a clear error is reported as a payload it cannot read.
+     */
+    private static <T> T payload(Path file, RepurposerProvider provider, java.util.function.Supplier<T> load) {
+        try {
+            return load.get();
+        } catch (InvalidInputException e) {
+            throw e.getMessage() != null && e.getMessage().contains(file.toString()) ? e
+                    : new InvalidInputException("artifact " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("artifact " + file + ": method " + provider.id()
+                    + " cannot read its payload (damaged or altered): " + e, e);
+        }
+    }
+
+    /** A loaded model's classes: at least two, each named once (a payload edited by hand may repeat one). */
+    private static void requireDistinct(List<String> classes, Path file) {
+        if (classes.size() < 2 || new java.util.HashSet<>(classes).size() != classes.size()) {
+            throw new InvalidInputException("artifact " + file + " holds a model whose classes " + classes
+                    + " are not two or more distinct names (damaged or altered)");
+        }
     }
 
     /** Closes the feature extractors this Xfer opened; models it made or loaded cannot extract afterwards. */

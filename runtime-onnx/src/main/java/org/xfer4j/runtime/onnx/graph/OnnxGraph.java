@@ -233,6 +233,26 @@ public final class OnnxGraph {
         return t;
     }
 
+    /**
+     * Checks that every floating-point parameter holds finite numbers only.
+     *
+     * @throws InvalidInputException naming {@code where}, the parameter and the first bad value's index
+     */
+    public void requireFiniteParameters(String where) {
+        for (String name : parameters()) {
+            TensorProto t = initialiser(name);
+            if (t.getDataType() == TensorProto.DataType.FLOAT_VALUE || t.getDataType() == TensorProto.DataType.DOUBLE_VALUE) {
+                double[] v = TensorProtos.toDoubles(t);
+                for (int i = 0; i < v.length; i++) {
+                    if (!Double.isFinite(v[i])) {
+                        throw new InvalidInputException(where + ": parameter " + name + " holds " + v[i] + " at index "
+                                + i + "; a saved model holds finite numbers only (damaged or altered)");
+                    }
+                }
+            }
+        }
+    }
+
     /** A graph with parameter {@code name} set to {@code value} (same shape, converted to the parameter's type). */
     public OnnxGraph withParameter(String name, Tensor value) {
         return withInitialiser(TensorProtos.fromTensor(name, value, initialiser(name)));
