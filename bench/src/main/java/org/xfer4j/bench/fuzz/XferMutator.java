@@ -67,7 +67,7 @@ final class XferMutator {
                 what = editProperty(e, n, r);
             }
             case 4 -> {
-                String n = pick(doubles(payload), r);
+                String n = pick(doubles(e, payload), r);
                 double v = NUMBERS[r.nextInt(NUMBERS.length)];
                 boolean all = r.nextBoolean();
                 int at = r.nextInt(Math.max(1, count(e.get(n))));
@@ -148,8 +148,9 @@ final class XferMutator {
         };
     }
 
-    private static List<String> doubles(List<String> payload) {
-        return payload.stream().filter(n -> !n.endsWith("classes")).toList();
+    /** The payload entries holding float64 values (type code 2 after the magic). */
+    private static List<String> doubles(Map<String, byte[]> e, List<String> payload) {
+        return payload.stream().filter(n -> e.get(n).length > 4 && e.get(n)[4] == 2).toList();
     }
 
     private byte[] zip(Map<String, byte[]> e, boolean forge) {

@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -101,6 +105,36 @@ class GoldenArtifactsTest {
             assertThat(m.classes()).isEqualTo(FashionMnist.CLASSES);
             GoldenPredictions.assertSame(resource(c.name() + ".expected.csv"),
                     m.predict(probe(), Progress.NONE).probabilities(), TOLERANCE);
+        }
+    }
+
+    /**
+     * One loaded model, eight threads predicting 200 test images at once from a cold start (the first prediction
+     * opens the shared session): every thread gets exactly what one thread gets from its own loaded copy.
+     */
+    @Test
+    void eightThreadsPredictingWithOneLoadedModelGetWhatOneThreadGets() throws Exception {
+        Case c = cases().findFirst().orElseThrow();
+        Artifact a = ArtifactReader.read(resource(c.name() + ".xfer"));
+        Dataset images = pixels(FashionMnist.test(CONTEXT.cacheDir()), 100, 200);
+        double[][] alone;
+        try (RepurposedModel m = c.provider().load(a.payload(), c.provider().parseOptions(a.options()), CONTEXT)) {
+            alone = m.predict(images, Progress.NONE).probabilities();
+        }
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        try (RepurposedModel shared = c.provider().load(a.payload(), c.provider().parseOptions(a.options()), CONTEXT);
+             ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<double[][]>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return shared.predict(images, Progress.NONE).probabilities();
+                }));
+            }
+            for (Future<double[][]> r : results) {
+                assertThat(r.get()).isDeepEqualTo(alone);
+            }
         }
     }
 
