@@ -28,7 +28,7 @@ import org.xfer4j.repurposers.metamodel.testdata.SklearnData;
 import org.xfer4j.testkit.ArtifactEdits;
 
 /**
- * The eight edits of issue 11 that used to load and predict wrongly without complaint, made to a real lr artifact
+ * The eight edits of issue 11 (and one the fuzz bench found) that used to load and predict wrongly without complaint, made to a real lr artifact
  * (trained on iris flowers, accuracy 0.97 on the held-out ones): every one is refused by the entry digests when the
  * manifest is left as saved; when the editor recomputes the manifest too, payload validation still refuses the four
  * that break a rule a saved model keeps (finite numbers, distinct classes, the parameter count), while negated,
@@ -63,7 +63,10 @@ class EditedArtifactsTest {
                 new Edit("class name duplicated", CLASSES, ArtifactEdits.text(t -> t.replace("virginica", "setosa")),
                         "payload entry 'classes' names class 'setosa' twice"),
                 new Edit("a row of parameters dropped", PARAMETERS, ArtifactEdits.dropLastRow(),
-                        "lr payload entry 'lr.parameters' holds 10 parameters"));
+                        "lr payload entry 'lr.parameters' holds 10 parameters"),
+                // found by the fuzz bench: a forged negative scale loaded as another model
+                new Edit("a standardisation scale made negative", ArtifactEdits.PAYLOAD + "standardizer.scale",
+                        ArtifactEdits.doubles((i, v) -> i == 1 ? -v : v), "payload entry 'standardizer.scale' holds -"));
     }
 
     @TempDir

@@ -1,4 +1,4 @@
-package org.xfer4j.bench.fuzz;
+package org.xfer4j.bench.reliability;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -8,20 +8,14 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.Dataset;
-import org.xfer4j.api.data.InMemoryDataset;
-import org.xfer4j.api.data.Sample;
-import org.xfer4j.api.data.Tensor;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.cli.Main;
 import org.xfer4j.core.Xfer;
-import org.xfer4j.data.image.FashionMnist;
 
 /**
  * Runs fuzz cases sent by {@link Fuzz} one per line on standard input, in this JVM, and answers each with one line
@@ -42,7 +36,7 @@ public final class FuzzWorker {
     public static void main(String[] args) throws IOException {
         PrintStream protocol = System.out;
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        Dataset images = tensors(Path.of(System.getProperty("xfer4j.cache",
+        Dataset images = PaddleInputs.images(Path.of(System.getProperty("xfer4j.cache",
                 System.getProperty("user.home") + "/.cache/xfer4j")));
         protocol.println(REPLY + "\tready");
         protocol.flush();
@@ -104,28 +98,6 @@ public final class FuzzWorker {
             Files.writeString(out, sb);
             return "0\tok\t" + f.rows() + "x" + f.columns();
         }
-    }
-
-    /** Eight Fashion-MNIST test images, grey levels in [-1, 1] tiled to 3x48x192 (the classifier's input). */
-    static Dataset tensors(Path cache) {
-        Dataset fashion = FashionMnist.test(cache);
-        List<Sample> samples = new ArrayList<>();
-        int[] labels = new int[8];
-        for (int k = 0; k < 8; k++) {
-            Sample.Image img = (Sample.Image) fashion.sample(k);
-            float[] x = new float[3 * 48 * 192];
-            for (int c = 0; c < 3; c++) {
-                for (int y = 0; y < 48; y++) {
-                    for (int col = 0; col < 192; col++) {
-                        int p = img.pixels()[(y % 28) * 28 + col % 28] & 0xff;
-                        x[(c * 48 + y) * 192 + col] = p / 127.5f - 1;
-                    }
-                }
-            }
-            samples.add(new Sample.Tensors(Map.of("x", Tensor.ofFloats(x, 3, 48, 192))));
-            labels[k] = fashion.label(k);
-        }
-        return new InMemoryDataset("fashion-as-tensors", fashion.classes(), samples, labels);
     }
 
     private static String oneLine(String s) {

@@ -1,4 +1,4 @@
-package org.xfer4j.bench.fuzz;
+package org.xfer4j.bench.reliability;
 
 /**
  * One mutated file: its bytes, what was done to it, and whether the artifact's manifest digests were recomputed to

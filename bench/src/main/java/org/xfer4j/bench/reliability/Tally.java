@@ -1,4 +1,4 @@
-package org.xfer4j.bench.fuzz;
+package org.xfer4j.bench.reliability;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

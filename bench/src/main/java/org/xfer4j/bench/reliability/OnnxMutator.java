@@ -1,4 +1,4 @@
-package org.xfer4j.bench.fuzz;
+package org.xfer4j.bench.reliability;
 
 import ai.onnx.proto.OnnxMl.AttributeProto;
 import ai.onnx.proto.OnnxMl.GraphProto;

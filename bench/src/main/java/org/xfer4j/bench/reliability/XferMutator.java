@@ -1,4 +1,4 @@
-package org.xfer4j.bench.fuzz;
+package org.xfer4j.bench.reliability;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -80,7 +80,7 @@ final class XferMutator {
                 int at = 4 + r.nextInt(Math.min(b.length - 4, 10));
                 b[at] = (byte) r.nextInt(256);
                 e.put(n, b);
-                what = "header byte " + at + " of " + n + " set to " + (b[at] & 0xff);
+                what = (at < 6 + 4 * b[5] ? "header byte " : "byte ") + at + " of " + n + " set to " + (b[at] & 0xff);
             }
             case 6 -> what = reshuffle(e, names, r);
             case 7 -> {
