@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.data.Dataset;
@@ -21,6 +22,8 @@ import org.xfer4j.api.data.Sample;
 import org.xfer4j.data.image.FashionMnist;
 
 /** Launches the assembled distribution for real (bin/xfer4j: java -p lib -m org.xfer4j.cli), not through surefire. */
+@Tag("network")
+@Tag("debian")
 class DistributionIT {
 
     private static final Path DIST = Path.of(System.getProperty("xfer4j.dist", "target/xfer4j"));

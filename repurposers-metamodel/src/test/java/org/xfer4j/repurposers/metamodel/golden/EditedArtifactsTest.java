@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,7 @@ import org.xfer4j.testkit.ArtifactEdits;
  * zeroed, scaled or swapped values are a different but valid model: only the digests can tell those from the
  * original, and this test pins that limit down.
  */
+@Tag("debian")
 class EditedArtifactsTest {
 
     private static final String PARAMETERS = ArtifactEdits.PAYLOAD + "lr.parameters";

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.InvalidInputException;
@@ -17,6 +18,7 @@ import org.xfer4j.api.data.Tensor;
 import org.xfer4j.api.model.InputSpec;
 import org.xfer4j.runtime.onnx.TestModels;
 
+@Tag("network")
 class TokenizerPreprocessorTest {
 
     @Test
