@@ -78,6 +78,8 @@ public final class StudyFile {
     public static StudyDefinition read(Path file) {
         try {
             return parse(Files.readString(file), file.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidInputException("study file " + file + " does not exist", e);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read study file " + file + ": " + e.getMessage(), e);
         }
