@@ -319,6 +319,11 @@ public final class OnnxGraph {
         throw new InvalidInputException("graph has no input '" + name + "'; inputs: " + inputNames());
     }
 
+    /** {@code model} without the nodes and initialisers no graph output depends on. */
+    public static ModelProto pruned(ModelProto model) {
+        return model.toBuilder().setGraph(GraphCut.prune(model.getGraph())).build();
+    }
+
     /** The serialised model. */
     public byte[] toBytes() {
         return model.toByteArray();
@@ -340,13 +345,35 @@ public final class OnnxGraph {
     }
 
     /**
+     * The layers from {@code from} to {@code to} in Graphviz DOT (each inclusive; null: from the inputs, to the
+     * outputs): name, operator, the shape of its output ({@code shapes} by tensor name, else as the graph declares
+     * it) and parameter count; tensors entering the range from outside are drawn as inputs.
+     *
+     * @throws UnknownLayerException for a layer the graph lacks
+     * @throws InvalidInputException when {@code to} does not depend on {@code from}
+     */
+    public String toDot(String from, String to, java.util.Map<String, long[]> shapes) {
+        return DotWriter.dot(this, from, to, shapes);
+    }
+
+    /**
      * Renders the graph to SVG with Graphviz {@code dot}.
      *
      * @return false where {@code dot} is not installed
      * @throws XferException when dot fails
      */
     public boolean renderSvg(Path svg) {
-        return DotWriter.renderSvg(toDot(), svg);
+        return renderSvg(toDot(), svg);
+    }
+
+    /**
+     * Renders {@code dot} text to SVG with Graphviz {@code dot}.
+     *
+     * @return false where {@code dot} is not installed
+     * @throws XferException when dot fails
+     */
+    public static boolean renderSvg(String dot, Path svg) {
+        return DotWriter.renderSvg(dot, svg);
     }
 
     static String abbreviate(List<String> names) {
