@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The bad-option sweep of issue 15 as regression tests: every command line below is refused before any model is
+ * The bad-option sweep of issue 15 as regression tests: each of these 49 command lines is refused before any model is
  * opened or fetched, with status 2 (usage) or 1 (a value at fault) and one line naming the option or value, never a
  * stack trace.
  */
@@ -59,7 +59,7 @@ class BadOptionsTest {
                         "--model", "bge-small-en-v1.5", "--train", csv),
                 bad(2, "should be in KEY=VALUE format but was C", lr("-o", "C")),
                 bad(1, "unknown option [nosuch] for lr; known options: [C, maxIter, tol]", lr("-o", "nosuch=1")),
-                bad(1, "lr option C must be a positive number, got -1.0", lr("-o", "C=-1")),
+                bad(1, "lr option C must be auto or a positive number", lr("-o", "C=-1")),
                 bad(1, "option C=abc of lr must be a number", lr("-o", "C=abc")),
                 bad(1, "lr option maxIter must be at least 1, got 0", lr("-o", "maxIter=0")),
                 bad(1, "option kernel=poly of svm must be one of [linear, rbf]", method("svm", "kernel=poly")),
@@ -68,7 +68,6 @@ class BadOptionsTest {
                 bad(1, "option optimizer=rmsprop of finetune must be one of [adam, momentum, sgd]",
                         method("finetune", "optimizer=rmsprop")),
                 bad(1, "bad learning-rate schedule 'step:x'", method("finetune", "schedule=step:x")),
-                bad(1, "search strategy must be random or bayes, got 'grid'", lr("--hpo", "grid")),
                 bad(1, "a search needs at least 1 evaluation, got 0", lr("--hpo-evaluations", "0", "-o", "C=auto")),
                 bad(1, "cross-validation needs at least 2 folds, got 1", lr("--hpo-folds", "1", "-o", "C=auto")),
                 bad(1, "--calibrate must be none or temperature, got 'platt'", lr("--calibrate", "platt")),
