@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.Device;
@@ -25,6 +26,8 @@ import org.xfer4j.runtime.onnx.feature.OnnxFeatureExtractor;
 import org.xfer4j.runtime.onnx.image.ImagePreprocessor;
 import org.xfer4j.runtime.onnx.model.OnnxSourceModel;
 
+@Tag("network")
+@Tag("debian")
 class TfjsModelSourceTest {
 
     private static final ProviderContext CONTEXT = new ProviderContext(TfjsReference.CACHE, Device.CPU, 2, 42,

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.Options;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.ProviderContext;
@@ -24,6 +25,7 @@ import org.xfer4j.runtime.onnx.OrtModelSession;
 import org.xfer4j.runtime.onnx.OrtRuntime;
 import org.xfer4j.runtime.onnx.graph.LayerSpec;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
+import org.xfer4j.runtime.onnx.graph.ValueInfos;
 import org.xfer4j.training.Softmax;
 import org.xfer4j.training.TrainingHistory;
 
@@ -65,8 +67,16 @@ public final class FinetunedModel implements RepurposedModel {
 
     static FinetunedModel load(String providerId, PayloadReader payload, Options options, ProviderContext context) {
         String text = payload.getText("preprocessing");
-        OnnxGraph g = OnnxGraph.fromBytes(payload.getBytes("graph.onnx"), providerId + " payload graph.onnx");
-        return new FinetunedModel(providerId, options, List.of(payload.getText("classes").split("\n")), g,
+        String where = providerId + " payload entry 'graph.onnx'";
+        OnnxGraph g = OnnxGraph.fromBytes(payload.getBytes("graph.onnx"), where);
+        g.requireFiniteParameters(where);
+        List<String> classes = List.of(payload.getText("classes").split("\n"));
+        long[] out = ValueInfos.dims(g.model().getGraph().getOutput(0));
+        if (out != null && out.length > 0 && out[out.length - 1] > 0 && out[out.length - 1] != classes.size()) {
+            throw new InvalidInputException(where + " ends in " + out[out.length - 1] + " logits, but payload entry "
+                    + "'classes' names " + classes.size() + " classes (damaged or altered)");
+        }
+        return new FinetunedModel(providerId, options, classes, g,
                 payload.getText("input"), text, Preprocessing.restore(text, providerId, payload), true,
                 new TrainingHistory(List.of(), -1, false), context);
     }

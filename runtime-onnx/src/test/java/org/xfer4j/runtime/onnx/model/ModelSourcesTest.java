@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.Progress;
@@ -19,6 +20,7 @@ import org.xfer4j.data.registry.MavenArtifacts;
 import org.xfer4j.runtime.onnx.TestModels;
 import org.xfer4j.runtime.onnx.text.TokenizerPreprocessor;
 
+@Tag("network")
 class ModelSourcesTest {
 
     @TempDir
