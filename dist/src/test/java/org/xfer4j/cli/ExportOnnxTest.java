@@ -32,6 +32,7 @@ import org.xfer4j.core.FitSettings;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.core.tuning.TuningSettings;
 import org.xfer4j.data.spec.DataSpecs;
+import org.xfer4j.testkit.Prerequisites;
 
 /**
  * Every method's model exported as one ONNX graph and run by a plain ONNX Runtime session (no Xfer4j class between
@@ -40,6 +41,7 @@ import org.xfer4j.data.spec.DataSpecs;
  * and bge-small-en-v1.5 features of spam subjects (two classes, the tokenizer contract).
  */
 @Tag("network")
+@Tag("python")
 class ExportOnnxTest {
 
     private static final double TOLERANCE = 1e-5;
@@ -208,18 +210,15 @@ class ExportOnnxTest {
     }
 
     /**
-     * The ONNX checker (Debian python3-onnx) with full shape inference on every graph; skipped, saying so on standard
-     * output, where python3-onnx is absent.
+     * The ONNX checker (Debian python3-onnx) with full shape inference on every graph; where python3-onnx is
+     * absent the test is skipped, or fails on CI (Prerequisites).
      */
     private static void check(List<Path> graphs) throws IOException, InterruptedException {
         Path python = Path.of("/usr/bin/python3");
         boolean present = Files.isExecutable(python) && new ProcessBuilder(python.toString(), "-c", "import onnx")
                 .start().waitFor() == 0;
-        if (!present) {
-            System.out.println("SKIPPED: onnx.checker on the exported graphs needs Debian's python3-onnx"
-                    + " (apt-get install python3-onnx)");
-            return;
-        }
+        Prerequisites.require(present, "onnx.checker on the exported graphs needs Debian's python3-onnx"
+                + " (apt-get install python3-onnx)");
         List<String> command = new ArrayList<>(List.of(python.toString(), "-c", "import onnx, sys\n"
                 + "for f in sys.argv[1:]:\n    onnx.checker.check_model(onnx.load(f), full_check=True)\n"
                 + "print('onnx.checker passed', len(sys.argv) - 1, 'graphs')"));

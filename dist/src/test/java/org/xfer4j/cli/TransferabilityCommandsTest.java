@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.cli.CliHelpTest.Run;
@@ -17,6 +18,8 @@ import org.xfer4j.data.image.FashionMnist;
  * estimators say what is missing, LogME still ranks), MobileNetV2's own five nsfwjs classes for a user's image
  * folder, and the errors that name what is wrong.
  */
+@Tag("network")
+@Tag("debian")
 class TransferabilityCommandsTest {
 
     private static final String CACHE = System.getProperty("xfer4j.cache");

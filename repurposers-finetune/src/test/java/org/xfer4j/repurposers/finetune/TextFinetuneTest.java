@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.InvalidOptionException;
@@ -28,6 +29,7 @@ import org.xfer4j.testkit.InMemoryPayload;
  * subject lines (16 tokens at most), its top two depths and the head trained, then saved with its tokenizer and
  * loaded back.
  */
+@Tag("network")
 class TextFinetuneTest {
 
     private static final ProviderContext CONTEXT = ProviderContext.defaults().withSeed(5);

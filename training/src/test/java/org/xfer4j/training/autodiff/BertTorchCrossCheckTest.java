@@ -11,11 +11,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
+import org.xfer4j.testkit.Prerequisites;
 
 /**
  * A 2-layer BERT-style encoder built in PyTorch 1.13 and exported by torch.onnx (embeddings, masked multi-head
@@ -23,6 +24,7 @@ import org.xfer4j.runtime.onnx.graph.OnnxGraph;
  * masked-mean pooling, dense head): one training step's loss and every parameter's gradient here equal PyTorch's.
  * Skipped, saying why, where /usr/bin/python3 or torch is missing.
  */
+@Tag("python")
 class BertTorchCrossCheckTest {
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -31,7 +33,7 @@ class BertTorchCrossCheckTest {
     @ParameterizedTest
     @ValueSource(ints = {14, 17})
     void lossAndGradientsMatchPyTorch(int opset, @TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3: cannot cross-check with PyTorch");
+        Prerequisites.require(Files.isExecutable(PYTHON), "no /usr/bin/python3: cannot cross-check with PyTorch");
         Path script = dir.resolve("torch_bert.py");
         try (InputStream s = getClass().getResourceAsStream("torch_bert.py")) {
             Files.copy(s, script);
@@ -40,7 +42,7 @@ class BertTorchCrossCheckTest {
                 Integer.toString(opset)).redirectErrorStream(true).start();
         String log = new String(torch.getInputStream().readAllBytes());
         boolean done = torch.waitFor(300, TimeUnit.SECONDS);
-        Assumptions.assumeFalse(log.contains("No module named 'torch'"),
+        Prerequisites.require(!log.contains("No module named 'torch'"),
                 "python3 has no torch module (apt-get install python3-torch): cannot cross-check with PyTorch");
         assertThat(done && torch.exitValue() == 0).as(log).isTrue();
         Map<String, double[]> reference = new HashMap<>();

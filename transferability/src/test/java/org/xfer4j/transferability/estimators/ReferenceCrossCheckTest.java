@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.transfer.TransferTarget;
+import org.xfer4j.testkit.Prerequisites;
 
 /**
  * LogME, H-score, LEEP and NCE against straightforward NumPy implementations (reference_estimators.py, dense d x d
@@ -27,6 +28,7 @@ import org.xfer4j.api.transfer.TransferTarget;
  * grows without bound), and a weak signal over many classes. One python3 run scores every case. Skipped, saying why,
  * where /usr/bin/python3, NumPy or scikit-learn is missing (Debian python3-sklearn brings all three).
  */
+@Tag("python")
 class ReferenceCrossCheckTest {
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -34,10 +36,10 @@ class ReferenceCrossCheckTest {
 
     @Test
     void everyEstimatorMatchesItsNumPyReference(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3: cannot cross-check with NumPy");
+        Prerequisites.require(Files.isExecutable(PYTHON), "no /usr/bin/python3: cannot cross-check with NumPy");
         Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import numpy, sklearn").redirectErrorStream(true)
                 .start();
-        Assumptions.assumeTrue(probe.waitFor(120, TimeUnit.SECONDS) && probe.exitValue() == 0,
+        Prerequisites.require(probe.waitFor(120, TimeUnit.SECONDS) && probe.exitValue() == 0,
                 "python3 lacks numpy or sklearn (apt-get install python3-sklearn): cannot cross-check");
         List<TransferTarget> cases = List.of(
                 Samples.target(1, 60, 5, 3, 1.2, 4),      // more examples than features

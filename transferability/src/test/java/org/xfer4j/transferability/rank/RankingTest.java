@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.Progress;
@@ -21,6 +22,8 @@ import org.xfer4j.data.image.FashionMnist;
  * automatic layers, and a text encoder without a head, where the head estimators say what is missing and the others
  * still rank.
  */
+@Tag("network")
+@Tag("debian")
 class RankingTest {
 
     private static final List<String> ALL = List.of("logme", "hscore", "leep", "nce", "lr");

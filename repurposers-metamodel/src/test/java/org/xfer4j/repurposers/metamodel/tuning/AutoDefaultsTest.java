@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.data.Dataset;
@@ -26,6 +27,7 @@ import org.xfer4j.repurposers.metamodel.testdata.SklearnData;
  * cross-validated log-loss on the training data, reported by the classifier, and fall back to the former fixed
  * defaults when a class has a single example.
  */
+@Tag("network")
 class AutoDefaultsTest {
 
     private final LrProvider lr = new LrProvider();
