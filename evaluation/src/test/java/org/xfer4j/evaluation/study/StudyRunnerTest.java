@@ -64,7 +64,7 @@ class StudyRunnerTest {
         assertThat(first.newRuns()).isEqualTo(24);
         List<RunRecord> runs = first.records();
         assertThat(runs.stream().filter(r -> r.method().equals("finetune")))
-                .hasSize(6).allSatisfy(r -> assertThat(r.failure()).contains("one input"));
+                .hasSize(6).allSatisfy(r -> assertThat(r.failure()).contains("is quantised"));
         double lr50 = runs.stream().filter(r -> r.method().equals("lr") && r.shots() == 50)
                 .mapToDouble(RunRecord::accuracy).average().orElseThrow();
         // Measured 0.835 mean over 5 draws of 50 per class (seed 42); the majority class scores 0.687.
