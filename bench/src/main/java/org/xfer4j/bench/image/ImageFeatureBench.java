@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -18,69 +20,95 @@ import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.data.image.FashionMnist;
 import org.xfer4j.importer.tfjs.TfjsModelSource;
+import org.xfer4j.runtime.onnx.OrtRuntime;
 import org.xfer4j.runtime.onnx.feature.OnnxFeatureExtractor;
 
 /**
  * Images per second of MobileNetV2 pooled features (flatten_1, 1280-d) of Fashion-MNIST test images: Xfer4j
  * (TF.js model imported to ONNX, {@link OnnxFeatureExtractor}, decoding and preprocessing on a prefetch thread)
- * against PyTorch 1.13 running the same weights ({@code bench/image/torch_reference.py}), same images, batch size and
- * intra-op threads, alternating rounds in one run; reports the ratio, each side's fraction of the machine's peak
- * FLOP/s and how far their features agree.
- * Usage: {@code bench/run.sh org.xfer4j.bench.image.ImageFeatureBench [images batch threads rounds]}.
+ * against a plain ONNX Runtime session on the same graph file fed the same images prepared in advance
+ * ({@link PlainImageSession}), and PyTorch 1.13 running the same weights ({@code bench/image/torch_reference.py});
+ * same images, batch size and intra-op threads, rounds in one run with the order rotating; reports the ratios, each
+ * side's fraction of the machine's peak FLOP/s and how far Xfer4j's and PyTorch's features agree.
+ * Usage: {@code bench/run.sh org.xfer4j.bench.image.ImageFeatureBench [images batch threads rounds sides]}.
  */
 public final class ImageFeatureBench {
 
     private static final Pattern IPS = Pattern.compile("\"images_per_second\": ([0-9.eE+-]+)");
     private static final Pattern FLOPS = Pattern.compile("\"flops_per_image\": ([0-9]+)");
     private static final Pattern SETUP = Pattern.compile("\"setup\": \"([^\"]+)\"");
+    /** FLOPs per image as the PyTorch reference counts them, for runs without it. */
+    private static final long MOBILENET_V2_FLOPS = 599_000_000L;
 
     private ImageFeatureBench() {
     }
 
-    /** Entry point: optional images (256), batch (32), threads (2), rounds (3). */
+    /** Entry point: optional images (256), batch (32), threads (2), rounds (3), sides (xfer4j,plain,torch). */
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 256;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        List<String> sides = List.of((args.length > 4 ? args[4] : "xfer4j,plain,torch").split(","));
         ProviderContext ctx = ImageBenchSetup.context(threads);
         Dataset images = FashionMnist.test(ctx.cacheDir()).subset(IntStream.range(0, n).toArray());
         Path torchOut = Files.createTempFile("torch-features", ".f32");
         try (SourceModel model = new TfjsModelSource().open("mobilenet-v2", ctx);
-             OnnxFeatureExtractor ours = new OnnxFeatureExtractor(model, new ExtractionOptions(batch, 1), ctx)) {
+             OnnxFeatureExtractor ours = new OnnxFeatureExtractor(model, new ExtractionOptions(batch, 1), ctx);
+             PlainImageSession plain = new PlainImageSession(model.onnxFile(), model, images, batch, threads)) {
             ours.extract(images.subset(IntStream.range(0, batch).toArray()), List.of(), Progress.NONE);
-            double[] oursIps = new double[rounds];
-            double[] torchIps = new double[rounds];
+            plain.run();
+            Map<String, double[]> ips = new LinkedHashMap<>();
+            sides.forEach(side -> ips.put(side, new double[rounds]));
             long flops = 0;
             String setup = "";
             FeatureMatrix features = null;
             for (int r = 0; r < rounds; r++) {
-                for (int turn = 0; turn < 2; turn++) {
-                    if ((r + turn) % 2 == 0) {
-                        long t0 = System.nanoTime();
-                        features = ours.extract(images, List.of(), Progress.NONE);
-                        oursIps[r] = n / ((System.nanoTime() - t0) / 1e9);
-                    } else {
-                        String json = torch(model.onnxFile(), n, batch, threads, torchOut);
-                        torchIps[r] = Double.parseDouble(group(IPS, json));
-                        flops = Long.parseLong(group(FLOPS, json));
-                        setup = group(SETUP, json);
+                for (int k = 0; k < sides.size(); k++) {
+                    String side = sides.get((k + r) % sides.size());
+                    long t0 = System.nanoTime();
+                    switch (side) {
+                        case "xfer4j" -> features = ours.extract(images, List.of(), Progress.NONE);
+                        case "plain" -> OrtRuntime.onOrtThread(plain::run);
+                        case "torch" -> {
+                            String json = torch(model.onnxFile(), n, batch, threads, torchOut);
+                            ips.get(side)[r] = Double.parseDouble(group(IPS, json));
+                            flops = Long.parseLong(group(FLOPS, json));
+                            setup = group(SETUP, json);
+                        }
+                        default -> throw new IllegalArgumentException("unknown side " + side
+                                + "; sides are xfer4j, plain, torch");
+                    }
+                    if (!side.equals("torch")) {
+                        ips.get(side)[r] = n / ((System.nanoTime() - t0) / 1e9);
                     }
                 }
             }
-            double o = median(oursIps);
-            double t = median(torchIps);
             double peak = ImageBenchSetup.peakFlops(threads);
+            flops = flops > 0 ? flops : MOBILENET_V2_FLOPS;
             System.out.printf("MobileNetV2 flatten_1 features, %d Fashion-MNIST test images, batch %d, %d threads,"
-                    + " median of %d alternating rounds; %.0f MFLOP per image; peak %.0f GFLOP/s%n", n, batch, threads,
-                    rounds, flops / 1e6, peak / 1e9);
+                    + " median of %d rounds (order rotating); %.0f MFLOP per image; peak %.0f GFLOP/s%n", n, batch,
+                    threads, rounds, flops / 1e6, peak / 1e9);
             System.out.println("| side | images/s | rounds | GFLOP/s | fraction of peak |");
             System.out.println("|---|---|---|---|---|");
-            row("Xfer4j (ONNX Runtime 1.29)", o, oursIps, flops, peak);
-            row("PyTorch 1.13 (" + setup + ")", t, torchIps, flops, peak);
-            System.out.printf("ratio Xfer4j / PyTorch: %.2fx%n", o / t);
-            System.out.printf("features agree: largest absolute difference %.2e%n",
-                    maxAbsDiff(features.values(), read(torchOut)));
+            Map<String, String> names = Map.of("xfer4j", "Xfer4j `OnnxFeatureExtractor` (ONNX Runtime 1.29)",
+                    "plain", "plain ONNX Runtime 1.29 session, inputs prepared in advance",
+                    "torch", "PyTorch 1.13 (" + setup + ")");
+            for (var e : ips.entrySet()) {
+                row(names.get(e.getKey()), median(e.getValue()), e.getValue(), flops, peak);
+            }
+            System.out.printf("reading and preparing the images alone (one thread, once, cold): %.0f images/s%n",
+                    n / plain.prepareSeconds());
+            if (ips.containsKey("xfer4j") && ips.containsKey("plain")) {
+                System.out.printf("ratio Xfer4j / plain session: %.3f%n", median(ips.get("xfer4j"))
+                        / median(ips.get("plain")));
+            }
+            if (ips.containsKey("xfer4j") && ips.containsKey("torch")) {
+                System.out.printf("ratio Xfer4j / PyTorch: %.2fx%n", median(ips.get("xfer4j"))
+                        / median(ips.get("torch")));
+                System.out.printf("features agree: largest absolute difference %.2e%n",
+                        maxAbsDiff(features.values(), read(torchOut)));
+            }
         } finally {
             Files.deleteIfExists(torchOut);
         }
