@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.xfer4j.api.Progress;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Sample;
@@ -60,8 +61,8 @@ final class BatchPrefetcher implements AutoCloseable {
         try {
             return queued.removeFirst().get();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new XferException("interrupted while preparing a batch", e);
+            Thread.currentThread().interrupt(); // an interrupt cancels the extraction, as between batches
+            throw new Progress.CancelledException();
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r
                     : new XferException("preparing a batch failed: " + e.getCause(), e.getCause());
