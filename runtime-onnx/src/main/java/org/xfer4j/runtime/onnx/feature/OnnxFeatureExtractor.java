@@ -121,14 +121,17 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
                               Progress progress) throws OrtException {
         FeatureRows rows = new FeatureRows(names, data.size());
         AtomicBoolean failed = new AtomicBoolean();
+        Object reporting = new Object(); // progress listeners and the rows need not be thread-safe
+        // concurrent runs prepare their own examples (the other run keeps the cores busy meanwhile); a single run
+        // has them prepared ahead on the prefetch threads
         try (BatchPrefetcher batches = new BatchPrefetcher(data, perExample ? 1 : options.batchSize(),
-                model.preprocessor(), options.prefetchThreads())) {
+                model.preprocessor(), lanes() > 1 ? 0 : options.prefetchThreads())) {
             Callable<Void> lane = () -> {
                 boolean done = false;
                 try {
-                    for (BatchPrefetcher.Batch batch; (batch = next(batches, failed, progress)) != null; ) {
+                    for (BatchPrefetcher.Batch batch; (batch = next(batches, failed, progress, reporting)) != null; ) {
                         List<float[]> pooled = runBatch(session, batch, names, tensors);
-                        synchronized (rows) {
+                        synchronized (reporting) {
                             rows.add(batch.from(), batch.size(), pooled);
                             progress.advance(batch.size());
                         }
@@ -147,17 +150,18 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
     }
 
     /** The next batch for a lane, or null when there is none or another lane failed. */
-    private static BatchPrefetcher.Batch next(BatchPrefetcher batches, AtomicBoolean failed, Progress progress) {
-        synchronized (batches) {
-            if (failed.get() || !batches.hasNext()) {
-                return null;
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new Progress.CancelledException();
-            }
-            progress.checkCancelled();
-            return batches.next();
+    private static BatchPrefetcher.Batch next(BatchPrefetcher batches, AtomicBoolean failed, Progress progress,
+            Object reporting) {
+        if (failed.get()) {
+            return null;
         }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new Progress.CancelledException();
+        }
+        synchronized (reporting) {
+            progress.checkCancelled();
+        }
+        return batches.next();
     }
 
     /** Per layer, the pooled features of the batch's examples, row-major. */
