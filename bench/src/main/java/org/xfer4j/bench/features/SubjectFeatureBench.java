@@ -1,13 +1,14 @@
 package org.xfer4j.bench.features;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Sample;
 import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.bench.timing.Contest;
 import org.xfer4j.data.text.SpamAssassin;
 import org.xfer4j.runtime.onnx.OrtRuntime;
 import org.xfer4j.runtime.onnx.feature.OnnxFeatureExtractor;
@@ -25,17 +26,19 @@ import org.xfer4j.runtime.onnx.model.ModelPack;
 public final class SubjectFeatureBench {
 
     private static final int WARMUP = 64;
+    private static final String PLAIN8 = "plain ORT, int8, padded batches of 32 (batch-dependent)";
+    private static final String PLAIN8_ONE = "plain ORT, int8, one text per run, 2 runs at once x 1 thread";
+    private static final String OURS8 = "Xfer4j, int8 (one example per run, 2 runs at once)";
+    private static final String PLAIN32 = "plain ORT, fp32, padded batches of 32";
+    private static final String OURS32 = "Xfer4j, fp32, batches of 32";
 
     private SubjectFeatureBench() {
     }
 
-    /** One way of computing the features: a name and the work, which returns row-major [n, 384] features. */
-    private record Contestant(String name, Work work, double[] seconds, float[][] features) {
-    }
-
+    /** Work that returns row-major [n, 384] features. */
     @FunctionalInterface
-    private interface Work {
-        float[] run(Dataset data, List<String> texts) throws Exception;
+    private interface Features {
+        float[] of() throws Exception;
     }
 
     /** Entry point; prints a table row per contestant, then the ratios and agreements. */
@@ -46,6 +49,7 @@ public final class SubjectFeatureBench {
         Dataset data = all.subset(IntStream.range(0, n).toArray());
         List<String> texts = IntStream.range(0, n).mapToObj(i -> ((Sample.Text) data.sample(i)).text()).toList();
         int batch = SubjectFeatures.BATCH;
+        String loadBefore = Contest.load();
         try (SourceModel int8 = SubjectFeatures.open(ModelPack.BGE_SMALL_EN_V15);
              SourceModel fp32 = SubjectFeatures.open(ModelPack.BGE_SMALL_EN_V15_FP32);
              OnnxFeatureExtractor ours8 = SubjectFeatures.open(int8);
@@ -53,56 +57,50 @@ public final class SubjectFeatureBench {
              PlainOrtBaseline plain8 = PlainOrtBaseline.of(int8, 2);
              PlainOrtBaseline plain8Lanes = PlainOrtBaseline.of(int8, 1);
              PlainOrtBaseline plain32 = PlainOrtBaseline.of(fp32, 2)) {
-            List<Contestant> contestants = new ArrayList<>();
-            add(contestants, rounds, "plain ORT, int8, padded batches of " + batch + " (batch-dependent)",
-                    (d, t) -> OrtRuntime.onOrtThread(() -> plain8.extract(t, batch)));
-            add(contestants, rounds, "plain ORT, int8, one text per run, 2 runs at once x 1 thread",
-                    (d, t) -> plain8Lanes.extractOneByOne(t, 2));
-            add(contestants, rounds, "Xfer4j, int8 (one example per run, 2 runs at once)",
-                    (d, t) -> ours8.extract(d, List.of(), Progress.NONE).values());
-            add(contestants, rounds, "plain ORT, fp32, padded batches of " + batch,
-                    (d, t) -> OrtRuntime.onOrtThread(() -> plain32.extract(t, batch)));
-            add(contestants, rounds, "Xfer4j, fp32, batches of " + batch,
-                    (d, t) -> ours32.extract(d, List.of(), Progress.NONE).values());
+            Map<String, Features> contestants = new LinkedHashMap<>();
+            contestants.put(PLAIN8, () -> OrtRuntime.onOrtThread(() -> plain8.extract(texts, batch)));
+            contestants.put(PLAIN8_ONE, () -> plain8Lanes.extractOneByOne(texts, 2));
+            contestants.put(OURS8, () -> ours8.extract(data, List.of(), Progress.NONE).values());
+            contestants.put(PLAIN32, () -> OrtRuntime.onOrtThread(() -> plain32.extract(texts, batch)));
+            contestants.put(OURS32, () -> ours32.extract(data, List.of(), Progress.NONE).values());
             Dataset warm = data.subset(IntStream.range(0, Math.min(WARMUP, n)).toArray());
-            for (Contestant c : contestants) {
-                c.work().run(warm, texts.subList(0, warm.size()));
+            ours8.extract(warm, List.of(), Progress.NONE);
+            ours32.extract(warm, List.of(), Progress.NONE);
+            List<String> warmTexts = texts.subList(0, warm.size());
+            OrtRuntime.onOrtThread(() -> plain8.extract(warmTexts, batch));
+            plain8Lanes.extractOneByOne(warmTexts, 2);
+            OrtRuntime.onOrtThread(() -> plain32.extract(warmTexts, batch));
+            Map<String, float[]> features = new LinkedHashMap<>();
+            Contest contest = new Contest();
+            contestants.forEach((name, work) -> contest.add(name, () -> {
+                features.put(name, work.of());
+                return Double.NaN;
+            }));
+            Map<String, Contest.Result> results = contest.run(rounds);
+            System.out.printf("%d subjects, 2 threads, %d rounds (order rotating); load %s -> %s%n", n, rounds,
+                    loadBefore, Contest.load());
+            System.out.println("| contestant | subjects/s (median) | subjects/s (best round) | subjects per"
+                    + " CPU-second | rounds (s) |");
+            System.out.println("|---|---|---|---|---|");
+            for (Contest.Result r : results.values()) {
+                System.out.printf("| %s | %.0f | %.0f | %.0f | %s |%n", r.name(), n / r.wallMedian(),
+                        n / r.wallBest(), n / r.cpuMedian(), r.rounds());
             }
-            for (int r = 0; r < rounds; r++) {
-                for (int k = 0; k < contestants.size(); k++) {
-                    Contestant c = contestants.get((k + r) % contestants.size());
-                    long t0 = System.nanoTime();
-                    c.features()[0] = c.work().run(data, texts);
-                    c.seconds()[r] = (System.nanoTime() - t0) / 1e9;
-                }
-            }
-            System.out.printf("%d subjects, 2 threads, median of %d rounds (order rotating)%n", n, rounds);
-            System.out.println("| contestant | median s | subjects/s | rounds (s) |");
-            System.out.println("|---|---|---|---|");
-            for (Contestant c : contestants) {
-                double m = median(c.seconds());
-                System.out.printf("| %s | %.2f | %.0f | %s |%n", c.name(), m, n / m,
-                        Arrays.toString(Arrays.stream(c.seconds()).map(v -> Math.round(v * 100) / 100.0).toArray()));
-            }
-            compare(contestants, 2, 1, "Xfer4j int8 / plain one text per run");
-            compare(contestants, 2, 0, "Xfer4j int8 / plain int8 batches");
-            compare(contestants, 4, 3, "Xfer4j fp32 / plain fp32 batches");
-            compare(contestants, 2, 4, "Xfer4j int8 / Xfer4j fp32");
-            compare(contestants, 0, 1, "plain int8 batches / plain one text per run");
+            compare(results, features, OURS8, PLAIN8_ONE, "Xfer4j int8 / plain one text per run");
+            compare(results, features, OURS8, PLAIN8, "Xfer4j int8 / plain int8 batches");
+            compare(results, features, OURS32, PLAIN32, "Xfer4j fp32 / plain fp32 batches");
+            compare(results, features, OURS8, OURS32, "Xfer4j int8 / Xfer4j fp32");
+            compare(results, features, PLAIN8, PLAIN8_ONE, "plain int8 batches / plain one text per run");
         }
     }
 
-    private static void add(List<Contestant> to, int rounds, String name, Work work) {
-        to.add(new Contestant(name, work, new double[rounds], new float[1][]));
-    }
-
-    /** Speed ratio (a's subjects/s over b's) and feature agreement of contestants {@code a} and {@code b}. */
-    private static void compare(List<Contestant> cs, int a, int b, String label) {
-        Contestant x = cs.get(a);
-        Contestant y = cs.get(b);
-        double ratio = median(y.seconds()) / median(x.seconds());
-        float[] f = x.features()[0];
-        float[] g = y.features()[0];
+    /** Speed ratios (a's subjects/s over b's) and feature agreement of contestants {@code a} and {@code b}. */
+    private static void compare(Map<String, Contest.Result> results, Map<String, float[]> features, String a,
+            String b, String label) {
+        Contest.Result x = results.get(a);
+        Contest.Result y = results.get(b);
+        float[] f = features.get(a);
+        float[] g = features.get(b);
         double maxDiff = 0;
         double minCos = 1;
         for (int r = 0; r < f.length / 384; r++) {
@@ -117,13 +115,9 @@ public final class SubjectFeatureBench {
             }
             minCos = Math.min(minCos, dot / Math.sqrt(nf * ng));
         }
-        System.out.printf("%s: speed ratio %.3f; features: max |difference| %.3g, min cosine %.6f%n", label, ratio,
-                maxDiff, minCos);
+        System.out.printf("%s: speed ratio %.3f (median rounds), %.3f (best rounds), %.3f (per CPU-second);"
+                + " features: max |difference| %.3g, min cosine %.6f%n", label, y.wallMedian() / x.wallMedian(),
+                y.wallBest() / x.wallBest(), y.cpuMedian() / x.cpuMedian(), maxDiff, minCos);
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
-    }
 }

@@ -26,6 +26,12 @@ public final class OrtRuntime {
     /** Stack size of the threads that run ONNX Runtime: big graphs overflow the default 1 MB stack natively. */
     public static final long ORT_THREAD_STACK = 16L << 20;
 
+    /**
+     * System property naming a file prefix: sessions opened while it is set record ONNX Runtime's profile (every
+     * node's kernel time, as Chrome trace JSON), written to {@code <prefix>_<date>.json} when the session closes.
+     */
+    public static final String PROFILE_PROPERTY = "xfer4j.ort.profile";
+
     private static volatile OrtEnvironment environment;
 
     private OrtRuntime() {
@@ -75,6 +81,10 @@ public final class OrtRuntime {
             }
             if (noMemoryPattern) {
                 options.setMemoryPatternOptimization(false);
+            }
+            String profile = System.getProperty(PROFILE_PROPERTY);
+            if (profile != null && !profile.isBlank()) {
+                options.enableProfiling(profile);
             }
             addDevice(options, context.device());
             OrtSession session = onOrtThread(() -> environment().createSession(model, options));
