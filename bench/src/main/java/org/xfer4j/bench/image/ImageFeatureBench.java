@@ -37,6 +37,7 @@ public final class ImageFeatureBench {
     private static final Pattern FLOPS = Pattern.compile("\"flops_per_image\": ([0-9]+)");
     private static final Pattern SETUP = Pattern.compile("\"setup\": \"([^\"]+)\"");
     private static final String XFER4J = "Xfer4j `OnnxFeatureExtractor` (ONNX Runtime 1.29)";
+    private static final String SERIAL = "Xfer4j, each batch prepared just before it runs (no prefetch thread)";
     private static final String PLAIN = "plain ONNX Runtime 1.29 session, inputs prepared in advance";
     private static final String TORCH = "PyTorch 1.13";
     /** FLOPs per image as the PyTorch reference counts them, for runs without it. */
@@ -45,21 +46,23 @@ public final class ImageFeatureBench {
     private ImageFeatureBench() {
     }
 
-    /** Entry point: optional images (256), batch (32), threads (2), rounds (3), sides (xfer4j,plain,torch). */
+    /** Entry point: optional images (256), batch (32), threads (2), rounds (3), sides (xfer4j,serial,plain,torch). */
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 256;
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
-        List<String> sides = List.of((args.length > 4 ? args[4] : "xfer4j,plain,torch").split(","));
+        List<String> sides = List.of((args.length > 4 ? args[4] : "xfer4j,serial,plain,torch").split(","));
         ProviderContext ctx = ImageBenchSetup.context(threads);
         Dataset images = FashionMnist.test(ctx.cacheDir()).subset(IntStream.range(0, n).toArray());
         Path torchOut = Files.createTempFile("torch-features", ".f32");
         String loadBefore = Contest.load();
         try (SourceModel model = new TfjsModelSource().open("mobilenet-v2", ctx);
              OnnxFeatureExtractor ours = new OnnxFeatureExtractor(model, new ExtractionOptions(batch, 1), ctx);
+             OnnxFeatureExtractor serial = new OnnxFeatureExtractor(model, new ExtractionOptions(batch, 0), ctx);
              PlainImageSession plain = new PlainImageSession(model.onnxFile(), model, images, batch, threads)) {
             ours.extract(images.subset(IntStream.range(0, batch).toArray()), List.of(), Progress.NONE);
+            serial.extract(images.subset(IntStream.range(0, batch).toArray()), List.of(), Progress.NONE);
             OrtRuntime.onOrtThread(plain::run);
             FeatureMatrix[] features = new FeatureMatrix[1];
             String[] torchJson = {""};
@@ -68,6 +71,10 @@ public final class ImageFeatureBench {
                 switch (side) {
                     case "xfer4j" -> contest.add(XFER4J, () -> {
                         features[0] = ours.extract(images, List.of(), Progress.NONE);
+                        return Double.NaN;
+                    });
+                    case "serial" -> contest.add(SERIAL, () -> {
+                        serial.extract(images, List.of(), Progress.NONE);
                         return Double.NaN;
                     });
                     case "plain" -> contest.add(PLAIN, () -> {
@@ -79,7 +86,7 @@ public final class ImageFeatureBench {
                         return n / Double.parseDouble(group(IPS, torchJson[0]));
                     });
                     default -> throw new IllegalArgumentException("unknown side " + side
-                            + "; sides are xfer4j, plain, torch");
+                            + "; sides are xfer4j, serial, plain, torch");
                 }
             }
             Map<String, Contest.Result> results = contest.run(rounds);
@@ -106,6 +113,13 @@ public final class ImageFeatureBench {
                 System.out.printf("ratio Xfer4j / plain session: %.3f (median rounds), %.3f (best rounds), %.3f (per"
                         + " CPU-second)%n", p.wallMedian() / o.wallMedian(), p.wallBest() / o.wallBest(),
                         p.cpuMedian() / o.cpuMedian());
+            }
+            if (results.containsKey(SERIAL) && results.containsKey(PLAIN)) {
+                Contest.Result o = results.get(SERIAL);
+                Contest.Result p = results.get(PLAIN);
+                System.out.printf("ratio Xfer4j without prefetch / plain session: %.3f (median rounds), %.3f (best"
+                        + " rounds), %.3f (per CPU-second)%n", p.wallMedian() / o.wallMedian(),
+                        p.wallBest() / o.wallBest(), p.cpuMedian() / o.cpuMedian());
             }
             if (results.containsKey(XFER4J) && results.containsKey(TORCH)) {
                 System.out.printf("ratio Xfer4j / PyTorch: %.2fx (median rounds), %.2fx (best rounds)%n",

@@ -1,13 +1,17 @@
 package org.xfer4j.bench.training;
 
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.xfer4j.runtime.onnx.OrtModelSession;
 import org.xfer4j.runtime.onnx.OrtRuntime;
+import org.xfer4j.runtime.onnx.graph.Attributes;
 import org.xfer4j.training.TrainingSession;
 
 /**
@@ -33,7 +37,9 @@ public final class TrainingStepProfile {
         Path dir = Files.createTempDirectory("xfer4j-profile");
         OrtProfile forward;
         OrtProfile step;
+        ModelProto stepGraph;
         try (StepFixture f = StepFixture.of(which, batch)) {
+            stepGraph = f.step().model();
             Path fwdPrefix = dir.resolve("forward");
             System.setProperty(OrtRuntime.PROFILE_PROPERTY, fwdPrefix.toString());
             try (OrtModelSession inference = OrtRuntime.open(f.net().toBytes(), "forward", StepFixture.context())) {
@@ -84,18 +90,62 @@ public final class TrainingStepProfile {
                     stepCounts.getOrDefault("backward\t" + op, 0), rest / 1e3, total(stepOps, op) / 1e3,
                     100 * total(stepOps, op) / step.kernelUs());
         });
-        System.out.println("\nslowest backward nodes:");
-        System.out.println("| node | operator | ms per step |");
+        Map<String, NodeProto> graphNodes = new HashMap<>();
+        Map<String, NodeProto> producers = new HashMap<>();
+        for (NodeProto n : stepGraph.getGraph().getNodeList()) {
+            graphNodes.put(n.getName(), n);
+            n.getOutputList().forEach(o -> producers.put(o, n));
+        }
+        Map<String, Double> roles = step.sum(e -> phase(e.getKey()).equals("backward")
+                ? role(graphNodes.get(e.getKey()), producers) : phase(e.getKey()) + ": all operators");
+        System.out.println("\n| part of the step | ms per step | share of kernel time |");
         System.out.println("|---|---|---|");
+        roles.entrySet().stream().sorted(Comparator.comparingDouble(e -> -e.getValue())).forEach(e ->
+                System.out.printf("| %s | %.1f | %.1f %% |%n", e.getKey(), e.getValue() / 1e3,
+                        100 * e.getValue() / step.kernelUs()));
+        System.out.println("\nslowest backward nodes:");
+        System.out.println("| node | operator | role | group | ms per step |");
+        System.out.println("|---|---|---|---|---|");
         step.nodes().entrySet().stream().filter(e -> phase(e.getKey()).equals("backward"))
                 .sorted(Comparator.comparingDouble(e -> -e.getValue().us())).limit(25)
-                .forEach(e -> System.out.printf("| %s | %s | %.2f |%n", e.getKey(), e.getValue().op(),
-                        e.getValue().us() / 1e3));
+                .forEach(e -> {
+                    NodeProto n = graphNodes.get(e.getKey());
+                    System.out.printf("| %s | %s | %s | %s | %.2f |%n", e.getKey(), e.getValue().op(),
+                            role(n, producers), n == null ? "" : Attributes.getInt(n, "group", 1),
+                            e.getValue().us() / 1e3);
+                });
     }
 
     private static double total(Map<String, Double> byPhaseOp, String op) {
         return byPhaseOp.entrySet().stream().filter(e -> e.getKey().endsWith("\t" + op))
                 .mapToDouble(Map.Entry::getValue).sum();
+    }
+
+    /**
+     * What a backward node computes, read from the rule's formulation: a Conv whose kernel is the transposed
+     * output gradient is a weight gradient (the batch as channels), one whose kernel is a sliced (flipped) weight an
+     * input gradient; ConvTranspose is a strided input gradient; the rest are grouped by operator.
+     */
+    private static String role(NodeProto n, Map<String, NodeProto> producers) {
+        if (n == null) {
+            return "backward: nodes the runtime added";
+        }
+        String op = n.getOpType();
+        if (op.equals("Conv")) {
+            NodeProto kernel = producers.get(n.getInput(1));
+            String k = kernel == null ? "" : kernel.getOpType();
+            boolean depthwise = Attributes.getInt(n, "group", 1) > 1;
+            return k.equals("Transpose") ? "backward: " + (depthwise ? "depthwise" : "full") + " conv weight gradient"
+                    + " (Conv, batch as channels)" : "backward: " + (depthwise ? "depthwise" : "full")
+                    + " conv input gradient, stride 1 (Conv, flipped kernel)";
+        }
+        if (op.equals("ConvTranspose")) {
+            return "backward: conv input gradient, stride 2 (ConvTranspose)";
+        }
+        if (op.equals("FusedMatMul") || op.equals("MatMul")) {
+            return "backward: 1x1 conv weight gradient (batched MatMul)";
+        }
+        return "backward: " + op;
     }
 
     /** The phase a node of the step graph belongs to, from the prefix its generator gave its name. */

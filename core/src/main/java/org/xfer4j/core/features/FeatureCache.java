@@ -32,6 +32,11 @@ public final class FeatureCache {
 
     private static final byte[] MAGIC = {'X', 'F', 'F', '1'};
     private static final String SUFFIX = ".features";
+    /**
+     * Part of every key: changes when extraction gives other values for the same model, data and options, so
+     * features cached before are not served again (2: int8 graphs run one example at a time, issue 17).
+     */
+    private static final String EXTRACTION_REVISION = "extraction=2";
 
     private final Path dir;
 
@@ -53,7 +58,7 @@ public final class FeatureCache {
                              String datasetDigest) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            List<String> parts = new ArrayList<>(List.of(modelSha256, datasetDigest));
+            List<String> parts = new ArrayList<>(List.of(EXTRACTION_REVISION, modelSha256, datasetDigest));
             parts.addAll(layers);
             new TreeMap<>(extractionOptions).forEach((k, v) -> parts.add(k + "=" + v));
             for (String p : parts) {
