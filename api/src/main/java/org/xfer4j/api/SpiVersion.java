@@ -5,7 +5,9 @@ public record SpiVersion(int major, int minor) implements Comparable<SpiVersion>
 
     /**
      * The SPI version of this api jar; 1.1 added the meta-learning contract's regression and checkpoint types and
-     * {@code RepurposerProvider.searchSpace()}.
+     * {@code RepurposerProvider.searchSpace()}, and declared preprocessing
+     * ({@code ModelSource.open(reference, preprocessing, context)}, {@code SourceModel.preprocessing()},
+     * {@code Preprocessor.describe()}).
      */
     public static final SpiVersion CURRENT = new SpiVersion(1, 1);
 

@@ -3,6 +3,8 @@ package org.xfer4j.core;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.ProviderContext;
@@ -10,7 +12,9 @@ import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.feature.ExtractionOptions;
 import org.xfer4j.api.feature.FeatureExtractor;
+import org.xfer4j.api.feature.FeatureExtractorProvider;
 import org.xfer4j.api.feature.FeatureMatrix;
+import org.xfer4j.api.model.Pooling;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.core.artifact.DatasetDigest;
 import org.xfer4j.core.features.FeatureCache;
@@ -43,7 +47,7 @@ final class Extraction implements AutoCloseable {
     FeatureMatrix extract(SourceModel model, Dataset data, List<String> layers, String digest, Progress progress) {
         checkLayers(model, layers);
         ExtractionOptions options = ExtractionOptions.DEFAULT;
-        String key = FeatureCache.key(model.sha256(), layers, options.toProperties(), digest);
+        FeatureCache.Key key = key(model, layers, options, digest, registry.featureExtractor(model));
         FeatureMatrix cached = cache.get(key).filter(f -> f.rows() == data.size()).orElse(null);
         if (cached != null) {
             return cached;
@@ -55,6 +59,28 @@ final class Extraction implements AutoCloseable {
         }
         cache.put(key, f);
         return f;
+    }
+
+    /**
+     * Everything that determines the features: the model's bytes, the data's content, the layers in order, how
+     * samples are prepared and activations pooled, which extractor (and version) runs them, and with what options.
+     */
+    static FeatureCache.Key key(SourceModel model, List<String> layers, ExtractionOptions options, String digest,
+                                FeatureExtractorProvider extractor) {
+        SortedMap<String, String> parts = new TreeMap<>();
+        parts.put("model.sha256", model.sha256());
+        parts.put("data.digest", digest);
+        parts.put("layers", Integer.toString(layers.size()));
+        for (int i = 0; i < layers.size(); i++) {
+            parts.put("layer." + i, layers.get(i));
+        }
+        model.preprocessor().describe().forEach((k, v) -> parts.put("preprocess." + k, v));
+        Pooling p = model.pooling();
+        parts.put("pooling", p.sequence() + "," + p.spatial() + "," + p.maskInput());
+        parts.put("extractor", extractor.id() + " " + extractor.version() + " ("
+                + extractor.getClass().getName() + ")");
+        options.toProperties().forEach((k, v) -> parts.put("extraction." + k, v));
+        return new FeatureCache.Key(parts);
     }
 
     /** Fails early, naming similar layers, when {@code model} lacks one of {@code layers}. */

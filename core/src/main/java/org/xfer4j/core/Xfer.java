@@ -97,8 +97,20 @@ public final class Xfer implements AutoCloseable {
     }
 
     /**
+     * Opens a source model with {@code preprocessing} declared (for an .onnx file: image size, layout, channels,
+     * scale, mean and std, tokenizer, pooling; see the README); empty declares nothing. Saved artifacts record the
+     * complete declaration the model ends up with, and loading reopens the model with it.
+     *
+     * @throws InvalidOptionException naming the key at fault, or what is still missing
+     */
+    public SourceModel openModel(String reference, Map<String, String> preprocessing) {
+        return registry.modelSource(reference).open(reference, preprocessing, context);
+    }
+
+    /**
      * The features of {@code layers} of {@code model} for every example of {@code data}, concatenated in layer
-     * order; cached on disk under the cache folder, keyed by model hash, layers and dataset content.
+     * order; cached on disk under the cache folder, keyed by everything that determines them (model hash, dataset
+     * content, layers, preprocessing, pooling, extractor and its version, extraction options).
      */
     public FeatureMatrix extract(SourceModel model, Dataset data, List<String> layers) {
         return extraction.extract(model, data, layers, context.progress());
@@ -303,10 +315,10 @@ public final class Xfer implements AutoCloseable {
                     .orElse(null);
             // the reference comes from the file: a model it names is opened from the cache unless fetching is allowed
             SourceModel source = announce != null
-                    ? Fetching.announced(announce, () -> openModel(p.sourceReference()))
+                    ? Fetching.announced(announce, () -> openModel(p.sourceReference(), p.sourcePreprocessing()))
                     : Fetching.offline("artifact " + file + " names source model " + p.sourceReference()
                             + "; allow fetching it (xfer4j predict --allow-fetch, Xfer.loadAllowingFetch) if you trust "
-                            + "the artifact", () -> openModel(p.sourceReference()));
+                            + "the artifact", () -> openModel(p.sourceReference(), p.sourcePreprocessing()));
             if (!source.sha256().equalsIgnoreCase(p.sourceSha256())) {
                 source.close();
                 throw new InvalidInputException("artifact " + file + " was trained on model " + p.sourceReference()

@@ -23,6 +23,9 @@ final class ExtractCommand implements Runnable {
     @Mixin
     HostOptions host;
 
+    @Mixin
+    PreprocessOptions preprocessing;
+
     @Option(names = "--model", required = true, description = "Model name or .onnx path.")
     String model;
 
@@ -37,7 +40,7 @@ final class ExtractCommand implements Runnable {
 
     @Override
     public void run() {
-        try (Xfer xfer = host.open(new ConsoleProgress()); SourceModel m = xfer.openModel(model)) {
+        try (Xfer xfer = host.open(new ConsoleProgress()); SourceModel m = preprocessing.open(xfer, model)) {
             Dataset d = DataSpecs.resolve(data, xfer.context().cacheDir());
             List<String> l = layers == null || layers.isEmpty() ? List.of(m.defaultFeatureLayer()) : layers;
             FeatureMatrix f = xfer.extract(m, d, l);

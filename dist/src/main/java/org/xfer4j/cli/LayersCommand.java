@@ -16,6 +16,9 @@ final class LayersCommand implements Runnable {
     @Mixin
     HostOptions host;
 
+    @Mixin
+    PreprocessOptions preprocessing;
+
     @Parameters(index = "0", description = "A model name (see `xfer4j models`) or a path to an .onnx file.")
     String model;
 
@@ -24,8 +27,11 @@ final class LayersCommand implements Runnable {
 
     @Override
     public void run() {
-        try (Xfer xfer = host.open(new ConsoleProgress()); SourceModel m = xfer.openModel(model)) {
+        try (Xfer xfer = host.open(new ConsoleProgress()); SourceModel m = preprocessing.open(xfer, model)) {
             System.out.printf("%s  sha256 %s  default feature layer: %s%n", m.name(), m.sha256(), m.defaultFeatureLayer());
+            if (!m.preprocessing().isEmpty()) {
+                System.out.println("preprocessing: " + new java.util.TreeMap<>(m.preprocessing()));
+            }
             System.out.printf("%-60s %-22s %-40s %s%n", "layer", "operator", "output", "parameters");
             for (LayerInfo l : m.layers()) {
                 String out = l.outputs().isEmpty() ? "" : l.outputs().getFirst();

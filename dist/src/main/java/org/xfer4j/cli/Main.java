@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "xfer4j", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
         versionProvider = Main.Version.class,
         description = "Repurpose pretrained neural networks for new tasks with few labels.",
-        subcommands = {ModelsCommand.class, LayersCommand.class, ExtractCommand.class, RepurposeCommand.class,
+        subcommands = {ModelsCommand.class, LayersCommand.class, GraphCommand.class, ExtractCommand.class, RepurposeCommand.class,
                 PredictCommand.class, PluginsCommand.class, MethodsCommand.class, QuickstartCommand.class, StudyCommand.class,
                 MetaTrainCommand.class, MetaTestCommand.class,
                 CommandLine.HelpCommand.class})

@@ -31,6 +31,9 @@ final class RepurposeCommand implements Runnable {
     @Mixin
     HostOptions host;
 
+    @Mixin
+    PreprocessOptions preprocessing;
+
     @Option(names = "--method", required = true, description = "lr, svm, gp, bnn, finetune, random-freeze or a plugin's id (see `xfer4j plugins`).")
     String method;
 
@@ -69,7 +72,7 @@ final class RepurposeCommand implements Runnable {
         FitSettings settings = tuning.settings(); // bad search or calibration settings fail before any work
         try (Xfer xfer = host.open(progress)) {
             xfer.registry().repurposer(method); // an unknown method fails here, before any model is fetched
-            try (SourceModel m = xfer.openModel(model)) {
+            try (SourceModel m = preprocessing.open(xfer, model)) {
                 run(xfer, m, progress, settings);
             }
         }

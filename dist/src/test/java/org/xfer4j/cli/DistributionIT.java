@@ -2,7 +2,6 @@ package org.xfer4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,14 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xfer4j.api.data.Dataset;
-import org.xfer4j.api.data.Sample;
 import org.xfer4j.data.image.FashionMnist;
 
 /** Launches the assembled distribution for real (bin/xfer4j: java -p lib -m org.xfer4j.cli), not through surefire. */
@@ -192,43 +186,19 @@ class DistributionIT {
 
     @Test
     void fineTunesAnImportedCnnOnAnImageFolderAndPredictsWithTheArtifact(@TempDir Path dir) throws Exception {
-        Path train = imageFolder(dir.resolve("train"), FashionMnist.train(CACHE), 12);
-        Path test = imageFolder(dir.resolve("test"), FashionMnist.test(CACHE), 12);
+        Path train = Fixtures.imageFolder(dir.resolve("train"), FashionMnist.train(CACHE), 12);
+        Path test = Fixtures.imageFolder(dir.resolve("test"), FashionMnist.test(CACHE), 12);
         Path artifact = dir.resolve("finetuned.xfer");
         Result r = launch("repurpose", "--method", "finetune", "-o", "transferLayer=flatten_1", "-o", "epochs=6",
                 "--model", "mobilenet-v2", "--train", train.toString(),
                 "--test", test.toString(), "--out", artifact.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         // Measured 0.97 with default learning rates on 36 held-out images of three easy classes; chance is 0.33.
-        assertThat(accuracy(r.out())).isGreaterThan(0.8);
+        assertThat(Fixtures.accuracy(r.out())).isGreaterThan(0.8);
         Result p = launch("predict", "--artifact", artifact.toString(), "--data", test.toString());
         assertThat(p.exit()).as(p.err()).isZero();
-        assertThat(accuracy(p.out())).isEqualTo(accuracy(r.out()));
+        assertThat(Fixtures.accuracy(p.out())).isEqualTo(Fixtures.accuracy(r.out()));
     }
 
     private static final Path CACHE = Path.of(System.getProperty("xfer4j.cache"));
-
-    /** A folder per class (T-shirt, trouser, sneaker) of {@code perClass} Fashion-MNIST images as PNG files. */
-    private static Path imageFolder(Path root, Dataset data, int perClass) throws IOException {
-        for (int label : new int[] {0, 1, 7}) {
-            Path folder = Files.createDirectories(root.resolve("class" + label));
-            int written = 0;
-            for (int i = 0; i < data.size() && written < perClass; i++) {
-                if (data.label(i) == label) {
-                    Sample.Image img = (Sample.Image) data.sample(i);
-                    BufferedImage grey = new BufferedImage(img.width(), img.height(), BufferedImage.TYPE_BYTE_GRAY);
-                    grey.getRaster().setDataElements(0, 0, img.width(), img.height(), img.pixels());
-                    ImageIO.write(grey, "png", folder.resolve(i + ".png").toFile());
-                    written++;
-                }
-            }
-        }
-        return root;
-    }
-
-    private static double accuracy(String out) {
-        Matcher m = Pattern.compile("accuracy (\\d\\.\\d+)").matcher(out);
-        assertThat(m.find()).as(out).isTrue();
-        return Double.parseDouble(m.group(1));
-    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.xfer4j.api.XferException;
 
 /**
@@ -40,6 +41,15 @@ public interface SourceModel extends AutoCloseable {
 
     /** How activations of rank above 2 are reduced to one vector per example. */
     Pooling pooling();
+
+    /**
+     * The preprocessing declared for this model (by its user, a file beside it or its metadata), complete, as
+     * key=value properties that reopen it the same way through {@link ModelSource#open(String, Map,
+     * org.xfer4j.api.ProviderContext)}; artifacts record it. Empty when the model source alone decides. (SPI 1.1)
+     */
+    default Map<String, String> preprocessing() {
+        return Map.of();
+    }
 
     /**
      * The layer named {@code name}: a node name or the name of a tensor a node outputs.

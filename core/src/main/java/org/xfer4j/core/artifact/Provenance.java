@@ -9,15 +9,27 @@ import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.model.SourceModel;
 
 /**
- * Where a target model came from: the source model (reference to reopen it, name, SHA-256), the layers used, the
- * training dataset (name, size, digest of its labels and samples), the seed, and the platform that trained it.
+ * Where a target model came from: the source model (reference and declared preprocessing to reopen it, name,
+ * SHA-256), the layers used, the training dataset (name, size, digest of its labels and samples), the seed, and the
+ * platform that trained it.
  */
 public record Provenance(String sourceReference, String sourceName, String sourceSha256, List<String> layers,
                          String datasetName, int datasetSize, String datasetDigest, long seed, String jvm, String os,
-                         String xfer4jVersion) {
+                         String xfer4jVersion, Map<String, String> sourcePreprocessing) {
+
+    private static final String PREPROCESS = "source.preprocess.";
 
     public Provenance {
         layers = List.copyOf(layers);
+        sourcePreprocessing = Map.copyOf(new TreeMap<>(sourcePreprocessing));
+    }
+
+    /** A provenance whose source model has no declared preprocessing. */
+    public Provenance(String sourceReference, String sourceName, String sourceSha256, List<String> layers,
+                      String datasetName, int datasetSize, String datasetDigest, long seed, String jvm, String os,
+                      String xfer4jVersion) {
+        this(sourceReference, sourceName, sourceSha256, layers, datasetName, datasetSize, datasetDigest, seed, jvm,
+                os, xfer4jVersion, Map.of());
     }
 
     /**
@@ -28,7 +40,7 @@ public record Provenance(String sourceReference, String sourceName, String sourc
                                 long seed) {
         return new Provenance(source.reference(), source.name(), source.sha256(), layers, training.name(),
                 training.size(), datasetDigest, seed, HostInfo.jvm(), HostInfo.os(),
-                HostInfo.xfer4jVersion());
+                HostInfo.xfer4jVersion(), source.preprocessing());
     }
 
     Map<String, String> toProperties() {
@@ -47,6 +59,17 @@ public record Provenance(String sourceReference, String sourceName, String sourc
         m.put("jvm", jvm);
         m.put("os", os);
         m.put("xfer4j.version", xfer4jVersion);
+        sourcePreprocessing.forEach((k, v) -> m.put(PREPROCESS + k, v));
+        return m;
+    }
+
+    private static Map<String, String> preprocessing(Map<String, String> p) {
+        Map<String, String> m = new TreeMap<>();
+        p.forEach((k, v) -> {
+            if (k.startsWith(PREPROCESS)) {
+                m.put(k.substring(PREPROCESS.length()), v);
+            }
+        });
         return m;
     }
 
@@ -63,7 +86,7 @@ public record Provenance(String sourceReference, String sourceName, String sourc
                     Integer.parseInt(Manifest.required(p, "dataset.size", file)),
                     Manifest.required(p, "dataset.sha256", file), Long.parseLong(Manifest.required(p, "seed", file)),
                     Manifest.required(p, "jvm", file), Manifest.required(p, "os", file),
-                    Manifest.required(p, "xfer4j.version", file));
+                    Manifest.required(p, "xfer4j.version", file), preprocessing(p));
         } catch (NumberFormatException e) {
             throw new InvalidInputException("artifact " + file + " has invalid provenance: " + e.getMessage(), e);
         }

@@ -18,6 +18,7 @@ import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.InMemoryDataset;
 import org.xfer4j.api.data.Sample;
 import org.xfer4j.data.io.Csv;
+import org.xfer4j.data.io.CsvRecords;
 import org.xfer4j.data.io.TextFiles;
 import org.xfer4j.data.json.JsLiteral;
 

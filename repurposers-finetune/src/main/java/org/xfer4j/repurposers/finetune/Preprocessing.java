@@ -13,7 +13,8 @@ import org.xfer4j.runtime.onnx.model.TensorsPreprocessor;
 
 /**
  * The source model's preprocessing as one line of text, so a saved fine-tuned model prepares samples the same way
- * without its source: {@code image|input|width|height|channels|resizeShorter|alignCorners|bgr|scale|means|stds} or
+ * without its source: {@code image|input|width|height|channels|resizeShorter|alignCorners|bgr|scale|means|stds}
+ * (then {@code |nhwc} for channels-last inputs) or
  * {@code tensors|input|dims}.
  */
 final class Preprocessing {
@@ -27,7 +28,7 @@ final class Preprocessing {
             return String.join("|", "image", input, Integer.toString(s.width()), Integer.toString(s.height()),
                     Integer.toString(s.channels()), Integer.toString(s.resizeShorter()),
                     Boolean.toString(s.alignCorners()), Boolean.toString(s.bgr()), Float.toString(s.scale()),
-                    floats(s.mean()), floats(s.std()));
+                    floats(s.mean()), floats(s.std())) + (ip.channelsLast() ? "|nhwc" : "");
         }
         if (p instanceof TensorsPreprocessor) {
             return "tensors|" + input + "|" + String.join(",", Arrays.stream(exampleShape)
@@ -44,7 +45,7 @@ final class Preprocessing {
                 case "image" -> new ImagePreprocessor(f[1], new ImageSpec(Integer.parseInt(f[2]),
                         Integer.parseInt(f[3]), Integer.parseInt(f[4]), Integer.parseInt(f[5]),
                         Boolean.parseBoolean(f[6]), Boolean.parseBoolean(f[7]), Float.parseFloat(f[8]),
-                        parseFloats(f[9]), parseFloats(f[10])), 1);
+                        parseFloats(f[9]), parseFloats(f[10])), 1, f.length > 11 && f[11].equals("nhwc"));
                 case "tensors" -> {
                     List<Long> shape = new ArrayList<>(List.of(-1L));
                     Arrays.stream(f[2].split(",")).map(Long::parseLong).forEach(shape::add);

@@ -323,13 +323,35 @@ public final class OnnxGraph {
     }
 
     /**
+     * The layers from {@code from} to {@code to} in Graphviz DOT (each inclusive; null: from the inputs, to the
+     * outputs): name, operator, the shape of its output ({@code shapes} by tensor name, else as the graph declares
+     * it) and parameter count; tensors entering the range from outside are drawn as inputs.
+     *
+     * @throws UnknownLayerException for a layer the graph lacks
+     * @throws InvalidInputException when {@code to} does not depend on {@code from}
+     */
+    public String toDot(String from, String to, java.util.Map<String, long[]> shapes) {
+        return DotWriter.dot(this, from, to, shapes);
+    }
+
+    /**
      * Renders the graph to SVG with Graphviz {@code dot}.
      *
      * @return false where {@code dot} is not installed
      * @throws XferException when dot fails
      */
     public boolean renderSvg(Path svg) {
-        return DotWriter.renderSvg(toDot(), svg);
+        return renderSvg(toDot(), svg);
+    }
+
+    /**
+     * Renders {@code dot} text to SVG with Graphviz {@code dot}.
+     *
+     * @return false where {@code dot} is not installed
+     * @throws XferException when dot fails
+     */
+    public static boolean renderSvg(String dot, Path svg) {
+        return DotWriter.renderSvg(dot, svg);
     }
 
     static String abbreviate(List<String> names) {

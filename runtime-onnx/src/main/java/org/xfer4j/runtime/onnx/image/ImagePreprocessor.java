@@ -13,7 +13,7 @@ import org.xfer4j.api.data.Tensor;
 import org.xfer4j.api.model.Preprocessor;
 
 /**
- * Turns {@link Sample.Image} samples into the NCHW float32 input a model declares with an {@link ImageSpec};
+ * Turns {@link Sample.Image} samples into the NCHW (or NHWC) float32 input a model declares with an {@link ImageSpec};
  * grey images are replicated to RGB (and RGB averaged to grey with Rec. 601 weights for one-channel models). The
  * images of a batch are prepared on {@code threads} threads of the preprocessor's own pool.
  */
@@ -22,18 +22,42 @@ public final class ImagePreprocessor implements Preprocessor, AutoCloseable {
     private final String input;
     private final ImageSpec spec;
     private final int threads;
+    private final boolean channelsLast;
     private final ForkJoinPool pool;
 
     /**
-     * Prepares images for the graph input {@code input} with {@code threads} threads (1 prepares on the caller's
-     * thread).
+     * Prepares NCHW images for the graph input {@code input} with {@code threads} threads (1 prepares on the
+     * caller's thread).
      */
     public ImagePreprocessor(String input, ImageSpec spec, int threads) {
+        this(input, spec, threads, false);
+    }
+
+    /** As above, in NHWC layout (channels last, as Keras and TensorFlow exports want) when {@code channelsLast}. */
+    public ImagePreprocessor(String input, ImageSpec spec, int threads, boolean channelsLast) {
         InvalidOptionException.require(threads >= 1, "image preprocessing threads must be >= 1, got " + threads);
         this.input = input;
         this.spec = spec;
         this.threads = threads;
+        this.channelsLast = channelsLast;
         this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
+    }
+
+    /** Whether images come out channels last (NHWC) rather than NCHW. */
+    public boolean channelsLast() {
+        return channelsLast;
+    }
+
+    /** The input, layout and every number of the {@link ImageSpec}. */
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put("kind", "image");
+        d.put("input", input);
+        d.put("layout", channelsLast ? "nhwc" : "nchw");
+        d.put("spec", spec.toString());
+        d.put("alignCorners", Boolean.toString(spec.alignCorners()));
+        return d;
     }
 
     /** What this preprocessor produces. */
@@ -63,7 +87,26 @@ public final class ImagePreprocessor implements Preprocessor, AutoCloseable {
                         : new XferException("image preprocessing failed: " + e.getCause(), e.getCause());
             }
         }
+        if (channelsLast) {
+            return Map.of(input, Tensor.ofFloats(toChannelsLast(out, batch.size()), batch.size(), spec.height(),
+                    spec.width(), spec.channels()));
+        }
         return Map.of(input, Tensor.ofFloats(out, batch.size(), spec.channels(), spec.height(), spec.width()));
+    }
+
+    private float[] toChannelsLast(float[] nchw, int n) {
+        int c = spec.channels();
+        int plane = spec.height() * spec.width();
+        float[] nhwc = new float[nchw.length];
+        for (int i = 0; i < n; i++) {
+            int base = i * spec.size();
+            for (int ch = 0; ch < c; ch++) {
+                for (int p = 0; p < plane; p++) {
+                    nhwc[base + p * c + ch] = nchw[base + ch * plane + p];
+                }
+            }
+        }
+        return nhwc;
     }
 
     private void prepareOne(Sample sample, int index, float[] out) {

@@ -17,7 +17,8 @@ import org.xfer4j.runtime.onnx.graph.ValueInfos;
 
 /**
  * The layers of a graph: nodes whose outputs depend on the example fed in. Constants and the nodes that only
- * compute shapes are left out, since their outputs are no features of an example.
+ * compute shapes are left out, since their outputs are no features of an example; the tensors of initialisers and of
+ * Constant nodes a layer reads count as its parameters.
  */
 final class LayerCatalogue {
 
@@ -33,6 +34,14 @@ final class LayerCatalogue {
                 n *= d;
             }
             parameterSizes.put(t.getName(), n);
+        }
+        // exporters such as Paddle2ONNX hold the weights in Constant nodes instead of initialisers
+        for (NodeProto node : graph.getNodeList()) {
+            if (node.getOpType().equals("Constant") && node.getOutputCount() == 1) {
+                node.getAttributeList().stream().filter(a -> a.getName().equals("value") && a.hasT()).findFirst()
+                        .ifPresent(a -> parameterSizes.put(node.getOutput(0),
+                                a.getT().getDimsList().stream().reduce(1L, (x, y) -> x * y)));
+            }
         }
         Set<String> exampleTensors = new HashSet<>();
         for (ValueInfoProto v : graph.getInputList()) {

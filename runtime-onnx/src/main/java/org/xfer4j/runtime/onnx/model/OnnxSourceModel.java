@@ -43,10 +43,12 @@ public final class OnnxSourceModel implements SourceModel {
     private final String defaultFeatureLayer;
     private final Preprocessor preprocessor;
     private final Pooling pooling;
+    private final Map<String, String> metadata;
+    private final Map<String, String> preprocessing;
 
     private OnnxSourceModel(String reference, String name, Path onnxFile, String sha256, List<InputSpec> inputs,
                             List<LayerInfo> layers, String defaultFeatureLayer, Preprocessor preprocessor,
-                            Pooling pooling) {
+                            Pooling pooling, Map<String, String> metadata, Map<String, String> preprocessing) {
         this.reference = reference;
         this.name = name;
         this.onnxFile = onnxFile;
@@ -56,6 +58,8 @@ public final class OnnxSourceModel implements SourceModel {
         this.defaultFeatureLayer = defaultFeatureLayer;
         this.preprocessor = preprocessor;
         this.pooling = pooling;
+        this.metadata = Map.copyOf(metadata);
+        this.preprocessing = Map.copyOf(preprocessing);
     }
 
     /**
@@ -68,7 +72,8 @@ public final class OnnxSourceModel implements SourceModel {
      */
     public static OnnxSourceModel load(String reference, String name, Path onnxFile) {
         byte[] bytes = OnnxGraphs.read(onnxFile);
-        GraphProto graph = OnnxGraphs.parse(bytes, onnxFile).getGraph();
+        ModelProto proto = OnnxGraphs.parse(bytes, onnxFile);
+        GraphProto graph = proto.getGraph();
         List<InputSpec> inputs = inputs(graph, onnxFile);
         List<LayerInfo> layers = LayerCatalogue.of(graph);
         String output = graph.getOutput(0).getName();
@@ -78,14 +83,32 @@ public final class OnnxSourceModel implements SourceModel {
         boolean hasMask = inputs.stream().anyMatch(i -> i.name().equals(ATTENTION_MASK));
         Pooling pooling = hasMask ? new Pooling(Pooling.Sequence.MASKED_MEAN, Pooling.Spatial.MEAN, ATTENTION_MASK)
                 : Pooling.IMAGE;
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        proto.getMetadataPropsList().forEach(e -> metadata.put(e.getKey(), e.getValue()));
         return new OnnxSourceModel(reference, name, onnxFile, sha256(bytes), inputs, layers, defaultLayer,
-                new TensorsPreprocessor(name, inputs), pooling);
+                new TensorsPreprocessor(name, inputs), pooling, metadata, Map.of());
     }
 
     /** A copy that prepares samples with {@code newPreprocessor} (the copy closes it when it is AutoCloseable). */
     public OnnxSourceModel withPreprocessor(Preprocessor newPreprocessor) {
         return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, defaultFeatureLayer,
-                newPreprocessor, pooling);
+                newPreprocessor, pooling, metadata, preprocessing);
+    }
+
+    /** A copy whose {@link #preprocessing()} (the declaration that reopens it the same way) is {@code declared}. */
+    public OnnxSourceModel withPreprocessing(Map<String, String> declared) {
+        return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, defaultFeatureLayer,
+                preprocessor, pooling, metadata, declared);
+    }
+
+    /** The model's metadata_props (key=value pairs its exporter wrote), in file order. */
+    public Map<String, String> metadata() {
+        return metadata;
+    }
+
+    @Override
+    public Map<String, String> preprocessing() {
+        return preprocessing;
     }
 
     /** A copy that reduces activations with {@code newPooling}. */
@@ -95,7 +118,7 @@ public final class OnnxSourceModel implements SourceModel {
                     + "' to use as the pooling mask; inputs: " + inputs.stream().map(InputSpec::name).toList());
         }
         return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, defaultFeatureLayer,
-                preprocessor, newPooling);
+                preprocessor, newPooling, metadata, preprocessing);
     }
 
     /**
@@ -105,7 +128,7 @@ public final class OnnxSourceModel implements SourceModel {
      */
     public OnnxSourceModel withDefaultFeatureLayer(String layer) {
         return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, layer(layer).name(),
-                preprocessor, pooling);
+                preprocessor, pooling, metadata, preprocessing);
     }
 
     @Override

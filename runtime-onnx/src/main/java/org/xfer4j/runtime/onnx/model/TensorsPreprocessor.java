@@ -20,11 +20,29 @@ public final class TensorsPreprocessor implements Preprocessor {
 
     private final String model;
     private final List<InputSpec> inputs;
+    private final String missing;
 
     /** Stacks the {@code inputs} of the model named {@code model} (used in error messages). */
     public TensorsPreprocessor(String model, List<InputSpec> inputs) {
+        this(model, inputs, null);
+    }
+
+    /**
+     * As above; a sample that is not tensors is refused with {@code missing} (what the user must still declare for
+     * images or text to be prepared), when not null.
+     */
+    public TensorsPreprocessor(String model, List<InputSpec> inputs, String missing) {
         this.model = model;
         this.inputs = List.copyOf(inputs);
+        this.missing = missing;
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("kind", "tensors");
+        inputs.forEach(i -> d.put("input." + i.name(), i.dtype() + " " + i.shape()));
+        return d;
     }
 
     @Override
@@ -41,6 +59,9 @@ public final class TensorsPreprocessor implements Preprocessor {
         Tensor[] parts = new Tensor[batch.size()];
         for (int i = 0; i < parts.length; i++) {
             if (!(batch.get(i) instanceof Sample.Tensors(Map<String, Tensor> tensors))) {
+                if (missing != null) {
+                    throw new InvalidInputException(missing);
+                }
                 throw new InvalidInputException("model " + model + " has no preprocessor for "
                         + batch.get(i).getClass().getSimpleName().toLowerCase(Locale.ROOT)
                         + " samples; give it tensors named " + inputs.stream().map(InputSpec::name).toList());

@@ -41,12 +41,32 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
     private final HuggingFaceTokenizer tokenizer;
     private final List<String> inputNames;
     private final int maxLength;
+    private final String tokenizerSha256;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TokenizerPreprocessor(HuggingFaceTokenizer tokenizer, List<String> inputNames, int maxLength) {
+    private TokenizerPreprocessor(HuggingFaceTokenizer tokenizer, List<String> inputNames, int maxLength,
+                                  String tokenizerSha256) {
         this.tokenizer = tokenizer;
         this.inputNames = inputNames;
         this.maxLength = maxLength;
+        this.tokenizerSha256 = tokenizerSha256;
+    }
+
+    /** Tokens per text at most. */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** The tokenizer file's SHA-256, the inputs it fills and the maximum length. */
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("kind", "tokenizer");
+        d.put("tokenizer.sha256", tokenizerSha256);
+        d.put("inputs", String.join(",", inputNames));
+        d.put("maxLength", Integer.toString(maxLength));
+        d.put("cut", "word-boundary/" + CHARS_PER_TOKEN);
+        return d;
     }
 
     /** A preprocessor for a graph with {@code inputs}, truncating to {@value #DEFAULT_MAX_LENGTH} tokens. */
@@ -72,8 +92,12 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
         Map<String, String> options = Map.of("padding", "true", "truncation", "true",
                 "maxLength", Integer.toString(maxLength), "addSpecialTokens", "true");
         try {
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(java.nio.file.Files.readAllBytes(tokenizerJson)));
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, options);
-            return new TokenizerPreprocessor(tokenizer, List.copyOf(names), maxLength);
+            return new TokenizerPreprocessor(tokenizer, List.copyOf(names), maxLength, sha);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("cannot read tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
         }

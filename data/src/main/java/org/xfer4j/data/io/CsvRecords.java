@@ -1,4 +1,4 @@
-package org.xfer4j.data.text;
+package org.xfer4j.data.io;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.xfer4j.api.InvalidInputException;
 
-/** Reads RFC 4180 records (comma-separated, double-quoted fields with "" escapes and line breaks) one at a time. */
-final class CsvRecords {
+/**
+ * Reads RFC 4180 records (comma-separated, double-quoted fields with "" escapes and line breaks) one at a time: the
+ * reading side of {@link Csv}.
+ */
+public final class CsvRecords {
 
     private final Reader in;
     private final Path file;
@@ -16,18 +19,19 @@ final class CsvRecords {
     private int recordLine;
     private int pending = -2; // one character of look-ahead; -2 = none
 
-    CsvRecords(Reader in, Path file) {
+    /** Reads records from {@code in}; {@code file} names it in errors. */
+    public CsvRecords(Reader in, Path file) {
         this.in = in;
         this.file = file;
     }
 
     /** The line on which the record last returned by {@link #next()} started. */
-    int recordLine() {
+    public int recordLine() {
         return recordLine;
     }
 
     /** The next record's fields, or null at the end of the input. */
-    List<String> next() throws IOException {
+    public List<String> next() throws IOException {
         int c = read();
         if (c < 0) {
             return null;
