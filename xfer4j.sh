@@ -18,8 +18,8 @@ find_jdk25() {
   return 1
 }
 
-# Debian packages the build and tests use: OpenBLAS for Smile's LAPACK, Fashion-MNIST, Node/npm for registry
-# packages, Python references for the cross-checks. Installed only where missing (needs root, as on CI).
+# Debian packages the build and tests use: OpenBLAS for Smile's LAPACK, Fashion-MNIST, Node/npm for the TF.js
+# reference cross-check (Xfer4j fetches npm packages itself), Python references for the cross-checks. Installed only where missing (needs root, as on CI).
 ensure_packages() {
   local need=() p
   for p in libopenblas-dev dataset-fashion-mnist graphviz python3-torch python3-onnx python3-sklearn; do

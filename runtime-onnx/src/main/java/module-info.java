@@ -17,6 +17,7 @@ module org.xfer4j.runtime.onnx {
     exports org.xfer4j.runtime.onnx.feature;
     exports org.xfer4j.runtime.onnx.graph;
     exports org.xfer4j.runtime.onnx.image;
+    exports org.xfer4j.runtime.onnx.export;
 
     provides org.xfer4j.api.model.ModelSource
             with org.xfer4j.runtime.onnx.model.OnnxFileSource, org.xfer4j.runtime.onnx.model.ModelPackSource;

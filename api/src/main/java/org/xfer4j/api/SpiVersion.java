@@ -7,9 +7,10 @@ public record SpiVersion(int major, int minor) implements Comparable<SpiVersion>
      * The SPI version of this api jar; 1.1 added the meta-learning contract's regression and checkpoint types and
      * {@code RepurposerProvider.searchSpace()}, and declared preprocessing
      * ({@code ModelSource.open(reference, preprocessing, context)}, {@code SourceModel.preprocessing()},
-     * {@code Preprocessor.describe()}).
+     * {@code Preprocessor.describe()}); 1.2 added ONNX export of feature models ({@code OnnxHead},
+     * {@code FeatureClassifier.exportOnnx}, {@code FeatureExtractor.exportOnnx}).
      */
-    public static final SpiVersion CURRENT = new SpiVersion(1, 1);
+    public static final SpiVersion CURRENT = new SpiVersion(1, 2);
 
     public SpiVersion {
         if (major < 0 || minor < 0) {

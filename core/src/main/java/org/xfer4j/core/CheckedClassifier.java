@@ -4,6 +4,7 @@ import java.util.List;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.repurpose.FeatureClassifier;
+import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.api.repurpose.Predictions;
 
@@ -53,5 +54,10 @@ final class CheckedClassifier implements FeatureClassifier {
     @Override
     public void save(PayloadWriter payload) {
         inner.save(payload);
+    }
+
+    @Override
+    public void exportOnnx(OnnxHead head) {
+        inner.exportOnnx(head);
     }
 }

@@ -1,5 +1,6 @@
 package org.xfer4j.core;
 
+import java.nio.file.Path;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.xfer4j.api.feature.FeatureExtractorProvider;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.model.Pooling;
 import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.api.repurpose.FeatureClassifier;
 import org.xfer4j.core.artifact.DatasetDigest;
 import org.xfer4j.core.features.FeatureCache;
 import org.xfer4j.core.registry.Registry;
@@ -59,6 +61,13 @@ final class Extraction implements AutoCloseable {
         }
         cache.put(key, f);
         return f;
+    }
+
+    /** Writes {@code model}'s layers and {@code classifier} as one ONNX graph, through the model's extractor. */
+    void exportOnnx(SourceModel model, List<String> layers, FeatureClassifier classifier, Map<String, String> metadata,
+            Path target) {
+        checkLayers(model, layers);
+        extractor(model, ExtractionOptions.DEFAULT).exportOnnx(layers, classifier, metadata, target);
     }
 
     /**

@@ -1,8 +1,13 @@
 package org.xfer4j.core;
 
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.Options;
+import org.xfer4j.api.XferException;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.model.SourceModel;
@@ -106,6 +111,27 @@ public final class FeatureRepurposedModel implements RepurposedModel {
     @Override
     public void save(PayloadWriter payload) {
         classifier.save(payload);
+    }
+
+    /**
+     * Writes the source layers, their pooling and the classifier (standardisation, head, calibration) as one ONNX
+     * graph with the source model's inputs and the outputs {@code probabilities} and {@code label}.
+     *
+     * @throws org.xfer4j.api.XferException naming the method when its classifier cannot be written as ONNX
+     */
+    @Override
+    public void exportOnnx(Path target) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("xfer4j.method", providerId);
+        metadata.put("xfer4j.options", options.toProperties().toString());
+        metadata.put("xfer4j.source", source.reference() + " sha256 " + source.sha256());
+        try {
+            extraction.exportOnnx(source, layers, classifier, metadata, target);
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (XferException e) {
+            throw new XferException(providerId + " models cannot be exported as one ONNX graph: " + e.getMessage(), e);
+        }
     }
 
     /** Closes the source model when this model opened it (on load); a caller's own model stays open. */

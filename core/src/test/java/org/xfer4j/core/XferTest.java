@@ -262,6 +262,18 @@ class XferTest {
     }
 
     @Test
+    void exportThroughAnExtractorThatCannotIsRefusedNamingTheMethod() {
+        open();
+        RepurposedModel r = xfer.repurpose("prototype", xfer.openModel("fake:net"), List.of("fc"), TRAIN, Map.of());
+        Path target = dir.resolve("model.onnx");
+        // the fake extractor keeps the SPI's default: it cannot write its model as ONNX
+        assertThatThrownBy(() -> r.exportOnnx(target)).isInstanceOf(org.xfer4j.api.XferException.class)
+                .hasMessageStartingWith("prototype models cannot be exported as one ONNX graph")
+                .hasMessageContaining("cannot export its model as one ONNX graph");
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
     void repurposedFeatureModelPredictsSavesAndLoadsBack() {
         open();
         SourceModel model = xfer.openModel("fake:net");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.xfer4j.api.XferException;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.repurpose.FeatureClassifier;
@@ -53,6 +54,24 @@ public abstract class FeatureRepurposerContract extends RepurposerOptionsContrac
         ProviderChecks.probabilities(p, test.size(), CLASSES);
         assertThat(ProviderChecks.accuracy(p, test.labels())).as("test accuracy (chance is 1/3)")
                 .isGreaterThanOrEqualTo(minimumAccuracy());
+    }
+
+    /**
+     * The optional ONNX hook (SPI 1.2): a classifier either says it cannot write itself as ONNX operators (an
+     * XferException) or writes operators that read only values made before them and declares its probabilities once.
+     */
+    @Test
+    public void writesItsPredictionAsOnnxOperatorsOrSaysItCannot() {
+        FeatureClassifier classifier = provider().fit(trainingSet(), options(), context());
+        RecordingHead head = new RecordingHead();
+        try {
+            classifier.exportOnnx(head);
+        } catch (XferException e) {
+            assertThat(e.getMessage()).as("the reason export is refused").isNotBlank();
+            return;
+        }
+        assertThat(head.declarations()).as("probabilities declared once").isEqualTo(1);
+        assertThat(head.operators()).as("operators written").isNotEmpty();
     }
 
     @Test

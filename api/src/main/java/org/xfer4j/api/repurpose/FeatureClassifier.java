@@ -1,6 +1,7 @@
 package org.xfer4j.api.repurpose;
 
 import java.util.List;
+import org.xfer4j.api.XferException;
 import org.xfer4j.api.feature.FeatureMatrix;
 
 /**
@@ -23,4 +24,14 @@ public interface FeatureClassifier {
 
     /** Writes everything {@link FeatureRepurposerProvider#load} needs to rebuild an identical classifier. */
     void save(PayloadWriter payload);
+
+    /**
+     * Writes what {@link #predict} computes as ONNX operators into {@code head}, ending with
+     * {@link OnnxHead#probabilities}, so the model exports as one graph (since SPI 1.2).
+     *
+     * @throws XferException where this classifier cannot be written as ONNX operators (the default)
+     */
+    default void exportOnnx(OnnxHead head) {
+        throw new XferException(getClass().getSimpleName() + " cannot be written as ONNX operators");
+    }
 }

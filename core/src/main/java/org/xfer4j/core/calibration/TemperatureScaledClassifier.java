@@ -3,6 +3,7 @@ package org.xfer4j.core.calibration;
 import java.util.List;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.repurpose.FeatureClassifier;
+import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.api.repurpose.Predictions;
 
@@ -49,5 +50,18 @@ public final class TemperatureScaledClassifier implements FeatureClassifier {
     @Override
     public void save(PayloadWriter payload) {
         inner.save(payload);
+    }
+
+    /** The inner head, then softmax(log p / T): a zero probability stays zero (its log is minus infinity). */
+    @Override
+    public void exportOnnx(OnnxHead head) {
+        inner.exportOnnx(new ForwardingHead(head) {
+            @Override
+            public void probabilities(String value) {
+                String scaled = head.op("Mul", head.op("Log", value), head.constant(new double[] {1 / temperature
+                        .value()}));
+                head.probabilities(head.op("Softmax", java.util.Map.of("axis", -1L), scaled));
+            }
+        });
     }
 }

@@ -3,11 +3,12 @@ package org.xfer4j.data.registry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-/** npm packages (name@version) fetched with {@code npm pack} and unpacked once into {@code <cache>/npm}. */
+/**
+ * npm packages (name@version) fetched from the npm registry in-process (its tarball checked against the published
+ * sha512 integrity hash) and unpacked once into {@code <cache>/npm}. No npm installation is needed.
+ */
 public final class NpmPackages {
 
     /** npm's grammar for names (an optional @scope/, no leading dot or underscore) and an exact semantic version. */
@@ -16,16 +17,22 @@ public final class NpmPackages {
     private static final int MAX_NAME = 214;
 
     private final Path root;
+    private final java.util.function.Supplier<NpmRegistry> registry;
 
-    /** Packages cached below {@code cacheDir/npm}. */
+    /** Packages cached below {@code cacheDir/npm}, fetched from the registry npm's configuration names. */
     public NpmPackages(Path cacheDir) {
+        this(cacheDir, NpmRegistry::configured);
+    }
+
+    NpmPackages(Path cacheDir, java.util.function.Supplier<NpmRegistry> registry) {
         this.root = cacheDir.resolve("npm");
+        this.registry = registry;
     }
 
     /**
      * The unpacked package folder (the one holding package.json) of an exact {@code name@version}.
      *
-     * @throws FetchException naming the package when npm is missing or the registry refuses it
+     * @throws FetchException naming the package when the registry lacks it or its tarball fails the hash check
      */
     public Path fetch(String spec) {
         if (!SPEC.matcher(spec).matches() || spec.lastIndexOf('@') > MAX_NAME) {
@@ -35,13 +42,9 @@ public final class NpmPackages {
         try {
             CacheDirs.ensure(target, dir -> {
                 Fetching.before("npm package " + spec + " (from the npm registry into " + target + ")");
-                String out = Commands.run(List.of("npm", "pack", spec, "--silent", "--pack-destination",
-                        dir.toString()), dir, "fetch npm package " + spec);
-                Path tgz;
-                try (Stream<Path> s = Files.list(dir)) {
-                    tgz = s.filter(p -> p.toString().endsWith(".tgz")).findFirst()
-                            .orElseThrow(() -> new FetchException("npm pack " + spec + " wrote no archive: " + out));
-                }
+                int at = spec.lastIndexOf('@');
+                Path tgz = dir.resolve("package.tgz");
+                registry.get().download(spec.substring(0, at), spec.substring(at + 1), tgz);
                 Tar.extractGzip(tgz, dir);
                 Files.delete(tgz);
             });

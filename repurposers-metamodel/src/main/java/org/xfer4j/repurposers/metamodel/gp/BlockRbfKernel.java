@@ -3,6 +3,7 @@ package org.xfer4j.repurposers.metamodel.gp;
 import java.util.Arrays;
 import java.util.List;
 import org.xfer4j.api.feature.LayerBlock;
+import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.repurposers.metamodel.internal.Vectors;
 
 /**
@@ -70,6 +71,18 @@ record BlockRbfKernel(List<LayerBlock> blocks, double[] logLengthscales, double[
             for (int i = 0; i < k.length; i++) {
                 k[i] += variance * Math.exp(scale * d[i]);
             }
+        }
+        return k;
+    }
+
+    /** Kernel values [N, zRows] between {@code x} ([N, width] in a graph) and the rows of {@code z}, in ONNX. */
+    String exportOnnx(OnnxHead h, String x, double[] z, int zRows, int width) {
+        String k = null;
+        for (int b = 0; b < blocks.size(); b++) {
+            String d = BlockGeometry.of(h, x, z, zRows, width, blocks.get(b)).distances();
+            String term = h.op("Mul", h.constant(new double[] {Math.exp(logVariances[b])}), h.op("Exp",
+                    h.op("Mul", h.constant(new double[] {-0.5 * Math.exp(-2 * logLengthscales[b])}), d)));
+            k = k == null ? term : h.op("Add", k, term);
         }
         return k;
     }

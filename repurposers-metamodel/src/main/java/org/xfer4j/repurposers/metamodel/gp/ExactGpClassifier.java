@@ -2,6 +2,7 @@ package org.xfer4j.repurposers.metamodel.gp;
 
 import java.util.List;
 import org.xfer4j.api.feature.LayerBlock;
+import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.repurposers.metamodel.internal.ClassNames;
@@ -62,6 +63,21 @@ final class ExactGpClassifier extends StandardizedClassifier {
             Softmax.of(mean, out[i]);
         }
         return out;
+    }
+
+    /** The kernel against the training rows, latent means k_*^T (y_c - pi_c), Softmax. */
+    @Override
+    protected String exportModel(OnnxHead head, String x) {
+        int n = residuals[0].length;
+        double[] transposed = new double[n * residuals.length];
+        for (int c = 0; c < residuals.length; c++) {
+            for (int i = 0; i < n; i++) {
+                transposed[i * residuals.length + c] = residuals[c][i];
+            }
+        }
+        String kStar = kernel.exportOnnx(head, x, training, n, featureCount());
+        String mean = head.op("MatMul", kStar, head.constant(transposed, n, residuals.length));
+        return head.op("Softmax", java.util.Map.of("axis", -1L), mean);
     }
 
     @Override

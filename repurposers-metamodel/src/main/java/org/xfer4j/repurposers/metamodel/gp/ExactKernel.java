@@ -2,6 +2,7 @@ package org.xfer4j.repurposers.metamodel.gp;
 
 import java.util.List;
 import org.xfer4j.api.feature.LayerBlock;
+import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.repurposers.metamodel.internal.Vectors;
 
 /**
@@ -58,6 +59,23 @@ record ExactKernel(List<LayerBlock> blocks, double logLinear, double logRbf, dou
             }
         }
         return new Geometry(dots, distances);
+    }
+
+    /** Kernel values [N, m] between {@code x} ([N, width] in a graph) and the {@code m} rows of {@code z}, in ONNX. */
+    String exportOnnx(OnnxHead h, String x, double[] z, int m, int width) {
+        String dots = null;
+        String distances = null;
+        for (LayerBlock block : blocks) {
+            String weight = h.constant(new double[] {1.0 / (blocks.size() * Math.max(1, block.width()))});
+            BlockGeometry g = BlockGeometry.of(h, x, z, m, width, block);
+            String dot = h.op("Mul", weight, g.cross());
+            String distance = h.op("Mul", weight, g.distances());
+            dots = dots == null ? dot : h.op("Add", dots, dot);
+            distances = distances == null ? distance : h.op("Add", distances, distance);
+        }
+        return h.op("Add", h.op("Mul", h.constant(new double[] {Math.exp(logLinear)}), dots),
+                h.op("Mul", h.constant(new double[] {Math.exp(logRbf)}), h.op("Exp", h.op("Mul",
+                        h.constant(new double[] {-0.5 * Math.exp(-2 * logLengthscale)}), distances))));
     }
 
     /** Kernel values from a geometry. */

@@ -1,7 +1,9 @@
 package org.xfer4j.repurposers.metamodel.gp;
 
 import java.util.List;
+import java.util.Map;
 import org.xfer4j.api.feature.LayerBlock;
+import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.repurposers.metamodel.internal.ClassNames;
@@ -70,6 +72,41 @@ final class GpClassifier extends StandardizedClassifier {
             sum += phi[off + a] * Vectors.dot(s, a * dim, phi, off, dim);
         }
         return sum;
+    }
+
+    /**
+     * Inducing features phi = [L^-1 k_m(x), bias], per problem the latent mean phi.w and variance phi^T S phi, the
+     * probit-scaled log-odds mean / sqrt(1 + pi variance / 8), then the one-vs-rest combination.
+     */
+    @Override
+    protected String exportModel(OnnxHead head, String x) {
+        int m = features.dimension() - 1;
+        int dim = features.dimension();
+        int problems = weights.length;
+        double[] lowerT = new double[m * m];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                lowerT[j * m + i] = features.lowerInverse()[i][j];
+            }
+        }
+        String knm = kernel.exportOnnx(head, x, inducing, m, featureCount());
+        String bias = head.op("Add", head.op("Mul", head.columns(x, 0, 1), head.constant(new double[] {0})),
+                head.constant(new double[] {InducingFeatures.BIAS_SD})); // 0 * a finite feature is 0
+        String phi = head.op("Concat", Map.of("axis", 1L), head.op("MatMul", knm, head.constant(lowerT, m, m)), bias);
+        double[] weightsT = new double[dim * problems];
+        for (int r = 0; r < problems; r++) {
+            for (int a = 0; a < dim; a++) {
+                weightsT[a * problems + r] = weights[r][a];
+            }
+        }
+        String mean = head.op("MatMul", phi, head.constant(weightsT, dim, problems));
+        String spread = head.op("MatMul", phi, head.constant(Matrices.flatten(covariances), problems, dim, dim));
+        String variance = head.op("Transpose", Map.of("perm", new long[] {1, 0}),
+                head.reduce("ReduceSum", head.op("Mul", spread, phi), false, 2));
+        String logOdds = head.op("Div", mean, head.op("Sqrt", head.op("Add", head.constant(new double[] {1}),
+                head.op("Div", head.op("Mul", head.constant(new double[] {Math.PI}), variance),
+                        head.constant(new double[] {8})))));
+        return OneVsRest.exportOnnx(head, logOdds, classes().size());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.xfer4j.repurposers.metamodel.gp;
 
+import org.xfer4j.api.repurpose.OnnxHead;
+
 import org.xfer4j.repurposers.metamodel.internal.Logistic;
 import org.xfer4j.repurposers.metamodel.internal.Softmax;
 
@@ -35,5 +37,14 @@ final class OneVsRest {
         double[] out = new double[classes];
         Softmax.of(logOdds, out);
         return out;
+    }
+
+    /** {@link #probabilitiesFromLogOdds} of [N, problems] log-odds, in ONNX. */
+    static String exportOnnx(OnnxHead h, String logOdds, int classes) {
+        if (classes == 2) {
+            String p = h.op("Sigmoid", logOdds);
+            return h.op("Concat", java.util.Map.of("axis", 1L), h.op("Sub", h.constant(new double[] {1}), p), p);
+        }
+        return h.op("Softmax", java.util.Map.of("axis", -1L), logOdds);
     }
 }

@@ -3,6 +3,7 @@ package org.xfer4j.repurposers.metamodel.internal;
 import java.util.List;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.repurpose.FeatureClassifier;
+import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.api.repurpose.Predictions;
 
@@ -47,6 +48,21 @@ public abstract class StandardizedClassifier implements FeatureClassifier {
         }
         return new Predictions(classes, out);
     }
+
+    /** Standardises the features, then writes the model's own operators (in float64, as predict computes). */
+    @Override
+    public final void exportOnnx(OnnxHead head) {
+        long d = featureCount();
+        String x = head.op("Div", head.op("Sub", head.features(), head.constant(standardizer.mean(), d)),
+                head.constant(standardizer.scale(), d));
+        head.probabilities(exportModel(head, x));
+    }
+
+    /**
+     * Writes the model's operators from the standardised features {@code x} ([N, featureCount] float64) and returns
+     * the [N, classes] probabilities.
+     */
+    protected abstract String exportModel(OnnxHead head, String x);
 
     /** Class probabilities of the {@code rows} standardised examples in {@code x} (row-major). */
     protected abstract double[][] probabilities(double[] x, int rows);

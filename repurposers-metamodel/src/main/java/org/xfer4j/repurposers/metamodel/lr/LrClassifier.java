@@ -1,7 +1,9 @@
 package org.xfer4j.repurposers.metamodel.lr;
 
 import java.util.List;
+import java.util.Map;
 import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.repurposers.metamodel.internal.ClassNames;
@@ -36,6 +38,22 @@ final class LrClassifier extends StandardizedClassifier {
             model.probabilities(parameters, x, i * d, z, out[i]);
         }
         return out;
+    }
+
+    /** Gemm with one weight row per class (a zero row for class 0 with two classes, as predict fixes it), Softmax. */
+    @Override
+    protected String exportModel(OnnxHead head, String x) {
+        int d = featureCount();
+        int k = model.classes();
+        double[] w = new double[k * d];
+        double[] b = new double[k];
+        for (int r = 0; r < model.rows(); r++) {
+            int c = model.classOfRow(r);
+            System.arraycopy(parameters, r * (d + 1), w, c * d, d);
+            b[c] = parameters[r * (d + 1) + d];
+        }
+        String logits = head.op("Gemm", Map.of("transB", 1L), x, head.constant(w, k, d), head.constant(b, k));
+        return head.op("Softmax", Map.of("axis", -1L), logits);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.xfer4j.repurposers.metamodel.svm;
 
 import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
 
@@ -12,6 +13,9 @@ interface Decision {
 
     /** Writes {@code problems} decision values of the example at {@code x[offset ..]} into {@code out}. */
     void decide(double[] x, int offset, double[] out);
+
+    /** Writes the decision values ([N, problems] float64) of the standardised rows {@code x} into {@code head}. */
+    String exportOnnx(OnnxHead head, String x);
 
     /** Writes what {@link #load} needs. */
     void save(PayloadWriter payload);

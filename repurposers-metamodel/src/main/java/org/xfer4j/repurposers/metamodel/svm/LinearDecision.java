@@ -1,5 +1,6 @@
 package org.xfer4j.repurposers.metamodel.svm;
 
+import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.repurposers.metamodel.internal.Matrices;
@@ -24,6 +25,18 @@ final class LinearDecision implements Decision {
             double[] w = weights[r];
             out[r] = w[width] + Vectors.dot(w, 0, x, offset, width);
         }
+    }
+
+    @Override
+    public String exportOnnx(OnnxHead head, String x) {
+        double[] w = new double[weights.length * width];
+        double[] b = new double[weights.length];
+        for (int r = 0; r < weights.length; r++) {
+            System.arraycopy(weights[r], 0, w, r * width, width);
+            b[r] = weights[r][width];
+        }
+        return head.op("Gemm", java.util.Map.of("transB", 1L), x, head.constant(w, weights.length, width),
+                head.constant(b, b.length));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.xfer4j.repurposers.metamodel.svm;
 
+import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.repurposers.metamodel.internal.Matrices;
@@ -43,6 +44,32 @@ final class RbfDecision implements Decision {
                 out[r] += coefficients[r][k] * value;
             }
         }
+    }
+
+    /** bias + coefficients . exp(-gamma max(|x|^2 + |v|^2 - 2 x.v, 0)) over the support vectors v. */
+    @Override
+    public String exportOnnx(OnnxHead head, String x) {
+        int m = norms.length;
+        double[] transposed = new double[width * m];
+        for (int k = 0; k < m; k++) {
+            for (int j = 0; j < width; j++) {
+                transposed[j * m + k] = vectors[k * width + j];
+            }
+        }
+        double[] coefficientsT = new double[m * bias.length];
+        for (int r = 0; r < bias.length; r++) {
+            for (int k = 0; k < m; k++) {
+                coefficientsT[k * bias.length + r] = coefficients[r][k];
+            }
+        }
+        String norm = head.reduce("ReduceSum", head.op("Mul", x, x), true, 1);
+        String cross = head.op("MatMul", x, head.constant(transposed, width, m));
+        String d2 = head.op("Sub", head.op("Add", norm, head.constant(norms, m)),
+                head.op("Mul", head.constant(new double[] {2}), cross));
+        String kernel = head.op("Exp", head.op("Mul", head.constant(new double[] {-gamma}),
+                head.op("Max", d2, head.constant(new double[] {0}))));
+        return head.op("Add", head.op("MatMul", kernel, head.constant(coefficientsT, m, bias.length)),
+                head.constant(bias, bias.length));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.xfer4j.repurposers.metamodel.svm;
 
 import java.util.List;
 import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
 import org.xfer4j.repurposers.metamodel.internal.ClassNames;
@@ -48,6 +49,21 @@ final class SvmClassifier extends StandardizedClassifier {
             positive[r] = platt[r].probability(values[r]);
         }
         return PairwiseCoupling.probabilities(positive, classes().size());
+    }
+
+    /** Decision values, each pair's Platt sigmoid, then pairwise coupling (its iteration as an ONNX Loop). */
+    @Override
+    protected String exportModel(OnnxHead head, String x) {
+        String values = decision.exportOnnx(head, x);
+        double[] a = new double[platt.length];
+        double[] b = new double[platt.length];
+        for (int r = 0; r < platt.length; r++) {
+            a[r] = platt[r].a();
+            b[r] = platt[r].b();
+        }
+        String secondOfPair = head.op("Sigmoid", head.op("Neg", head.op("Add", head.op("Mul",
+                head.constant(a, a.length), values), head.constant(b, b.length))));
+        return PairwiseCoupling.exportOnnx(head, secondOfPair, classes().size());
     }
 
     @Override

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import java.nio.FloatBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,9 +29,13 @@ import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.model.InputSpec;
 import org.xfer4j.api.model.LayerInfo;
 import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.api.repurpose.FeatureClassifier;
 import org.xfer4j.runtime.onnx.OrtModelSession;
 import org.xfer4j.runtime.onnx.OrtRuntime;
+import org.xfer4j.runtime.onnx.export.FeatureGraphExport;
+import org.xfer4j.runtime.onnx.graph.OnnxGraph;
 import org.xfer4j.runtime.onnx.model.OnnxGraphs;
+import org.xfer4j.runtime.onnx.text.TokenizerPreprocessor;
 
 /**
  * Extracts features of any named layers of an ONNX source model. For each set of layers it opens one session over
@@ -211,6 +216,26 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
 
     private static long[] shape(OrtSession.Result result, String tensor) {
         return ((TensorInfo) result.get(tensor).orElseThrow().getInfo()).getShape();
+    }
+
+    /**
+     * {@inheritDoc} Where the model reads text, its tokenizer.json is copied beside {@code target} as
+     * {@code <name>.tokenizer.json}.
+     */
+    @Override
+    public void exportOnnx(List<String> layers, FeatureClassifier classifier, Map<String, String> metadata,
+            Path target) {
+        List<String> names = layers.isEmpty() ? List.of(model.defaultFeatureLayer()) : List.copyOf(layers);
+        OnnxGraph.of(FeatureGraphExport.build(model, names, classifier, metadata), target.toString()).save(target);
+        if (model.preprocessor() instanceof TokenizerPreprocessor t) {
+            String file = target.getFileName().toString();
+            Path copy = target.resolveSibling(file.replaceFirst("\\.onnx$", "") + ".tokenizer.json");
+            try {
+                java.nio.file.Files.copy(t.file(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.IOException e) {
+                throw new XferException("cannot write the tokenizer beside " + target + ": " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Closes every session this extractor opened. */

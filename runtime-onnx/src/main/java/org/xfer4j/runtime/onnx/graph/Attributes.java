@@ -74,6 +74,12 @@ public final class Attributes {
                 .build();
     }
 
+    /** A graph attribute (the body of a Loop or If). */
+    public static AttributeProto of(String name, ai.onnx.proto.OnnxMl.GraphProto value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.GRAPH).setG(value)
+                .build();
+    }
+
     /** A node of {@code opType} in the default domain. */
     public static NodeProto node(String opType, String name, List<String> inputs, List<String> outputs,
             AttributeProto... attributes) {

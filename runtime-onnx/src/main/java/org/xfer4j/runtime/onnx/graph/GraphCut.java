@@ -120,6 +120,16 @@ final class GraphCut {
         return OnnxGraph.wrap(g.model().toBuilder().setGraph(prune(b.build())).build());
     }
 
+    /** Adds what {@code n} reads to {@code needed}, including outer values its subgraphs (a Loop body) read. */
+    private static void addInputs(NodeProto n, Set<String> needed) {
+        needed.addAll(n.getInputList());
+        for (ai.onnx.proto.OnnxMl.AttributeProto a : n.getAttributeList()) {
+            if (a.hasG()) {
+                a.getG().getNodeList().forEach(inner -> addInputs(inner, needed));
+            }
+        }
+    }
+
     /** Removes nodes and initialisers no graph output depends on. */
     static GraphProto prune(GraphProto g) {
         Set<String> needed = new HashSet<>();
@@ -130,7 +140,7 @@ final class GraphCut {
             NodeProto n = nodes.get(i);
             if (n.getOutputList().stream().anyMatch(needed::contains)) {
                 kept.add(0, n);
-                needed.addAll(n.getInputList());
+                addInputs(n, needed);
             }
         }
         GraphProto.Builder b = g.toBuilder().clearNode().addAllNode(kept).clearInitializer().clearValueInfo();

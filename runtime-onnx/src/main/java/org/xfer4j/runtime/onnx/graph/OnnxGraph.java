@@ -299,6 +299,11 @@ public final class OnnxGraph {
         throw new InvalidInputException("graph has no input '" + name + "'; inputs: " + inputNames());
     }
 
+    /** {@code model} without the nodes and initialisers no graph output depends on. */
+    public static ModelProto pruned(ModelProto model) {
+        return model.toBuilder().setGraph(GraphCut.prune(model.getGraph())).build();
+    }
+
     /** The serialised model. */
     public byte[] toBytes() {
         return model.toByteArray();
@@ -311,6 +316,10 @@ public final class OnnxGraph {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
             Files.write(tmp, toBytes());
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // a temporary file is private to its owner; a model is written to be served, so readable like any file
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new XferException("cannot write ONNX model " + file + ": " + e.getMessage(), e);

@@ -45,6 +45,13 @@ public final class TensorProtos {
         return header(name, shape, TensorProto.DataType.INT64).setRawData(ByteString.copyFrom(b.array())).build();
     }
 
+    /** A 1-d string tensor of {@code values} (UTF-8). */
+    public static TensorProto strings(String name, java.util.List<String> values) {
+        TensorProto.Builder t = header(name, new long[] {values.size()}, TensorProto.DataType.STRING);
+        values.forEach(v -> t.addStringData(com.google.protobuf.ByteString.copyFromUtf8(v)));
+        return t.build();
+    }
+
     /** A scalar (rank 0) of data type {@code type} holding {@code value}. */
     public static TensorProto scalar(String name, int type, double value) {
         return switch (type) {

