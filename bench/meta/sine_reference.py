@@ -15,8 +15,8 @@ import torch
 torch.manual_seed(1)
 EVAL_TASKS = 200
 DEFAULTS = {
-    "reptile": dict(innerSteps=10, innerLr=0.02, outerLr=0.1, outerOptimizer="sgd", metaBatch=1, anneal=True),
-    "fomaml": dict(innerSteps=10, innerLr=0.02, outerLr=0.001, outerOptimizer="adam", metaBatch=1, anneal=False),
+    "reptile": dict(innerSteps=10, innerLr=0.02, outerLr=1.0, outerOptimizer="sgd", metaBatch=5, anneal=True),
+    "fomaml": dict(innerSteps=10, innerLr=0.02, outerLr=0.01, outerOptimizer="adam", metaBatch=5, anneal=False),
     "maml": dict(innerSteps=10, innerLr=0.02, outerLr=0.001, outerOptimizer="adam", metaBatch=1, anneal=False),
     "leap": dict(innerSteps=10, innerLr=0.02, outerLr=0.001, outerOptimizer="adam", metaBatch=1, anneal=False),
 }

@@ -5,6 +5,7 @@
  */
 module org.xfer4j.repurposers.metamodel {
     requires org.xfer4j.api;
+    requires org.xfer4j.core; // the hyper-parameter search that chooses options left auto
     requires smile.base;
     requires org.slf4j; // Smile logs through SLF4J
 

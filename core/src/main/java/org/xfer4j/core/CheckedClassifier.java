@@ -1,6 +1,7 @@
 package org.xfer4j.core;
 
 import java.util.List;
+import java.util.Map;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.repurpose.FeatureClassifier;
@@ -49,6 +50,11 @@ final class CheckedClassifier implements FeatureClassifier {
                     + features.rows() + " rows");
         }
         return p;
+    }
+
+    @Override
+    public Map<String, String> chosenOptions() {
+        return inner.chosenOptions();
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.google.inject.util.Modules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -197,10 +198,13 @@ public final class Xfer implements AutoCloseable {
             TuningResult tuning = request.isSearch() ? HyperparameterSearch.run(request, fitter(fp), set,
                     settings.tuning(), context.seed(), context.progress()) : null;
             Map<String, String> chosen = tuning == null ? options : tuning.bestOptions();
-            Options chosenOptions = tuning == null ? parsed : fp.parseOptions(chosen);
+            FeatureClassifier classifier = fit(fp, set, tuning == null ? parsed : fp.parseOptions(chosen));
+            // options the method set itself (a default of auto) are recorded with the values it chose
+            Map<String, String> trained = new LinkedHashMap<>(fp.parseOptions(chosen).toProperties());
+            trained.putAll(classifier.chosenOptions());
+            Options chosenOptions = fp.parseOptions(trained);
             Calibration calibration = settings.temperatureScaling() ? Calibration.crossValidated(fitter(fp), set,
-                    chosen, settings.tuning().folds(), context.seed()) : null;
-            FeatureClassifier classifier = fit(fp, set, chosenOptions);
+                    trained, settings.tuning().folds(), context.seed()) : null;
             if (calibration != null) {
                 classifier = new TemperatureScaledClassifier(classifier, calibration.temperature());
             }

@@ -15,6 +15,7 @@ import org.xfer4j.api.meta.MetaStep;
 import org.xfer4j.api.meta.TaskLosses;
 import org.xfer4j.data.io.TextFiles;
 import org.xfer4j.meta.MetaLog;
+import org.xfer4j.meta.MetaValidation;
 import org.xfer4j.meta.eval.AdaptationCurve;
 import org.xfer4j.meta.eval.MeanInterval;
 import org.xfer4j.evaluation.report.HtmlReport;
@@ -70,6 +71,36 @@ public final class MetaReport {
         html.link(MetaLog.STEPS + ".csv", "every meta-step (CSV)").link(MetaLog.STEPS + ".jsonl", "(JSON Lines)")
                 .link(MetaLog.TASKS + ".csv", "every task: support and query loss before and after adaptation (CSV)")
                 .link(MetaLog.TASKS + ".jsonl", "(JSON Lines)");
+        return this;
+    }
+
+    /**
+     * The meta-validation curve: the validation score (mean, 95 % interval) at each validated step, with the best
+     * marked.
+     */
+    public MetaReport validation(MetaValidation v) {
+        List<MetaValidation.Point> points = v.points();
+        MetaValidation.Best best = v.best();
+        if (points.isEmpty() || best == null) {
+            return this;
+        }
+        boolean accuracy = v.metric().contains("accuracy");
+        java.util.function.Function<MetaValidation.Point, MeanInterval> metric = accuracy
+                ? MetaValidation.Point::accuracy : MetaValidation.Point::loss;
+        html.heading("Meta-validation");
+        html.paragraph(String.format(Locale.ROOT, "%s on %d meta-validation tasks after %d SGD steps from each "
+                        + "validated initialisation (mean, 95 %% interval); best %s at meta-step %d, saved as the "
+                        + "-best initialisation.", capitalised(v.metric()), v.size(), v.steps(),
+                metric.apply(best.point()).format(3), best.step()));
+        XYChart c = chart(capitalised(v.metric()) + " on meta-validation tasks", "meta-step", v.metric());
+        c.addSeries(v.metric(), points.stream().mapToDouble(MetaValidation.Point::step).toArray(),
+                points.stream().mapToDouble(p -> metric.apply(p).mean()).toArray(),
+                points.stream().mapToDouble(p -> metric.apply(p).halfWidth()).toArray());
+        c.addSeries("best", new double[] {best.step()}, new double[] {metric.apply(best.point()).mean()})
+                .setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+        html.chart("meta-validation", c);
+        html.link(MetaValidation.FILE + ".csv", "every validation (CSV)").link(MetaValidation.FILE + ".jsonl",
+                "(JSON Lines)");
         return this;
     }
 

@@ -17,6 +17,7 @@ import org.xfer4j.api.model.Preprocessor;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.data.spec.DataSpecs;
+import org.xfer4j.meta.eval.AdaptationCurve;
 import org.xfer4j.meta.nets.Nets;
 import org.xfer4j.meta.sine.SineWaves;
 import org.xfer4j.meta.tasks.ClassSplit;
@@ -38,6 +39,9 @@ final class MetaSetup {
     /** Seed of the class split, fixed so meta-train and meta-test agree on the held-out classes. */
     static final long SPLIT_SEED = 42;
 
+    /** Mixed into the seed of meta-validation tasks, so they differ from meta-test draws of the same seed. */
+    static final long VALIDATION_SEED = 0x5EED_0F_7A1DL;
+
     private MetaSetup() {
     }
 
@@ -52,6 +56,9 @@ final class MetaSetup {
 
         /** {@code count} held-out tasks, the same for the same seed. */
         List<Task> metaTest(int count, long seed);
+
+        /** {@code count} meta-validation tasks (for model selection, never for the test), the same for the seed. */
+        List<Task> metaValidation(int count, long seed);
 
         /** Every meta-training example together, for plain pre-training. */
         Dataset jointPool(long seed);
@@ -84,6 +91,17 @@ final class MetaSetup {
         @Override
         public List<Task> metaTest(int count, long seed) {
             return part(ClassSplit.Part.TEST).draw(count, seed);
+        }
+
+        @Override
+        public List<Task> metaValidation(int count, long seed) {
+            if (split.validation().isEmpty()) {
+                throw new InvalidOptionException("--validate-every: the class split " + split.train().size() + "/0/"
+                        + split.test().size() + " of " + data.name() + " leaves no meta-validation classes; give "
+                        + "--split with some, such as " + (split.train().size() - shape.ways()) + "/" + shape.ways()
+                        + "/" + split.test().size());
+            }
+            return part(ClassSplit.Part.VALIDATION).draw(count, seed);
         }
 
         @Override
@@ -140,6 +158,12 @@ final class MetaSetup {
                 tasks.add(metaTrain().sample(random));
             }
             return tasks;
+        }
+
+        /** Fresh waves too: generated tasks have no held-out part, only other draws (a seed meta-test does not use). */
+        @Override
+        public List<Task> metaValidation(int count, long seed) {
+            return metaTest(count, seed ^ VALIDATION_SEED);
         }
 
         @Override
@@ -204,6 +228,15 @@ final class MetaSetup {
         tasks.part(ClassSplit.Part.TRAIN); // too few classes or examples fail here, before any training
         tasks.part(ClassSplit.Part.TEST);
         return tasks;
+    }
+
+    /**
+     * The adaptation meta-test and meta-validation apply: {@code steps} SGD steps at {@code lr} where given, else the
+     * method's own innerSteps and innerLr, else 10 steps at 0.01 (a plugin's method may have neither).
+     */
+    static AdaptationCurve adaptation(Map<String, String> methodOptions, Integer steps, Double lr) {
+        return new AdaptationCurve(steps != null ? steps : Integer.parseInt(methodOptions.getOrDefault("innerSteps",
+                "10")), lr != null ? lr : Double.parseDouble(methodOptions.getOrDefault("innerLr", "0.01")));
     }
 
     /** A graph to meta-train and how its inputs are prepared; close it after use. */

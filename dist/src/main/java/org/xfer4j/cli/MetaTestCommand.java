@@ -84,9 +84,9 @@ final class MetaTestCommand implements Runnable {
         InitialisationArtifact a = InitialisationArtifact.read(init);
         Map<String, String> run = a.run();
         String method = a.manifest().providerId();
-        int k = steps != null ? steps : Integer.parseInt(a.options().getOrDefault("innerSteps", "10"));
-        double rate = lr != null ? lr : Double.parseDouble(a.options().getOrDefault("innerLr", "0.01"));
-        AdaptationCurve curve = new AdaptationCurve(k, rate);
+        AdaptationCurve curve = MetaSetup.adaptation(a.options(), steps, lr);
+        int k = curve.steps();
+        double rate = curve.learningRate();
         InvalidOptionException.require(episodes >= 1, "--episodes must be at least 1, got " + episodes);
         EpisodeShape shape = new EpisodeShape(Integer.parseInt(run.getOrDefault("ways", "5")),
                 shots != null ? shots : Integer.parseInt(run.get("shots")),

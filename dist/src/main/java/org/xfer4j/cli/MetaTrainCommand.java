@@ -26,6 +26,7 @@ import org.xfer4j.core.artifact.HostInfo;
 import org.xfer4j.core.artifact.InitialisationArtifact;
 import org.xfer4j.core.artifact.Provenance;
 import org.xfer4j.meta.MetaLog;
+import org.xfer4j.meta.MetaValidation;
 import org.xfer4j.meta.tasks.EpisodeShape;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
 import org.xfer4j.training.OnnxDifferentiableModel;
@@ -85,6 +86,19 @@ final class MetaTrainCommand implements Runnable {
     @Option(names = "--resume", description = "Continue the run whose last checkpoint is --out.")
     boolean resume;
 
+    @Option(names = "--validate-every", description = "Score the initialisation on meta-validation tasks every N "
+            + "meta-steps (held-out classes of episodes, fresh waves for sine; K = innerSteps SGD steps at innerLr), "
+            + "keep the best as <out>-best.xfer and .onnx; checkpointEvery defaults to N.")
+    Integer validateEvery;
+
+    @Option(names = "--validation-tasks", defaultValue = "100",
+            description = "Meta-validation tasks, the same at every validation (default ${DEFAULT-VALUE}).")
+    int validationTasks;
+
+    @Option(names = "--patience", defaultValue = "0", description = "Stop after this many validations in a row "
+            + "without a better score (default ${DEFAULT-VALUE}: never stop early).")
+    int patience;
+
     @Override
     public void run() {
         Path target = out != null ? out : Path.of(method + "-init.xfer");
@@ -95,6 +109,7 @@ final class MetaTrainCommand implements Runnable {
             InitialisationArtifact previous = resume ? previous(target) : null;
             Map<String, String> properties = new LinkedHashMap<>(previous != null ? previous.options() : Map.of());
             properties.putAll(options);
+            requireValidationOptions(provider, properties);
             Options parsed = provider.parseOptions(properties);
             MetaSetup.Tasks source = MetaSetup.tasks(tasks, new EpisodeShape(ways, shotsFor(tasks), queries), split,
                     xfer.context().cacheDir());
@@ -117,22 +132,85 @@ final class MetaTrainCommand implements Runnable {
                         from == null ? 0 : from.step());
                 MetaLog log = from != null ? MetaLog.resume(reportDir, from.step(), saver) : new MetaLog(saver);
                 saver.log = log;
+                MetaLogger logger = log;
+                if (validateEvery != null) {
+                    saver.validation = new MetaValidation(m, source.metaValidation(validationTasks, host.seed()),
+                            MetaSetup.adaptation(parsed.toProperties(), null, null), validateEvery, patience, log);
+                    if (from != null) {
+                        Path best = beside(target, BEST + ".xfer");
+                        saver.validation.resume(reportDir, from.step(), Files.isRegularFile(best)
+                                ? InitialisationArtifact.read(best).checkpoint() : null);
+                    }
+                    logger = saver.validation;
+                }
                 MetaLearner learner = provider.create(parsed, xfer.context());
-                MetaTrainingResult result = learner.metaTrain(m, distribution, log, from);
+                MetaTrainingResult result;
+                try {
+                    result = learner.metaTrain(m, distribution, logger, from);
+                } catch (MetaValidation.Stopped stop) { // early stopping: the last checkpoint is the state
+                    System.out.println(stop.getMessage());
+                    result = new MetaTrainingResult(saver.last.initialisation(), log.steps());
+                }
                 saver.finish(result);
                 Path onnx = onnxFile(target);
-                OnnxGraph learned = n.graph();
-                for (var e : result.initialisation().tensors().entrySet()) {
-                    learned = learned.withParameter(e.getKey(), e.getValue());
-                }
-                learned.save(onnx);
-                Path page = new MetaReport("Meta-training: " + method + " on " + tasks)
+                withParameters(n.graph(), result.initialisation()).save(onnx);
+                MetaReport report = new MetaReport("Meta-training: " + method + " on " + tasks)
                         .setup(method + " on " + distribution.name() + ", " + n.reference() + ", options "
                                 + parsed.toProperties())
-                        .training(log).write(reportDir);
+                        .training(log);
+                MetaValidation.Best best = saver.validation == null ? null : saver.validation.best();
+                if (best != null) {
+                    report.validation(saver.validation);
+                    withParameters(n.graph(), best.initialisation()).save(beside(target, BEST + ".onnx"));
+                    System.out.printf(java.util.Locale.ROOT, "meta-validation: best %s %s after %d steps on %d "
+                                    + "tasks at meta-step %d; saved %s%n", saver.validation.metric(),
+                            (saver.validation.metric().contains("accuracy") ? best.point().accuracy()
+                                    : best.point().loss()).format(4), saver.validation.steps(),
+                            saver.validation.size(), best.step(), beside(target, BEST + ".xfer"));
+                }
+                Path page = report.write(reportDir);
                 System.out.printf("meta-trained %s for %d steps on %s; saved %s (the net with these parameters: %s); "
                         + "report %s%n", method, saver.lastStep, distribution.name(), target, onnx, page);
             }
+        }
+    }
+
+    /** The suffix of the best meta-validated initialisation's files. */
+    static final String BEST = "-best";
+
+    private static OnnxGraph withParameters(OnnxGraph graph, Parameters parameters) {
+        OnnxGraph g = graph;
+        for (var e : parameters.tensors().entrySet()) {
+            g = g.withParameter(e.getKey(), e.getValue());
+        }
+        return g;
+    }
+
+    /**
+     * Checks the validation options against each other and the method's, defaulting the method's checkpointEvery to
+     * --validate-every: validations happen at checkpoints.
+     */
+    private void requireValidationOptions(MetaLearnerProvider provider, Map<String, String> properties) {
+        if (validateEvery == null) {
+            InvalidOptionException.require(patience == 0, "--patience needs --validate-every");
+            return;
+        }
+        InvalidOptionException.require(validateEvery >= 1, "--validate-every must be at least 1, got "
+                + validateEvery);
+        InvalidOptionException.require(validationTasks >= 1, "--validation-tasks must be at least 1, got "
+                + validationTasks);
+        InvalidOptionException.require(patience >= 0, "--patience must be 0 or more, got " + patience);
+        if (!provider.defaultOptions().toProperties().containsKey("checkpointEvery")) {
+            throw new InvalidOptionException("--validate-every: method " + provider.id() + " has no checkpointEvery "
+                    + "option, and validations happen at checkpoints");
+        }
+        if (!options.containsKey("checkpointEvery")) {
+            properties.put("checkpointEvery", Integer.toString(validateEvery));
+        }
+        int every = Integer.parseInt(properties.get("checkpointEvery"));
+        if (every <= 0 || validateEvery % every != 0) {
+            throw new InvalidOptionException("--validate-every " + validateEvery + " needs a checkpoint at those "
+                    + "steps, but checkpointEvery=" + every + " does not divide it");
         }
     }
 
@@ -188,6 +266,7 @@ final class MetaTrainCommand implements Runnable {
         private final Map<String, String> run;
         private final int printEvery;
         private MetaLog log;
+        private MetaValidation validation;
         private MetaCheckpoint last;
         private int lastStep;
 
@@ -220,6 +299,15 @@ final class MetaTrainCommand implements Runnable {
             last = checkpoint;
             InitialisationArtifact.write(target, provider, options.toProperties(), provenance, graph, run, checkpoint);
             log.write(reportDir);
+            if (validation != null) {
+                validation.write(reportDir);
+                MetaValidation.Best best = validation.best();
+                if (best != null && best.step() == checkpoint.step()) { // a new best: kept beside the checkpoint
+                    InitialisationArtifact.write(beside(target, BEST + ".xfer"), provider, options.toProperties(),
+                            provenance, graph, run, new MetaCheckpoint(best.step(), best.initialisation(),
+                                    new Parameters(Map.of())));
+                }
+            }
         }
 
         void finish(MetaTrainingResult result) {

@@ -91,6 +91,11 @@ final class RepurposeCommand implements Runnable {
             }
             System.out.printf(Locale.ROOT, "trained %s with %s on %d examples of %s in %s%n", method,
                     r.options().toProperties(), training.size(), train, seconds(start));
+            Map<String, String> chosen = chosenByTheMethod(xfer, r);
+            if (!chosen.isEmpty()) {
+                System.out.printf(Locale.ROOT, "chosen by %s on the training data (default auto: cross-validated "
+                        + "log-loss): %s%n", method, chosen);
+            }
             if (out != null) {
                 xfer.save(r, out);
                 System.out.printf("saved %s%n", out);
@@ -111,6 +116,19 @@ final class RepurposeCommand implements Runnable {
                 }
             }
         }
+    }
+
+    /** The options left at a default of auto (not set with -o), with the values the method chose for them. */
+    private Map<String, String> chosenByTheMethod(Xfer xfer, RepurposedModel r) {
+        Map<String, String> trained = r.options().toProperties();
+        Map<String, String> chosen = new LinkedHashMap<>();
+        xfer.registry().repurposer(method).defaultOptions().toProperties().forEach((key, value) -> {
+            if (value.equalsIgnoreCase("auto") && !options.containsKey(key) && trained.containsKey(key)
+                    && !trained.get(key).equalsIgnoreCase("auto")) {
+                chosen.put(key, trained.get(key));
+            }
+        });
+        return chosen;
     }
 
     /** Wall time since {@code start} (System.nanoTime), as the user reads it. */

@@ -13,9 +13,10 @@ import picocli.CommandLine.Option;
 final class TuningOptions {
 
     @Option(names = "--hpo", defaultValue = "bayes",
-            description = "How options marked auto or given a range (-o C=auto, -o C=log:0.01..100, "
-                    + "-o kernel=choice:linear,rbf) are searched: bayes (Gaussian-process surrogate, expected "
-                    + "improvement) or random. Default ${DEFAULT-VALUE}.")
+            description = "How options marked auto or given a range on the command line (-o C=auto, "
+                    + "-o C=log:0.01..100, -o kernel=choice:linear,rbf) are searched: bayes (Gaussian-process "
+                    + "surrogate, expected improvement), random or grid (even points per option). Options left "
+                    + "at a default of auto are chosen by the method itself, without --hpo. Default ${DEFAULT-VALUE}.")
     String strategy;
 
     @Option(names = "--hpo-evaluations", defaultValue = "20",

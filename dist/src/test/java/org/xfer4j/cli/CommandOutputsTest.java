@@ -56,7 +56,10 @@ class CommandOutputsTest {
         Run r = cli("repurpose", "--method", "lr", "--model", "bge-small-en-v1.5", "--train", train.toString(),
                 "--test", test.toString());
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).containsPattern("trained lr with \\{C=1.0, .*\\} on 6 examples of .*train.csv in \\d+\\.\\d s")
+        // C left at its default, auto: chosen by cross-validation, shown with the value used
+        assertThat(r.out()).containsPattern("trained lr with \\{C=[0-9.]+, .*\\} on 6 examples of .*train.csv in \\d+\\.\\d s")
+                .containsPattern("chosen by lr on the training data \\(default auto: cross-validated log-loss\\): "
+                        + "\\{C=[0-9.]+\\}")
                 .containsPattern("test .*test.csv \\(2 examples, predicted in \\d+\\.\\d s\\): accuracy")
                 .doesNotContain("saved");
         assertThat(Files.exists(inWorkingFolder)).as("no lr.xfer dropped into the working folder").isEqualTo(wasThere);

@@ -31,8 +31,8 @@ class MetaLearningCommandsTest {
         Path init = dir.resolve("reptile.xfer");
         List<String> train = List.of("meta-train", "--method", "reptile", "--net", "cnn:1x28:2x16:5", "--tasks",
                 "episodes:mnist+fashion", "--ways", "5", "--shots", "1", "--queries", "5", "-o", "innerSteps=5",
-                "-o", "innerLr=0.1", "-o", "outerLr=0.5", "-o", "metaBatch=4", "-o", "checkpointEvery=10",
-                "--out", init.toString());
+                "-o", "innerLr=0.1", "-o", "outerLr=0.5", "-o", "metaBatch=4", "--validate-every", "10",
+                "--validation-tasks", "20", "--out", init.toString());
         List<String> first = new java.util.ArrayList<>(train);
         first.addAll(List.of("-o", "metaSteps=20"));
         assertThat(run(first.toArray(String[]::new))).isZero();
@@ -57,6 +57,18 @@ class MetaLearningCommandsTest {
         assertThat(report.resolve("meta-training-loss.png")).exists();
         assertThat(report.resolve("task-losses.png")).exists();
         assertThat(dir.resolve("reptile.onnx")).exists();
+        // meta-validation at every checkpoint (checkpointEvery defaults to --validate-every), across the resume
+        List<String> validation = Files.readAllLines(report.resolve("meta-validation.csv"));
+        assertThat(validation).hasSize(4).first().isEqualTo("step,tasks,accuracy,accuracy_ci95,loss,loss_ci95");
+        assertThat(validation.subList(1, 4)).extracting(l -> l.split(",")[0]).containsExactly("10", "20", "30");
+        assertThat(report.resolve("meta-validation.png")).exists();
+        int bestStep = InitialisationArtifact.read(dir.resolve("reptile-best.xfer")).checkpoint().step();
+        double bestAccuracy = validation.subList(1, 4).stream().mapToDouble(l -> Double.parseDouble(l.split(",")[2]))
+                .max().orElseThrow();
+        assertThat(Double.parseDouble(validation.get(bestStep / 10).split(",")[2])).isEqualTo(bestAccuracy);
+        assertThat(dir.resolve("reptile-best.onnx")).exists();
+        assertThat(run("meta-train", "--method", "reptile", "--net", "cnn:1x28:2x16:5", "--tasks",
+                "episodes:mnist+fashion", "--patience", "2")).isNotZero();
 
         Path test = dir.resolve("test");
         assertThat(run("meta-test", "--init", init.toString(), "--episodes", "40", "--pretrain-steps", "30",

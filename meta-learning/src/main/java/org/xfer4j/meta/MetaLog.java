@@ -151,16 +151,16 @@ public final class MetaLog implements MetaLogger {
         }
     }
 
-    private static void line(BufferedWriter w, String s) throws IOException {
+    static void line(BufferedWriter w, String s) throws IOException {
         w.write(s);
         w.newLine();
     }
 
-    private static String num(double v) {
+    static String num(double v) {
         return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.6g", v);
     }
 
-    private static String json(double v) {
+    static String json(double v) {
         return Double.isFinite(v) ? num(v) : "null";
     }
 }

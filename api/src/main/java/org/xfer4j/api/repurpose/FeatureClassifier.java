@@ -1,6 +1,7 @@
 package org.xfer4j.api.repurpose;
 
 import java.util.List;
+import java.util.Map;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.feature.FeatureMatrix;
 
@@ -21,6 +22,15 @@ public interface FeatureClassifier {
      * that values are finite.
      */
     Predictions predict(FeatureMatrix features);
+
+    /**
+     * Options the method set itself while fitting, with the values it chose (e.g. {@code C} when its default is
+     * {@code auto}, chosen by cross-validation), so the host can record and show them; empty when it chose none,
+     * and for a loaded classifier (the host keeps them with the options). Since SPI 1.2.
+     */
+    default Map<String, String> chosenOptions() {
+        return Map.of();
+    }
 
     /** Writes everything {@link FeatureRepurposerProvider#load} needs to rebuild an identical classifier. */
     void save(PayloadWriter payload);

@@ -25,7 +25,7 @@ import org.xfer4j.repurposers.metamodel.svm.SvmProvider;
  * trained on k examples per class (seeded draws from the task's pool, as the quickstart draws them) and on the
  * whole pool, and judged on held-out examples; prints one markdown table per task, with gp's accuracy and ECE beside
  * lr's. {@code validation} judges on validation examples (for development), {@code test} on the test parts.
- * Usage: FewShotBench validation|test [draws] [tasks: text,image,digits,tops,footwear] [method[:key=value;...]]...
+ * Usage: FewShotBench validation|test [draws] [tasks: text,image,digits,tops,footwear,genres] [method[:key=value;...]]...
  */
 public final class FewShotBench {
 
@@ -61,6 +61,7 @@ public final class FewShotBench {
             for (String t : tasks) {
                 FewShotTasks.Task task = switch (t) {
                     case "text" -> FewShotTasks.text(xfer).get(test);
+                    case "genres" -> FewShotTasks.genres(xfer).get(test);
                     case "image" -> FewShotTasks.fashion(xfer).get(test);
                     case "digits" -> FewShotTasks.mnist(xfer).get(test);
                     case "tops" -> FewShotTasks.fashionSubset(xfer, "tops (MobileNetV2, Fashion-MNIST T-shirt/"
@@ -135,6 +136,9 @@ public final class FewShotBench {
         long t0 = System.nanoTime();
         var classifier = m.provider().fit(train, m.options(), ProviderContext.defaults());
         lastFitMs = (System.nanoTime() - t0) / 1e6;
+        if (Boolean.getBoolean("chosen") && !classifier.chosenOptions().isEmpty()) {
+            System.out.println(m.label() + " on " + train.size() + ": chose " + classifier.chosenOptions());
+        }
         Predictions p = classifier.predict(heldOut.features());
         lastConfidence = 0;
         for (double[] row : p.probabilities()) {

@@ -1,5 +1,7 @@
 package org.xfer4j.bench.fewshot;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +14,7 @@ import org.xfer4j.data.image.FashionMnist;
 import org.xfer4j.data.image.Mnist;
 import org.xfer4j.data.split.Splits;
 import org.xfer4j.data.text.SpamAssassin;
+import org.xfer4j.data.text.TextTables;
 
 /**
  * The few-shot tasks of {@link FewShotBench}, as features of real pretrained models: the quickstart's two studies
@@ -54,6 +57,29 @@ final class FewShotTasks {
                     all.select(compose(split.train(), inner.test()))),
                     new Task(name, all.select(split.train()), all.select(split.test())));
         }
+    }
+
+    /**
+     * Five Brown-corpus genres (news, religion, hobbies, government, romance): bge-small-en-v1.5 features of 200
+     * sentences per genre for the pool and 200 others for judging, from the CSVs bench/genres/prepare.sh writes. Used
+     * only for judging the defaults, never for designing them; no validation part (the same test part for both).
+     */
+    static Study genres(Xfer xfer) {
+        Path dir = Path.of("bench/target");
+        try (SourceModel m = xfer.openModel("bge-small-en-v1.5")) {
+            String name = "genres (bge, Brown corpus sentences)";
+            Task task = new Task(name, textFeatures(xfer, m, dir.resolve("brown-genres-train.csv")),
+                    textFeatures(xfer, m, dir.resolve("brown-genres-test.csv")));
+            return new Study(task, task);
+        }
+    }
+
+    private static FeatureSet textFeatures(Xfer xfer, SourceModel m, Path csv) {
+        if (!Files.isRegularFile(csv)) {
+            throw new IllegalStateException(csv + " is missing: run bench/genres/prepare.sh first");
+        }
+        Dataset data = TextTables.read(csv);
+        return new FeatureSet(xfer.extract(m, data, List.of(m.defaultFeatureLayer())), data.labels(), data.classes());
     }
 
     /** The quickstart's image study: 200 per class of Fashion-MNIST's training split, 50 per class of its test split. */

@@ -32,15 +32,8 @@ public final class SineMetaBench {
     public static void main(String[] args) {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         String[] methods = (args.length > 1 ? args[1] : "reptile,fomaml,maml,leap").split(",");
-        Map<String, String> extra = new java.util.LinkedHashMap<>();
-        for (int i = 2; i < args.length; i++) {
-            String[] kv = args[i].split("=", 2);
-            extra.put(kv[0], kv[1]);
-        }
-        int threads = Integer.parseInt(extra.getOrDefault("threads", "1"));
-        extra.remove("threads");
-        ProviderContext context = ProviderContext.defaults().withSeed(1);
-        context = new ProviderContext(context.cacheDir(), context.device(), threads, 1, context.progress());
+        Map<String, String> extra = BenchArgs.options(args, 2);
+        ProviderContext context = BenchArgs.context(extra, 1);
         SineWaves tasks = SineWaves.of(5, 10);
         try (OnnxDifferentiableModel model = SineWaves.model(SineWaves.net(1), context)) {
             Parameters random = model.initialParameters();

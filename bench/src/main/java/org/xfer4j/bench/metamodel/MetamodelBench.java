@@ -40,9 +40,10 @@ public final class MetamodelBench {
         LrProvider lr = new LrProvider();
         GpProvider gp = new GpProvider();
         List<Method> methods = List.of(
-                new Method("lr", lr, lr.defaultOptions()),
-                new Method("svm-linear", svm, svm.parseOptions(Map.of("kernel", "linear"))),
-                new Method("svm-rbf", svm, svm.parseOptions(Map.of("kernel", "rbf"))),
+                // scikit-learn's defaults on both sides (C=1, gamma=scale), not Xfer4j's C=auto
+                new Method("lr", lr, lr.parseOptions(Map.of("C", "1"))),
+                new Method("svm-linear", svm, svm.parseOptions(Map.of("kernel", "linear", "C", "1"))),
+                new Method("svm-rbf", svm, svm.parseOptions(Map.of("kernel", "rbf", "C", "1", "gamma", "scale"))),
                 new Method("gp", gp, gp.defaultOptions()));
         List<Path> trainFiles;
         try (Stream<Path> files = Files.list(out)) {

@@ -82,11 +82,11 @@ public final class SmileSideBySide {
         // Smile's Gaussian kernel is exp(-|x - z|^2 / (2 sigma^2)): gamma = 1 / features means sigma^2 = features / 2
         GaussianKernel rbf = new GaussianKernel(Math.sqrt(features / 2.0));
         return List.of(
-                new Pair("lr", lr, Map.of(), train -> smile(train, (x, y) -> LogisticRegression.fit(x, y,
+                new Pair("lr", lr, Map.of("C", "1"), train -> smile(train, (x, y) -> LogisticRegression.fit(x, y,
                         new LogisticRegression.Options(1.0, 1e-5, 500)))),
-                new Pair("svm-linear", svm, Map.of("kernel", "linear"), train -> smile(train,
+                new Pair("svm-linear", svm, Map.of("kernel", "linear", "C", "1"), train -> smile(train,
                         (x, y) -> svm(x, y, (xs, ys) -> SVM.fit(xs, ys, c1)))),
-                new Pair("svm-rbf", svm, Map.of("kernel", "rbf"), train -> smile(train,
+                new Pair("svm-rbf", svm, Map.of("kernel", "rbf", "C", "1", "gamma", "scale"), train -> smile(train,
                         (x, y) -> svm(x, y, (xs, ys) -> SVM.fit(xs, ys, rbf, c1)))));
     }
 

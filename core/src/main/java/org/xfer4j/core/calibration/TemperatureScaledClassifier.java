@@ -1,6 +1,7 @@
 package org.xfer4j.core.calibration;
 
 import java.util.List;
+import java.util.Map;
 import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.repurpose.FeatureClassifier;
 import org.xfer4j.api.repurpose.OnnxHead;
@@ -45,6 +46,11 @@ public final class TemperatureScaledClassifier implements FeatureClassifier {
     @Override
     public Predictions predict(FeatureMatrix features) {
         return temperature.apply(inner.predict(features));
+    }
+
+    @Override
+    public Map<String, String> chosenOptions() {
+        return inner.chosenOptions();
     }
 
     @Override

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.ToDoubleFunction;
 import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.feature.FeatureSet;
-import org.xfer4j.core.metrics.Evaluation;
+import org.xfer4j.api.repurpose.Predictions;
 import org.xfer4j.core.metrics.Metrics;
 
 /**
@@ -32,6 +33,17 @@ public final class HyperparameterSearch {
      */
     public static TuningResult run(SearchRequest request, Fitter fitter, FeatureSet training,
             TuningSettings settings, long seed, Progress progress) {
+        return run(request, fitter, training, settings, seed, progress, (options, predictions) -> { });
+    }
+
+    /**
+     * Like {@link #run(SearchRequest, Fitter, FeatureSet, TuningSettings, long, Progress)}, handing each successful
+     * trial's options (fixed ones included) and out-of-fold predictions to {@code observer}, for callers that
+     * compare settings example by example.
+     */
+    public static TuningResult run(SearchRequest request, Fitter fitter, FeatureSet training,
+            TuningSettings settings, long seed, Progress progress,
+            BiConsumer<Map<String, String>, Predictions> observer) {
         InvalidOptionException.require(request.isSearch(), "no option of " + request.method()
                 + " is searched: mark one auto or give a range, e.g. -o C=auto");
         training.requireTrainable();
@@ -42,13 +54,15 @@ public final class HyperparameterSearch {
                 + ")", settings.evaluations());
         List<Proposer.Observation> prior = new ArrayList<>();
         if (!request.defaults().isEmpty()) {
-            double loss = evaluate(request.defaults(), request, fitter, training, folds, settings, trials, progress);
+            double loss = evaluate(request.defaults(), request, fitter, training, folds, settings, trials, progress,
+                    observer);
             if (!Double.isNaN(loss)) {
                 request.defaultsPoint().ifPresent(u -> prior.add(new Proposer.Observation(u, loss)));
             }
         }
-        minimise(u -> evaluate(request.searchedAt(u), request, fitter, training, folds, settings, trials, progress),
-                request, settings.strategy().proposer(request.space().size(), seed),
+        minimise(u -> evaluate(request.searchedAt(u), request, fitter, training, folds, settings, trials, progress,
+                        observer),
+                request, settings.strategy().proposer(request.space().size(), settings.evaluations() - trials.size(), seed),
                 settings.evaluations() - trials.size(), prior);
         progress.finish();
         return new TuningResult(request.method(), settings, seed, request.fixed(), trials);
@@ -56,7 +70,8 @@ public final class HyperparameterSearch {
 
     /** Cross-validates one setting, records it as the next trial, and returns its loss (NaN when it failed). */
     private static double evaluate(Map<String, String> searched, SearchRequest request, Fitter fitter,
-            FeatureSet training, int[][] folds, TuningSettings settings, List<Trial> trials, Progress progress) {
+            FeatureSet training, int[][] folds, TuningSettings settings, List<Trial> trials, Progress progress,
+            BiConsumer<Map<String, String>, Predictions> observer) {
         progress.checkCancelled();
         Map<String, String> options = new LinkedHashMap<>(request.fixed());
         options.putAll(searched);
@@ -64,9 +79,9 @@ public final class HyperparameterSearch {
         double score;
         String failure = null;
         try {
-            Evaluation e = Metrics.evaluate(CrossValidation.outOfFold(fitter, training, options, folds),
-                    training.labels());
-            score = settings.objective().score(e);
+            Predictions predictions = CrossValidation.outOfFold(fitter, training, options, folds);
+            score = settings.objective().score(Metrics.evaluate(predictions, training.labels()));
+            observer.accept(options, predictions);
         } catch (Progress.CancelledException e) {
             throw e;
         } catch (XferException | ArithmeticException | IllegalStateException e) {
@@ -87,7 +102,8 @@ public final class HyperparameterSearch {
     /**
      * Spends {@code evaluations} evaluations of {@code loss} (NaN for a failed point) at points {@code proposer}
      * chooses, snapped to the settings {@code request} decodes them to, after the {@code prior} observations (which
-     * the proposer sees but which are not returned); returns what was observed, in order.
+     * the proposer sees but which are not returned); returns what was observed, in order. Stops early when the
+     * proposer has nothing more to propose (a grid, exhausted).
      */
     public static List<Proposer.Observation> minimise(ToDoubleFunction<double[]> loss, SearchRequest request,
             Proposer proposer, int evaluations, List<Proposer.Observation> prior) {
@@ -96,7 +112,11 @@ public final class HyperparameterSearch {
         double worst = Double.NEGATIVE_INFINITY;
         List<double[]> failed = new ArrayList<>();
         for (int i = 0; i < evaluations; i++) {
-            double[] u = request.snap(proposer.next(history));
+            double[] proposed = proposer.next(history);
+            if (proposed == null) {
+                break;
+            }
+            double[] u = request.snap(proposed);
             double value = loss.applyAsDouble(u);
             observed.add(new Proposer.Observation(u, value));
             if (Double.isNaN(value)) {

@@ -73,6 +73,7 @@ public record SearchRequest(String method, Map<String, String> fixed, SearchSpac
         Map<String, String> all = provider.parseOptions(fixed).toProperties();
         Map<String, String> defaults = new LinkedHashMap<>();
         for (SearchDimension d : searched) {
+            // a default of auto is tried as it is: the method's own choice by cross-validation, inside each fold
             if (all.containsKey(d.option())) {
                 defaults.put(d.option(), all.get(d.option()));
             }

@@ -5,10 +5,12 @@ import java.util.Map;
 import org.xfer4j.runtime.onnx.graph.Attributes;
 
 /**
- * 2-d Conv with strides, explicit or automatic (asymmetric) pads, dilations and groups, depthwise included. The
+ * 2-d Conv and ConvTranspose with strides, explicit or automatic (asymmetric) pads, dilations and groups, depthwise included. The
  * formulations follow the costs measured in ONNX Runtime (RESOURCES.md): the input gradient of a stride-1 conv is a
  * conv with the flipped, regrouped kernel (forward cost), otherwise a ConvTranspose; the weight gradient of a 1x1
- * conv is one batched MatMul summed over the batch, otherwise a grouped conv with the batch as channels.
+ * conv is one batched MatMul summed over the batch, otherwise a grouped conv with the batch as channels. No rule
+ * writes a batch size into the graph: the weight-gradient conv's kernel has the batch as a dimension, and its own
+ * rules (second order) must hold for any batch.
  */
 final class ConvRules {
 
@@ -29,6 +31,7 @@ final class ConvRules {
 
     static void register(Map<String, GradientRule> r) {
         r.put("Conv", ConvRules::conv);
+        r.put("ConvTranspose", ConvRules::convTranspose);
     }
 
     private static void conv(RuleContext c) {
@@ -40,11 +43,48 @@ final class ConvRules {
             c.give(0, inputGradient(c, g));
         }
         if (c.needs(1)) {
-            c.give(1, g.pointwise() ? pointwiseWeightGradient(c) : weightGradient(c, g));
+            c.give(1, weightGradient(c, c.in(0), c.shape(c.in(0)), c.dy(), g));
         }
         if (c.needs(2)) {
             c.give(2, c.e().reduceSum(c.dy(), false, 0, 2, 3));
         }
+    }
+
+    /**
+     * ConvTranspose (explicit pads) is the adjoint of the Conv with its kernel and geometry, Y = Conv_W^T(X): so
+     * dX = Conv_W(dY), and dW is that Conv's weight gradient with dY as its input and X as its output gradient. The
+     * conv rules emit it for strided input gradients; this rule makes those differentiable again.
+     */
+    private static void convTranspose(RuleContext c) {
+        if (c.rank(c.in(0)) != 4) {
+            throw c.unsupported("only 2-d transposed convolutions (NCHW inputs) have a rule");
+        }
+        if (!Attributes.getString(c.node(), "auto_pad", "NOTSET").equals("NOTSET")
+                || c.ints("output_shape") != null) {
+            throw c.unsupported("auto_pad or output_shape; give explicit pads and output_padding");
+        }
+        Geometry g = geometry(c);
+        Emitter e = c.e();
+        if (c.needs(0)) {
+            c.give(0, e.op("Conv", List.of(c.dy(), c.in(1)), Attributes.of("strides", g.strides()),
+                    Attributes.of("pads", g.pads()), Attributes.of("dilations", g.dilations()),
+                    Attributes.of("group", g.groups())));
+        }
+        if (c.needs(1)) {
+            c.give(1, weightGradient(c, c.dy(), c.shape(c.out(0)), c.in(0), g));
+        }
+        if (c.needs(2)) {
+            c.give(2, e.reduceSum(c.dy(), false, 0, 2, 3));
+        }
+    }
+
+    /**
+     * The gradient of the kernel (input 1) of a conv with this geometry, reading {@code x} (of shape {@code xShape})
+     * and output gradient {@code dy}.
+     */
+    private static String weightGradient(RuleContext c, String x, long[] xShape, String dy, Geometry g) {
+        return g.pointwise() ? pointwiseWeightGradient(c.e(), x, dy)
+                : weightGradient(c.e(), x, xShape, dy, c.shape(c.in(1)), g);
     }
 
     private static Geometry geometry(RuleContext c) {
@@ -112,27 +152,22 @@ final class ConvRules {
         if (cig == 1 && cog == 1) {
             return c.in(1);
         }
-        String five = e.reshape(c.in(1), e.ints(g.groups(), cog, cig, w[2], w[3]));
-        return e.reshape(e.transpose(five, 0, 2, 1, 3, 4), e.ints(g.groups() * cig, cog, w[2], w[3]));
+        String five = e.reshape(c.in(1), e.ints(g.groups(), cog, -1, w[2], w[3]));
+        return e.reshape(e.transpose(five, 0, 2, 1, 3, 4), e.ints(-1, cog, w[2], w[3]));
     }
 
-    private static String pointwiseWeightGradient(RuleContext c) {
-        Emitter e = c.e();
-        long[] w = c.shape(c.in(1));
-        String x = e.reshape(c.in(0), e.ints(0, w[1], -1));
-        String dy = e.reshape(c.dy(), e.ints(0, w[0], -1));
+    private static String pointwiseWeightGradient(Emitter e, String input, String outputGradient) {
+        String x = e.reshape(input, e.ints(0, 0, -1));
+        String dy = e.reshape(outputGradient, e.ints(0, 0, -1));
         String perExample = e.op("MatMul", dy, e.transpose(x, 0, 2, 1));
-        return e.reshape(e.reduceSum(perExample, false, 0), e.ints(w));
+        return e.op("Unsqueeze", e.reduceSum(perExample, false, 0), e.ints(2, 3));
     }
 
-    private static String weightGradient(RuleContext c, Geometry g) {
-        Emitter e = c.e();
-        long[] w = c.shape(c.in(1));
-        long[] x = c.shape(c.in(0));
-        long cig = w[1];
-        String xg = e.reshape(c.in(0), e.ints(0, g.groups(), cig, x[2], x[3]));
-        String xt = e.reshape(e.transpose(xg, 2, 1, 0, 3, 4), e.ints(cig, -1, x[2], x[3]));
-        String dyt = e.transpose(c.dy(), 1, 0, 2, 3);
+    private static String weightGradient(Emitter e, String input, long[] x, String outputGradient, long[] w,
+            Geometry g) {
+        String xt = g.groups() == 1 ? e.transpose(input, 1, 0, 2, 3) : e.reshape(e.transpose(
+                e.reshape(input, e.ints(0, g.groups(), -1, x[2], x[3])), 2, 1, 0, 3, 4), e.ints(0, -1, x[2], x[3]));
+        String dyt = e.transpose(outputGradient, 1, 0, 2, 3);
         String full = e.op("Conv", List.of(xt, dyt), Attributes.of("strides", g.dilations()),
                 Attributes.of("dilations", g.strides()), Attributes.of("pads", g.pads()),
                 Attributes.of("group", g.groups()));

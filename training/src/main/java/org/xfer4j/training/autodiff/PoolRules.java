@@ -34,9 +34,7 @@ final class PoolRules {
     private static void maxPool(RuleContext c) {
         Emitter e = c.e();
         String flat = e.ints(-1);
-        String size = e.reshape(e.op("Size", List.of(c.in(0))), e.ints(1));
-        String zeros = e.op("ConstantOfShape", List.of(size), Attributes.of("value",
-                TensorProtos.scalar("value", c.elem(), 0).toBuilder().addDims(1).build()));
+        String zeros = e.reshape(IndexRules.zerosLike(c, c.in(0)), flat);
         String scattered = e.op("ScatterElements", List.of(zeros, e.reshape(c.out(1), flat), e.reshape(c.dy(), flat)),
                 Attributes.of("axis", 0L), Attributes.of("reduction", "add"));
         c.give(0, e.reshape(scattered, e.shape(c.in(0))));

@@ -18,6 +18,7 @@ final class Rules {
         ReductionRules.register(RULES);
         ConvRules.register(RULES);
         PoolRules.register(RULES);
+        IndexRules.register(RULES);
         NormalisationRules.register(RULES);
     }
 

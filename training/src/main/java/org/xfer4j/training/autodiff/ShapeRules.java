@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.xfer4j.runtime.onnx.graph.Attributes;
 
-/** Flatten, Reshape, Squeeze, Unsqueeze, Expand, Concat, Pad (constant mode) and Slice (unit steps). */
+/** Flatten, Reshape, Squeeze, Unsqueeze, Expand, Concat, Pad (constant mode) and Slice (steps 1 and -1). */
 final class ShapeRules {
 
     private ShapeRules() {
@@ -57,33 +57,60 @@ final class ShapeRules {
         c.give(0, c.e().op("Slice", List.of(c.dy(), c.e().ints(starts), c.e().ints(ends))));
     }
 
-    /** The gradient of a unit-step slice is the output gradient padded back with zeros. */
+    /**
+     * The gradient of a slice with steps 1 or -1 is the output gradient, reversed back along the reversed axes, padded
+     * with zeros to the input's shape (a whole-axis reversal, as the conv rule's kernel flip, needs no padding).
+     */
     private static void slice(RuleContext c) {
         long[] in = c.shape(c.in(0));
         long[] starts = c.constInts(1);
         long[] ends = c.constInts(2);
         long[] axes = c.in(3).isEmpty() ? null : c.constInts(3);
         long[] steps = c.in(4).isEmpty() ? null : c.constInts(4);
-        if (starts == null || ends == null || (!c.in(3).isEmpty() && axes == null)) {
-            throw c.unsupported("Slice with computed starts, ends or axes");
+        if (starts == null || ends == null || (!c.in(3).isEmpty() && axes == null)
+                || (!c.in(4).isEmpty() && steps == null)) {
+            throw c.unsupported("Slice with computed starts, ends, axes or steps");
         }
         long[] pads = new long[2 * in.length];
+        List<Long> reversed = new ArrayList<>();
         for (int k = 0; k < starts.length; k++) {
-            if (steps != null && steps[k] != 1) {
-                throw c.unsupported("Slice with step " + steps[k]);
+            long step = steps == null ? 1 : steps[k];
+            if (step != 1 && step != -1) {
+                throw c.unsupported("Slice with step " + step);
             }
             int axis = (int) (axes == null ? k : c.axis(axes[k], c.in(0)));
             long dim = in[axis];
-            long s = clamp(starts[k] < 0 ? starts[k] + dim : starts[k], dim);
-            long e = clamp(ends[k] < 0 ? ends[k] + dim : ends[k], dim);
-            pads[axis] = s;
-            pads[axis + in.length] = dim - Math.max(e, s);
+            long s = starts[k] < 0 ? starts[k] + dim : starts[k];
+            long e = ends[k] < 0 ? ends[k] + dim : ends[k];
+            if (step == 1) {
+                s = clamp(s, 0, dim);
+                e = clamp(e, 0, dim);
+                pads[axis] = s;
+                pads[axis + in.length] = dim - Math.max(e, s);
+            } else {
+                // the elements s, s-1, ..., e+1
+                s = clamp(s, 0, dim - 1);
+                e = clamp(e, -1, dim - 1);
+                pads[axis] = Math.min(e + 1, s + 1);
+                pads[axis + in.length] = dim - 1 - s;
+                reversed.add((long) axis);
+            }
         }
-        List<String> inputs = new ArrayList<>(List.of(c.dy(), c.e().ints(pads)));
-        c.give(0, c.e().op("Pad", inputs));
+        Emitter em = c.e();
+        String dy = c.dy();
+        if (!reversed.isEmpty()) {
+            long[] r = reversed.stream().mapToLong(Long::longValue).toArray();
+            long[] minusOnes = new long[r.length];
+            long[] lowest = new long[r.length];
+            java.util.Arrays.fill(minusOnes, -1);
+            java.util.Arrays.fill(lowest, Long.MIN_VALUE);
+            dy = em.op("Slice", List.of(dy, em.ints(minusOnes), em.ints(lowest), em.ints(r), em.ints(minusOnes)));
+        }
+        boolean padded = java.util.Arrays.stream(pads).anyMatch(p -> p != 0);
+        c.give(0, padded ? em.op("Pad", List.of(dy, em.ints(pads))) : dy);
     }
 
-    private static long clamp(long v, long dim) {
-        return Math.max(0, Math.min(v, dim));
+    private static long clamp(long v, long lo, long hi) {
+        return Math.max(lo, Math.min(v, hi));
     }
 }

@@ -76,6 +76,17 @@ final class GradCheck {
         return this;
     }
 
+    /** A constant int64 input of the given shape (indices). */
+    GradCheck longs(String name, long[] shape, long... values) {
+        order.add(name);
+        TensorProto.Builder t = TensorProtos.vector(name, values).toBuilder().clearDims();
+        for (long d : shape) {
+            t.addDims(d);
+        }
+        constants.add(t.build());
+        return this;
+    }
+
     /** A constant random boolean input. */
     GradCheck mask(String name, long... shape) {
         order.add(name);

@@ -70,6 +70,22 @@ class GradientRulesTest {
         GradCheck.of("Pad").in("x", 2, 3, 4).ints("pads", 0, 1, 2, 0, 2, 0).check();
         GradCheck.of("Slice").in("x", 4, 5).ints("starts", 1, -4).ints("ends", 3, 100).ints("axes", 0, 1).check();
         GradCheck.of("Where").mask("cond", 2, 3).in("a", 2, 3).in("b", 3).check();
+        // steps -1: a whole-axis reversal (the conv rule's kernel flip) and a reversed part of an axis
+        GradCheck.of("Slice").in("x", 2, 3, 4).ints("starts", -1, -1).ints("ends", Long.MIN_VALUE, Long.MIN_VALUE)
+                .ints("axes", 1, 2).ints("steps", -1, -1).check();
+        GradCheck.of("Slice").in("x", 3, 6).ints("starts", 4, 0).ints("ends", 0, 2).ints("axes", 1, 0)
+                .ints("steps", -1, 1).check();
+    }
+
+    @Test
+    void scatterAndGatherElements() throws Exception {
+        long[] idx = {2, 0, 1, 3, 1, 0};
+        GradCheck.of("ScatterElements").in("data", 2, 4).longs("idx", new long[] {2, 3}, idx).in("updates", 2, 3)
+                .attr(of("axis", 1L)).check();
+        GradCheck.of("ScatterElements").in("data", 2, 4).longs("idx", new long[] {2, 3}, 1, 1, 3, 0, 0, 2)
+                .in("updates", 2, 3).attr(of("axis", 1L)).attr(of("reduction", "add")).check();
+        GradCheck.of("GatherElements").in("data", 4, 3).longs("idx", new long[] {2, 3}, idx).attr(of("axis", 0L))
+                .check();
     }
 
     @Test
@@ -89,6 +105,12 @@ class GradientRulesTest {
         GradCheck.of("Conv").in("x", 2, 4, 3, 5).in("w", 3, 4, 1, 1).in("b", 3).check();
         GradCheck.of("Conv").in("x", 1, 2, 5, 6).in("w", 2, 2, 3, 3).attr(of("auto_pad", "SAME_UPPER"))
                 .attr(of("strides", 2L, 2L)).check();
+        // as the conv rules emit it for strided input gradients: explicit pads, output padding, groups
+        GradCheck.of("ConvTranspose").in("x", 2, 3, 3, 4).in("w", 3, 2, 3, 3).in("b", 2).attr(of("strides", 2L, 2L))
+                .attr(of("pads", 1L, 0L, 1L, 1L)).attr(of("output_padding", 1L, 0L)).check();
+        GradCheck.of("ConvTranspose").in("x", 1, 4, 4, 4).in("w", 4, 1, 3, 3).attr(of("group", 2L))
+                .attr(of("pads", 1L, 1L, 1L, 1L)).check();
+        GradCheck.of("ConvTranspose").in("x", 2, 3, 3, 3).in("w", 3, 2, 1, 1).check();
     }
 
     @Test

@@ -55,4 +55,42 @@ final class TinyNets {
                 .addOutput(ValueInfos.tensor("p", type, new long[] {-1, classes})).build();
         return OnnxGraph.of(GradCheck.model(g), "mlp");
     }
+
+    /**
+     * x [N, 2, 6, 6] -> 3x3 Conv (pad 1) -> BatchNormalization (running statistics) -> Relu -> 2x2 MaxPool -> 3x3
+     * Conv (stride 2, pad 1) -> Relu -> Flatten -> Gemm -> Softmax over {@code classes}: every operator of the
+     * few-shot CNN, and both conv input-gradient forms (flipped conv at stride 1, ConvTranspose at stride 2); float32,
+     * ONNX Runtime's only Conv type.
+     */
+    static OnnxGraph cnn(int classes, long seed) {
+        int type = TensorProto.DataType.FLOAT_VALUE;
+        Random rng = new Random(seed);
+        GraphProto g = GraphProto.newBuilder().setName("cnn")
+                .addInput(ValueInfos.tensor("x", type, new long[] {-1, 2, 6, 6}))
+                .addInitializer(random("w1", type, rng, 0.5, 3, 2, 3, 3))
+                .addInitializer(random("b1", type, rng, 0.2, 3))
+                .addInitializer(random("gamma", type, rng, 1, 3))
+                .addInitializer(random("beta", type, rng, 0.2, 3))
+                .addInitializer(TensorProtos.floats("mean", new long[] {3}, new float[] {0.1f, -0.1f, 0f}))
+                .addInitializer(TensorProtos.floats("var", new long[] {3}, new float[] {1f, 0.5f, 2f}))
+                .addInitializer(random("w2", type, rng, 0.5, 4, 3, 3, 3))
+                .addInitializer(random("w3", type, rng, 0.5, classes, 16))
+                .addInitializer(random("b3", type, rng, 0.2, classes))
+                .addNode(Attributes.node("Conv", "conv1", List.of("x", "w1", "b1"), List.of("c1"),
+                        Attributes.of("pads", 1L, 1L, 1L, 1L)))
+                .addNode(Attributes.node("BatchNormalization", "bn", List.of("c1", "gamma", "beta", "mean", "var"),
+                        List.of("n1")))
+                .addNode(Attributes.node("Relu", "relu1", List.of("n1"), List.of("r1")))
+                .addNode(Attributes.node("MaxPool", "pool", List.of("r1"), List.of("p1"),
+                        Attributes.of("kernel_shape", 2L, 2L), Attributes.of("strides", 2L, 2L)))
+                .addNode(Attributes.node("Conv", "conv2", List.of("p1", "w2"), List.of("c2"),
+                        Attributes.of("pads", 1L, 1L, 1L, 1L), Attributes.of("strides", 2L, 2L)))
+                .addNode(Attributes.node("Relu", "relu2", List.of("c2"), List.of("r2")))
+                .addNode(Attributes.node("Flatten", "flatten", List.of("r2"), List.of("f")))
+                .addNode(Attributes.node("Gemm", "dense", List.of("f", "w3", "b3"), List.of("z"),
+                        Attributes.of("transB", 1L)))
+                .addNode(Attributes.node("Softmax", "softmax", List.of("z"), List.of("p"), Attributes.of("axis", 1L)))
+                .addOutput(ValueInfos.tensor("p", type, new long[] {-1, classes})).build();
+        return OnnxGraph.of(GradCheck.model(g), "cnn");
+    }
 }

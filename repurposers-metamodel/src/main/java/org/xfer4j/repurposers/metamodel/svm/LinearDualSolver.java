@@ -26,7 +26,7 @@ final class LinearDualSolver implements BinaryTrainer<double[]> {
     LinearDualSolver(double[] standardized, int width, SvmOptions options, long seed) {
         this.x = standardized;
         this.width = width;
-        this.c = options.c();
+        this.c = options.c().orElseThrow();
         this.tol = GAP_PER_TOL * options.tol();
         this.maxEpochs = options.maxIter();
         this.random = new SplittableRandom(seed);

@@ -25,7 +25,7 @@ final class SmoSolver implements BinaryTrainer<SmoSolver.Model> {
 
     SmoSolver(KernelRows kernel, SvmOptions options) {
         this.kernel = kernel;
-        this.c = options.c();
+        this.c = options.c().orElseThrow();
         this.tol = options.tol();
         this.stepsPerExample = options.maxIter();
     }

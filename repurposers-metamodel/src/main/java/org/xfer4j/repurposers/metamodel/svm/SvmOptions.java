@@ -7,14 +7,17 @@ import java.util.OptionalDouble;
 import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.OptionReader;
 import org.xfer4j.api.Options;
+import org.xfer4j.repurposers.metamodel.internal.AutoValue;
 
 /**
- * Options of {@code svm}; names and defaults follow scikit-learn's {@code SVC}.
+ * Options of {@code svm}; names follow scikit-learn's {@code SVC}, but C and gamma are chosen on the training data
+ * unless given.
  *
  * @param kernel {@code linear} or {@code rbf} (key {@code kernel})
- * @param c box constraint: larger fits the training data harder (key {@code C})
- * @param gamma RBF width (key {@code gamma}); empty means {@code scale}: 1 / (features x variance of the
- *        standardised features)
+ * @param c box constraint: larger fits the training data harder (key {@code C}); empty means {@code auto}, chosen by
+ *        cross-validated log-loss on the training data (see {@link SvmProvider})
+ * @param gamma RBF width (key {@code gamma}): a number, {@code scale} (1 / (features x variance of the standardised
+ *        features)) or {@code auto} (chosen with C around {@code scale})
  * @param tol stopping tolerance (key {@code tol}): SMO's optimality gap for rbf; the linear solver stops at a
  *        projected-gradient gap of 100 x tol (LIBLINEAR's 0.1 at the default)
  * @param maxIter cap on epochs (linear) or on SMO steps per 1000 examples (rbf) (key {@code maxIter})
@@ -22,19 +25,18 @@ import org.xfer4j.api.Options;
  *        on the training decision values (faster, overconfident) (key {@code plattFolds})
  * @param cacheMb memory for cached kernel rows, in MiB (key {@code cacheMb})
  */
-public record SvmOptions(Kernel kernel, double c, OptionalDouble gamma, double tol, int maxIter, int plattFolds,
+public record SvmOptions(Kernel kernel, OptionalDouble c, Gamma gamma, double tol, int maxIter, int plattFolds,
         int cacheMb) implements Options {
 
-    /** RBF, C=1, gamma=scale, tol=1e-3, 1000 epochs or SMO steps per example, 5 Platt folds (as LIBSVM), 256 MiB. */
-    public static final SvmOptions DEFAULTS = new SvmOptions(Kernel.RBF, 1.0, OptionalDouble.empty(), 1e-3, 1000, 5,
-            256);
-    private static final String SCALE = "scale";
+    /** RBF, C=auto, gamma=auto, tol=1e-3, 1000 epochs or SMO steps per example, 5 Platt folds (as LIBSVM), 256 MiB. */
+    public static final SvmOptions DEFAULTS = new SvmOptions(Kernel.RBF, OptionalDouble.empty(), Gamma.Rule.AUTO,
+            1e-3, 1000, 5, 256);
 
     public SvmOptions {
         InvalidOptionException.require(kernel != null, "svm option kernel must be linear or rbf");
-        InvalidOptionException.require(c > 0 && Double.isFinite(c), "svm option C must be a positive number, got " + c);
-        InvalidOptionException.require(gamma.isEmpty() || gamma.getAsDouble() > 0 && Double.isFinite(gamma.getAsDouble()),
-                "svm option gamma must be 'scale' or a positive number, got " + gamma);
+        InvalidOptionException.require(c != null && (c.isEmpty() || c.getAsDouble() > 0
+                && Double.isFinite(c.getAsDouble())), "svm option C must be auto or a positive number, got " + c);
+        InvalidOptionException.require(gamma != null, "svm option gamma must be auto, scale or a positive number");
         InvalidOptionException.require(tol > 0 && Double.isFinite(tol), "svm option tol must be positive, got " + tol);
         InvalidOptionException.require(maxIter >= 1, "svm option maxIter must be at least 1, got " + maxIter);
         InvalidOptionException.require(plattFolds == 0 || plattFolds >= 2,
@@ -46,14 +48,8 @@ public record SvmOptions(Kernel kernel, double c, OptionalDouble gamma, double t
     public static SvmOptions parse(Map<String, String> properties) {
         OptionReader r = OptionReader.of("svm", properties);
         Kernel kernel = r.getEnum("kernel", Kernel.class, DEFAULTS.kernel);
-        double c = r.getDouble("C", DEFAULTS.c);
-        String gammaText = r.getString("gamma", SCALE);
-        OptionalDouble gamma;
-        if (gammaText.equalsIgnoreCase(SCALE)) {
-            gamma = OptionalDouble.empty();
-        } else {
-            gamma = OptionalDouble.of(r.getDouble("gamma", Double.NaN));
-        }
+        OptionalDouble c = AutoValue.read(r, "C");
+        Gamma gamma = Gamma.parse(r.getString("gamma", DEFAULTS.gamma.text()));
         SvmOptions o = new SvmOptions(kernel, c, gamma, r.getDouble("tol", DEFAULTS.tol),
                 r.getInt("maxIter", DEFAULTS.maxIter), r.getInt("plattFolds", DEFAULTS.plattFolds),
                 r.getInt("cacheMb", DEFAULTS.cacheMb));
@@ -61,17 +57,25 @@ public record SvmOptions(Kernel kernel, double c, OptionalDouble gamma, double t
         return o;
     }
 
-    /** The RBF width for standardised features of {@code width} columns whose overall variance is {@code variance}. */
+    /**
+     * The RBF width for standardised features of {@code width} columns whose overall variance is {@code variance}:
+     * the given one, else {@code scale}'s (an {@code auto} gamma has been chosen before the fit).
+     */
     double gammaFor(int width, double variance) {
-        return gamma.orElse(1 / (width * (variance > 0 ? variance : 1)));
+        return gamma instanceof Gamma.Fixed f ? f.value() : scale(width, variance);
+    }
+
+    /** scikit-learn's gamma='scale' for standardised features of {@code width} columns of overall {@code variance}. */
+    static double scale(int width, double variance) {
+        return 1 / (width * (variance > 0 ? variance : 1));
     }
 
     @Override
     public Map<String, String> toProperties() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("kernel", kernel.name().toLowerCase(Locale.ROOT));
-        p.put("C", Double.toString(c));
-        p.put("gamma", gamma.isPresent() ? Double.toString(gamma.getAsDouble()) : SCALE);
+        p.put("C", AutoValue.text(c));
+        p.put("gamma", gamma.text());
         p.put("tol", Double.toString(tol));
         p.put("maxIter", Integer.toString(maxIter));
         p.put("plattFolds", Integer.toString(plattFolds));
@@ -82,8 +86,10 @@ public record SvmOptions(Kernel kernel, double c, OptionalDouble gamma, double t
     @Override
     public Map<String, String> help() {
         return Map.of("kernel", "linear or rbf",
-                "C", "box constraint: larger fits the training data harder",
-                "gamma", "RBF width, or scale: 1 / (features x feature variance)",
+                "C", "box constraint (larger fits the training data harder); auto: chosen by 3-fold cross-validated "
+                        + "log-loss on the training data (linear 1e-3..1e2, rbf 0.1..100 with gamma)",
+                "gamma", "RBF width; scale: 1 / (features x feature variance); auto: chosen with C among scale/3, "
+                        + "scale, 3 scale",
                 "tol", "stopping tolerance of the solver",
                 "maxIter", "cap on epochs (linear) or SMO steps per 1000 examples (rbf)",
                 "plattFolds", "cross-validation folds fitting the Platt scaling; 0 fits it on the training data",

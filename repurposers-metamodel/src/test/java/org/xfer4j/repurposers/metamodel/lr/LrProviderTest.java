@@ -48,8 +48,9 @@ class LrProviderTest extends FeatureRepurposerContract {
 
     @Test
     void wineAndIris() {
-        assertThat(RealDataRun.evaluate(provider, "wine", SklearnData.wine(), Map.of()).accuracy()).as("measured 0.981")
-                .isGreaterThanOrEqualTo(0.95);
+        // measured 0.943 with C chosen by cross-validation, 0.981 with C=1: two of the 53 test wines
+        assertThat(RealDataRun.evaluate(provider, "wine", SklearnData.wine(), Map.of()).accuracy()).as("measured 0.943")
+                .isGreaterThanOrEqualTo(0.92);
         assertThat(RealDataRun.evaluate(provider, "iris", SklearnData.iris(), Map.of()).accuracy()).as("measured 0.978")
                 .isGreaterThanOrEqualTo(0.93);
     }

@@ -63,15 +63,17 @@ class TuningOnRealDataTest {
 
     @Test
     void tunedLrIsNoWorseThanDefaultsOnBreastCancer() {
-        // measured: defaults 0.0953, tuned 0.0942 (C=0.598): a slightly stronger penalty than C=1 helps a little
+        // measured: defaults (C=auto, which keeps C=1 here: no grid value is better by more than its standard
+        // error) 0.0953, tuned 0.0942 (C=0.643): a slightly stronger penalty than C=1 helps a little
         assertThat(tunedMinusDefaults(new LrProvider(), "breast cancer", SklearnData.breastCancer(),
                 Map.of("C", "auto"))).isNegative();
     }
 
     @Test
     void tunedSvmIsNoWorseThanDefaultsOnWine() {
-        // measured: defaults 0.0823 stay best: 11 settings of kernel, C and gamma found none better, and the search
-        // keeps the defaults (its first trial) rather than return something worse
+        // measured: defaults (C and gamma auto, chosen inside each fold) 0.0994 stay best: 11 settings of kernel, C
+        // and gamma found none better, and the search keeps the defaults (its first trial) rather than return
+        // something worse
         assertThat(tunedMinusDefaults(new SvmProvider(), "wine", SklearnData.wine(),
                 Map.of("kernel", "auto", "C", "auto", "gamma", "auto"))).isLessThanOrEqualTo(0);
     }
