@@ -23,4 +23,5 @@ module org.xfer4j.core {
     uses org.xfer4j.api.feature.FeatureExtractorProvider;
     uses org.xfer4j.api.repurpose.RepurposerProvider;
     uses org.xfer4j.api.meta.MetaLearnerProvider;
+    uses org.xfer4j.api.transfer.TransferabilityEstimator;
 }

@@ -1,6 +1,6 @@
 /**
- * The xfer4j command line: list models and layers, extract features, repurpose, predict, run studies, quickstart,
- * meta-train and meta-test.
+ * The xfer4j command line: list models and layers, extract features, repurpose, predict, rank candidates by
+ * transferability, run studies, quickstart, meta-train and meta-test.
  */
 module org.xfer4j.cli {
     requires org.xfer4j.api;
@@ -10,6 +10,7 @@ module org.xfer4j.cli {
     requires org.xfer4j.meta;
     requires org.xfer4j.runtime.onnx;
     requires org.xfer4j.training;
+    requires org.xfer4j.transferability;
     requires info.picocli;
     requires me.tongfei.progressbar;
     requires org.knowm.xchart;

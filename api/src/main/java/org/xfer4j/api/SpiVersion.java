@@ -8,7 +8,8 @@ public record SpiVersion(int major, int minor) implements Comparable<SpiVersion>
      * {@code RepurposerProvider.searchSpace()}, and declared preprocessing
      * ({@code ModelSource.open(reference, preprocessing, context)}, {@code SourceModel.preprocessing()},
      * {@code Preprocessor.describe()}); 1.2 added ONNX export of feature models ({@code OnnxHead},
-     * {@code FeatureClassifier.exportOnnx}, {@code FeatureExtractor.exportOnnx}).
+     * {@code FeatureClassifier.exportOnnx}, {@code FeatureExtractor.exportOnnx}), {@code TransferabilityEstimator},
+     * {@code SourceModel.classificationHead()} and {@code FeatureMatrix.layer(String)}.
      */
     public static final SpiVersion CURRENT = new SpiVersion(1, 2);
 

@@ -6,6 +6,7 @@ import com.google.inject.Module;
 import com.google.inject.util.Modules;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -305,10 +306,18 @@ public final class Xfer implements AutoCloseable {
         Options options = provider.parseOptions(a.options());
         Provenance p = a.provenance();
         if (a.manifest().kind() == Manifest.Kind.GRAPH && provider instanceof GraphRepurposerProvider gp) {
-            return new GraphRepurposedModel(gp.load(a.payload(), options, context), p);
+            RepurposedModel graph = payload(file, provider, () -> gp.load(a.payload(), options, context));
+            try {
+                requireDistinct(graph.classes(), file);
+            } catch (InvalidInputException e) {
+                graph.close();
+                throw e;
+            }
+            return new GraphRepurposedModel(graph, p);
         }
         if (a.manifest().kind() == Manifest.Kind.FEATURE && provider instanceof FeatureRepurposerProvider fp) {
-            FeatureClassifier classifier = fp.load(a.payload(), options);
+            FeatureClassifier classifier = payload(file, provider, () -> fp.load(a.payload(), options));
+            requireDistinct(classifier.classes(), file);
             String name = file.toString();
             Calibration calibration = a.section(Artifact.CALIBRATION)
                     .map(c -> Calibration.fromProperties(c, name)).orElse(null);
@@ -335,6 +344,30 @@ public final class Xfer implements AutoCloseable {
         throw new InvalidInputException("artifact " + file + " holds a " + a.manifest().kind() + " model, but method " + provider.id() + " does not load that kind");
     }
 
+    /**
+     * What {@code load} makes of an artifact's payload; an error names the artifact (a provider's names the entry),
+     * and a provider's failure other than a clear error is reported as a payload it cannot read.
+     */
+    private static <T> T payload(Path file, RepurposerProvider provider, java.util.function.Supplier<T> load) {
+        try {
+            return load.get();
+        } catch (InvalidInputException e) {
+            throw e.getMessage() != null && e.getMessage().contains(file.toString()) ? e
+                    : new InvalidInputException("artifact " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("artifact " + file + ": method " + provider.id()
+                    + " cannot read its payload (damaged or altered): " + e, e);
+        }
+    }
+
+    /** A loaded model's classes: at least two, each named once (a payload edited by hand may repeat one). */
+    private static void requireDistinct(List<String> classes, Path file) {
+        if (classes.size() < 2 || new java.util.HashSet<>(classes).size() != classes.size()) {
+            throw new InvalidInputException("artifact " + file + " holds a model whose classes " + classes
+                    + " are not two or more distinct names (damaged or altered)");
+        }
+    }
+
     /** Closes the feature extractors this Xfer opened; models it made or loaded cannot extract afterwards. */
     @Override
     public void close() {
@@ -355,6 +388,7 @@ public final class Xfer implements AutoCloseable {
 
         private ProviderContext context = ProviderContext.defaults();
         private Path pluginsDir;
+        private Duration pluginTimeout = Registry.DEFAULT_PLUGIN_TIMEOUT;
         private Module overrides;
 
         private Builder() {
@@ -401,6 +435,18 @@ public final class Xfer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How long each plugin provider may take to be created (default -Dxfer4j.plugins.timeout seconds, else 10 s);
+         * one that takes longer is skipped with the rest of its plugin, and named in the registry's reports.
+         */
+        public Builder optPluginTimeout(Duration limit) {
+            if (Objects.requireNonNull(limit, "limit").isNegative() || limit.isZero()) {
+                throw new InvalidOptionException("the plugin time limit must be positive, not " + limit);
+            }
+            pluginTimeout = limit;
+            return this;
+        }
+
         /** A Guice module whose bindings replace those of {@link XferModule} (or add host providers). */
         public Builder optModule(Module override) {
             overrides = override;
@@ -409,7 +455,7 @@ public final class Xfer implements AutoCloseable {
 
         /** The configured Xfer. */
         public Xfer build() {
-            Module base = new XferModule(new XferSettings(context, pluginsDir));
+            Module base = new XferModule(new XferSettings(context, pluginsDir, pluginTimeout));
             Module all = overrides == null ? base : Modules.override(base).with(overrides);
             return Guice.createInjector(all).getInstance(Xfer.class);
         }

@@ -44,7 +44,7 @@ public final class XferModule extends AbstractModule {
     @Provides
     @Singleton
     Registry registry(Set<Provider> hostProviders, PluginLoader loader) {
-        return Registry.load(settings.pluginsDir(), List.copyOf(hostProviders), loader);
+        return Registry.load(settings.pluginsDir(), List.copyOf(hostProviders), loader, settings.pluginTimeout());
     }
 
     @Provides

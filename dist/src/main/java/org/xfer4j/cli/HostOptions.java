@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import org.xfer4j.api.Device;
 import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.Progress;
 import org.xfer4j.core.Xfer;
-import org.xfer4j.core.registry.PluginReport;
+import org.xfer4j.core.registry.Registry;
 import org.xfer4j.runtime.onnx.OrtRuntime;
 import picocli.CommandLine.Option;
 
@@ -36,15 +37,12 @@ final class HostOptions {
 
     /**
      * The runtime these options describe, reporting progress to {@code progress}; warns on standard error about
-     * plugins it skipped, or providers of them it refused.
+     * plugins it skipped, or providers of them it refused, as the command comes to need them (a plugin whose kind
+     * of provider the command never asks for is never run).
      */
     Xfer open(Progress progress) {
         Xfer xfer = openQuietly(progress);
-        for (PluginReport r : xfer.registry().plugins()) {
-            if (!r.loaded() || !r.problems().isEmpty()) {
-                System.err.println("warning: plugin " + r);
-            }
-        }
+        xfer.registry().warnTo(w -> System.err.println("warning: plugin " + w));
         return xfer;
     }
 
@@ -67,7 +65,8 @@ final class HostOptions {
         Xfer.Builder b = Xfer.builder().optProgress(progress)
                 .optDevice(d)
                 .optThreads(threads != null ? threads : Integer.parseInt(conf.getProperty("threads", "0")))
-                .optSeed(seed());
+                .optSeed(seed())
+                .optPluginTimeout(pluginTimeout(conf));
         Path cacheDir = cache != null ? cache : confPath(conf.getProperty("cache"));
         if (cacheDir != null) {
             b.optCacheDir(cacheDir);
@@ -77,6 +76,24 @@ final class HostOptions {
             b.optPluginsDir(pluginsDir);
         }
         return b.build();
+    }
+
+    /** -Dxfer4j.plugins.timeout, else conf's plugins.timeout (seconds), else the registry's default (10 s). */
+    private static Duration pluginTimeout(Properties conf) {
+        String v = conf.getProperty("plugins.timeout");
+        if (v == null || v.isBlank() || System.getProperty("xfer4j.plugins.timeout") != null) {
+            return Registry.DEFAULT_PLUGIN_TIMEOUT;
+        }
+        try {
+            double s = Double.parseDouble(v.trim());
+            if (!(s > 0) || Double.isInfinite(s)) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis((long) Math.ceil(s * 1000));
+        } catch (NumberFormatException e) {
+            throw new InvalidOptionException("conf/xfer4j.properties: plugins.timeout=" + v
+                    + " is not a positive number of seconds");
+        }
     }
 
     long seed() {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Repurpose pretrained neural networks for new tasks with few labels.",
         subcommands = {ModelsCommand.class, LayersCommand.class, GraphCommand.class, ExtractCommand.class, RepurposeCommand.class,
-                PredictCommand.class, ExportCommand.class, PluginsCommand.class, MethodsCommand.class, QuickstartCommand.class, StudyCommand.class,
+                PredictCommand.class, ExportCommand.class, RankCommand.class, PluginsCommand.class, MethodsCommand.class, QuickstartCommand.class, StudyCommand.class,
                 MetaTrainCommand.class, MetaTestCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -47,8 +47,8 @@ class CliHelpTest {
     void everyCommandAnswersHelpWithItsUsageEvenWithoutItsRequiredOptions() {
         List<String> commands = new ArrayList<>(new CommandLine(new Main()).getSubcommands().keySet());
         commands.remove("help");
-        assertThat(commands).contains("models", "plugins", "layers", "extract", "repurpose", "predict", "methods",
-                "quickstart", "study", "meta-train", "meta-test");
+        assertThat(commands).contains("models", "plugins", "layers", "extract", "repurpose", "predict", "rank",
+                "methods", "quickstart", "study", "meta-train", "meta-test");
         for (String c : commands) {
             Run r = cli(c, "--help");
             assertThat(r.exit()).as(c + " --help exit").isZero();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.cli.CliHelpTest.Run;
@@ -16,6 +17,7 @@ import org.xfer4j.cli.CliHelpTest.Run;
  * support-ticket lines: an artifact only when asked and never over another silently; CSV rows that say which
  * example they are and its true label; timings; and a summary where there is nothing to score.
  */
+@Tag("network")
 class CommandOutputsTest {
 
     @TempDir

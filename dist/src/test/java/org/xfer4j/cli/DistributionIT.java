@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.data.image.FashionMnist;
 
 /** Launches the assembled distribution for real (bin/xfer4j: java -p lib -m org.xfer4j.cli), not through surefire. */
+@Tag("network")
+@Tag("debian")
 class DistributionIT {
 
     private static final Path DIST = Path.of(System.getProperty("xfer4j.dist", "target/xfer4j"));
@@ -23,11 +26,16 @@ class DistributionIT {
     }
 
     static Result launch(String... args) throws IOException, InterruptedException {
+        return launchWith("", args);
+    }
+
+    /** Launches bin/xfer4j with {@code jvmOptions} added to XFER4J_OPTS. */
+    static Result launchWith(String jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(DIST.resolve("bin/xfer4j").toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().put("XFER4J_OPTS", "-Dxfer4j.cache=" + System.getProperty("xfer4j.cache"));
+        pb.environment().put("XFER4J_OPTS", "-Dxfer4j.cache=" + System.getProperty("xfer4j.cache") + " " + jvmOptions);
         Path outFile = Files.createTempFile("xfer4j-out", ".txt");
         Path errFile = Files.createTempFile("xfer4j-err", ".txt");
         pb.redirectOutput(outFile.toFile()).redirectError(errFile.toFile());

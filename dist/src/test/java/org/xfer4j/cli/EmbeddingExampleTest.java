@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.Progress;
@@ -16,6 +17,7 @@ import org.xfer4j.api.repurpose.RepurposedModel;
 import org.xfer4j.core.Xfer;
 
 /** The README's "Embedding in Java" example, as written there, on a handful of made-up support tickets. */
+@Tag("network")
 class EmbeddingExampleTest {
 
     @Test

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * `repurpose --test` and `predict` (with --out targets) score test files by label name with a real model (bge-small-en-v1.5 and lr):
  * a test file holding one of three trained classes, and one holding a label the model never saw.
  */
+@Tag("network")
 class EvaluationByNameTest {
 
     private static final Pattern ACCURACY = Pattern.compile("accuracy (\\d\\.\\d{4})");

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.Progress;
@@ -38,6 +39,7 @@ import org.xfer4j.data.spec.DataSpecs;
  * probable class: MobileNetV2 features of three Fashion-MNIST classes (so the SVM's pairwise coupling runs as a Loop),
  * and bge-small-en-v1.5 features of spam subjects (two classes, the tokenizer contract).
  */
+@Tag("network")
 class ExportOnnxTest {
 
     private static final double TOLERANCE = 1e-5;

@@ -17,7 +17,7 @@ class HostOptionsTest {
     record Run(int exit, String err) {
     }
 
-    private static Run cli(String... args) {
+    static Run cli(String... args) {
         PrintStream saved = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream capture = new PrintStream(err, true, StandardCharsets.UTF_8)) {

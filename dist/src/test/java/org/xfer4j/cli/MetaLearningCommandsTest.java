@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.core.artifact.InitialisationArtifact;
@@ -13,6 +14,8 @@ import org.xfer4j.core.artifact.InitialisationArtifact;
  * meta-train, an interrupted run resumed, and meta-test, on 5-way 1-shot episodes of the 20-class MNIST + Fashion-MNIST
  * set with a small CNN (2 blocks of 16 filters): a few meta-steps, as the README runs them with more.
  */
+@Tag("network")
+@Tag("debian")
 class MetaLearningCommandsTest {
 
     private static final String CACHE = System.getProperty("xfer4j.cache");

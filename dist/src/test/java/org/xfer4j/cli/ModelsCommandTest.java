@@ -26,6 +26,7 @@ class ModelsCommandTest {
         assertThat(listing).containsPattern("(?m)^  bge-small-en-v1\\.5 +int8-quantised")
                 .containsPattern("(?m)^  bge-small-en-v1\\.5-fp32 +full precision")
                 .containsPattern("(?m)^  all-minilm-l6-v2 +int8-quantised")
+                .containsPattern("(?m)^  all-minilm-l6-v2-fp32 +full precision")
                 .containsPattern("(?m)^  mobilenet-v2$");
     }
 }

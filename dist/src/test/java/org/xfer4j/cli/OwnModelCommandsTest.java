@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.model.SourceModel;
@@ -26,6 +27,8 @@ import org.xfer4j.data.registry.NpmPackages;
  * text encoder given as a bare .onnx with its tokenizer elsewhere; the graph drawn; CSV that survives commas, quotes
  * and line breaks; and progress that writes plain lines into a pipe.
  */
+@Tag("network")
+@Tag("debian")
 class OwnModelCommandsTest {
 
     private static final Path CACHE = Path.of(System.getProperty("xfer4j.cache"));

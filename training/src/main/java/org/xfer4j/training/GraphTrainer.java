@@ -30,7 +30,8 @@ public final class GraphTrainer {
                 .orElse(data);
         TrainingStep.Builder b = TrainingStep.of(trainable).loss(Loss.SOFTMAX_CROSS_ENTROPY)
                 .optimizer(setup.optimizer()).trainingBatchNorm(setup.trainBatchNorm()).seed(config.seed())
-                .exampleShape(examples.input(), examples.exampleShape());
+                .clipNorm(setup.clipNorm());
+        examples.columns().forEach(c -> b.exampleShape(c.name(), c.exampleShape()));
         setup.groups().forEach(b::group);
         try (TrainingSession session = new TrainingSession(b.build(), context)) {
             TrainingHistory history = Trainer.fit(session, examples, config);

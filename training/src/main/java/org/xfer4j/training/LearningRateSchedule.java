@@ -8,6 +8,14 @@ public sealed interface LearningRateSchedule {
     /** The factor for {@code epoch} of {@code epochs}. */
     double factor(int epoch, int epochs);
 
+    /**
+     * The factor for optimiser step {@code step} (from 0) of {@code steps}, within {@code epoch}; the epoch's factor
+     * unless the schedule changes within epochs.
+     */
+    default double factor(long step, long steps, int epoch, int epochs) {
+        return factor(epoch, epochs);
+    }
+
     /** The same rate throughout. */
     record Constant() implements LearningRateSchedule {
         @Override
@@ -46,7 +54,33 @@ public sealed interface LearningRateSchedule {
         }
     }
 
-    /** A schedule by name: "constant", "step:EVERY:GAMMA" or "cosine[:MIN]". */
+    /**
+     * Linear warm-up from near 0 to 1 over the first {@code warmup} fraction of the steps, then linear decay to 0 at
+     * the last step (the schedule BERT fine-tuning uses); per step, not per epoch.
+     */
+    record Linear(double warmup) implements LearningRateSchedule {
+        public Linear {
+            if (!(warmup >= 0 && warmup < 1)) {
+                throw new InvalidOptionException("linear schedule warm-up fraction must be in [0, 1), got " + warmup);
+            }
+        }
+
+        @Override
+        public double factor(int epoch, int epochs) {
+            return factor(epoch, Math.max(1, epochs), epoch, epochs);
+        }
+
+        @Override
+        public double factor(long step, long steps, int epoch, int epochs) {
+            long warm = (long) Math.ceil(warmup * steps);
+            if (step < warm) {
+                return (step + 1.0) / (warm + 1.0);
+            }
+            return Math.max(0, (double) (steps - step) / Math.max(1, steps - warm));
+        }
+    }
+
+    /** A schedule by name: "constant", "step:EVERY:GAMMA", "cosine[:MIN]" or "linear[:WARMUP]". */
     static LearningRateSchedule parse(String spec) {
         String[] p = spec.trim().split(":");
         try {
@@ -54,12 +88,13 @@ public sealed interface LearningRateSchedule {
                 case "constant" -> new Constant();
                 case "step" -> new Step(Integer.parseInt(p[1]), Double.parseDouble(p[2]));
                 case "cosine" -> new Cosine(p.length > 1 ? Double.parseDouble(p[1]) : 0);
+                case "linear" -> new Linear(p.length > 1 ? Double.parseDouble(p[1]) : 0.1);
                 default -> throw new InvalidOptionException("unknown learning-rate schedule '" + spec
-                        + "'; use constant, step:EVERY:GAMMA or cosine[:MIN]");
+                        + "'; use constant, step:EVERY:GAMMA, cosine[:MIN] or linear[:WARMUP]");
             };
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
             throw new InvalidOptionException("bad learning-rate schedule '" + spec
-                    + "'; use constant, step:EVERY:GAMMA or cosine[:MIN]");
+                    + "'; use constant, step:EVERY:GAMMA, cosine[:MIN] or linear[:WARMUP]");
         }
     }
 }

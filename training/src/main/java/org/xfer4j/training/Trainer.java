@@ -33,18 +33,21 @@ public final class Trainer {
         int sinceBest = 0;
         boolean stopped = false;
         Map<String, Tensor> checkpoint = null;
+        long stepsPerEpoch = (train.length + config.batchSize() - 1) / config.batchSize();
+        long steps = stepsPerEpoch * config.epochs();
         config.progress().start("training", config.epochs());
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
-            double factor = config.schedule().factor(epoch, config.epochs());
-            Map<String, Double> rates = new HashMap<>();
-            config.learningRates().forEach((g, lr) -> rates.put(g, lr * factor));
+            double factor = config.schedule().factor(epoch * stepsPerEpoch, steps, epoch, config.epochs());
             Metrics trained = new Metrics();
             Splits.shuffle(train, new Random(config.seed() * 31 + epoch));
             for (int from = 0; from < train.length; from += config.batchSize()) {
                 config.progress().checkCancelled();
                 int to = Math.min(train.length, from + config.batchSize());
-                try (OnnxTensor x = data.batch(train, from, to); OnnxTensor y = data.labelBatch(train, from, to)) {
-                    TrainingSession.StepOutput out = session.run(Map.of(data.input(), x), y, rates);
+                Map<String, Double> rates = rates(config, epoch * stepsPerEpoch + from / config.batchSize(), steps,
+                        epoch);
+                try (ExampleSet.Batch x = data.inputs(train, from, to);
+                        OnnxTensor y = data.labelBatch(train, from, to)) {
+                    TrainingSession.StepOutput out = session.run(x.tensors(), y, rates);
                     trained.add(out.loss(), classify ? correct(out.prediction(), data, train, from, to) : 0,
                             to - from);
                 }
@@ -75,6 +78,13 @@ public final class Trainer {
         return new TrainingHistory(epochs, bestEpoch, stopped);
     }
 
+    private static Map<String, Double> rates(TrainerConfig config, long step, long steps, int epoch) {
+        double factor = config.schedule().factor(step, steps, epoch, config.epochs());
+        Map<String, Double> rates = new HashMap<>();
+        config.learningRates().forEach((g, lr) -> rates.put(g, lr * factor));
+        return rates;
+    }
+
     /** Validation and training indices: a seeded shuffle, its first {@code validationFraction} held out. */
     static int[][] split(int n, TrainerConfig config) {
         int[] order = shuffled(n, new Random(config.seed()));
@@ -89,8 +99,8 @@ public final class Trainer {
         boolean classify = session.step().loss() == Loss.SOFTMAX_CROSS_ENTROPY;
         for (int from = 0; from < indices.length; from += batchSize) {
             int to = Math.min(indices.length, from + batchSize);
-            try (OnnxTensor x = data.batch(indices, from, to)) {
-                float[] p = session.predict(Map.of(data.input(), x));
+            try (ExampleSet.Batch x = data.inputs(indices, from, to)) {
+                float[] p = session.predict(x.tensors());
                 int k = p.length / (to - from);
                 double loss = 0;
                 for (int i = from; i < to; i++) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.ProviderContext;
@@ -16,6 +17,7 @@ import org.xfer4j.runtime.onnx.fixtures.OrtRunner;
 import org.xfer4j.runtime.onnx.fixtures.PaddleClassifier;
 
 /** The real PaddleOCR CNN with a new head: training on cached frozen features equals training through the CNN. */
+@Tag("network")
 class FrozenPrefixTrainingTest {
 
     private static final int N = 24;

@@ -111,6 +111,22 @@ public final class FeatureMatrix {
         return new FeatureMatrix(indices.length, columns, v, blocks);
     }
 
+    /**
+     * The columns that came from {@code layer}, as a matrix of their own (SPI 1.2).
+     *
+     * @throws InvalidInputException naming the layers it has when it has no block of {@code layer}
+     */
+    public FeatureMatrix layer(String layer) {
+        LayerBlock b = blocks.stream().filter(x -> x.layer().equals(layer)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("no features of layer " + layer + "; layers: "
+                        + blocks.stream().map(LayerBlock::layer).toList()));
+        float[] v = new float[rows * b.width()];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(values, r * columns + b.start(), v, r * b.width(), b.width());
+        }
+        return new FeatureMatrix(rows, b.width(), v, List.of(new LayerBlock(layer, 0, b.width())));
+    }
+
     /** This matrix and {@code other} side by side (same rows); blocks of both are kept. */
     public FeatureMatrix concatColumns(FeatureMatrix other) {
         if (other.rows != rows) {

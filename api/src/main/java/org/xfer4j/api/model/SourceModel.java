@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.xfer4j.api.XferException;
 
 /**
@@ -49,6 +50,14 @@ public interface SourceModel extends AutoCloseable {
      */
     default Map<String, String> preprocessing() {
         return Map.of();
+    }
+
+    /**
+     * The model's own classifier, where its graph ends in one whose classes are known (SPI 1.2): its layer's
+     * features are the model's class probabilities.
+     */
+    default Optional<ClassificationHead> classificationHead() {
+        return Optional.empty();
     }
 
     /**

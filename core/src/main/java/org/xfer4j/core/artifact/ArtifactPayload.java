@@ -10,7 +10,10 @@ import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.core.artifact.BinaryPayload.Entry;
 import org.xfer4j.core.artifact.BinaryPayload.Type;
 
-/** The payload entries of a read artifact; errors name the artifact file and the entry. */
+/**
+ * The payload entries of a read artifact, with their declared shapes and types checked and every float and double
+ * finite; errors name the artifact file and the entry.
+ */
 final class ArtifactPayload implements PayloadReader {
 
     private final String file;
@@ -36,6 +39,9 @@ final class ArtifactPayload implements PayloadReader {
         Entry e = typed(name, Type.FLOATS);
         float[] v = new float[e.values().remaining() / Float.BYTES];
         e.values().asFloatBuffer().get(v);
+        for (int i = 0; i < v.length; i++) {
+            requireFinite(name, i, v[i]);
+        }
         return v;
     }
 
@@ -44,6 +50,9 @@ final class ArtifactPayload implements PayloadReader {
         Entry e = typed(name, Type.DOUBLES);
         double[] v = new double[e.values().remaining() / Double.BYTES];
         e.values().asDoubleBuffer().get(v);
+        for (int i = 0; i < v.length; i++) {
+            requireFinite(name, i, v[i]);
+        }
         return v;
     }
 
@@ -63,6 +72,14 @@ final class ArtifactPayload implements PayloadReader {
     @Override
     public byte[] getBytes(String name) {
         return raw(name, Type.BYTES);
+    }
+
+    /** No trained model stores NaN or an infinity: one in a payload was put there by damage or by hand. */
+    private void requireFinite(String name, int index, double value) {
+        if (!Double.isFinite(value)) {
+            throw new InvalidInputException("payload entry '" + name + "' of artifact " + file + " holds " + value
+                    + " at index " + index + "; a saved model holds finite numbers only (damaged or altered)");
+        }
     }
 
     private Entry entry(String name) {

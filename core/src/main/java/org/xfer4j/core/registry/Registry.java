@@ -1,9 +1,12 @@
 package org.xfer4j.core.registry;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.xfer4j.api.InvalidOptionException;
@@ -13,6 +16,7 @@ import org.xfer4j.api.meta.MetaLearnerProvider;
 import org.xfer4j.api.model.ModelSource;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.api.repurpose.RepurposerProvider;
+import org.xfer4j.api.transfer.TransferabilityEstimator;
 
 /**
  * Every provider the host can use, by kind: providers handed over by the host application first, then built-in
@@ -26,24 +30,13 @@ public final class Registry {
     /** Origin of providers the host application handed over directly. */
     public static final String HOST = "host";
 
-    private final List<ModelSource> modelSources;
-    private final List<FeatureExtractorProvider> featureExtractors;
-    private final List<RepurposerProvider> repurposers;
-    private final List<MetaLearnerProvider> metaLearners;
-    private final Map<Provider, String> origins;
-    private final List<PluginReport> plugins;
-    private final Map<String, List<String>> repurposerConflicts;
-    private final Map<String, List<String>> metaLearnerConflicts;
+    /** How long a plugin provider may take to be created: -Dxfer4j.plugins.timeout (seconds), else 10 s. */
+    public static final Duration DEFAULT_PLUGIN_TIMEOUT = TimedCreation.DEFAULT_LIMIT;
 
-    private Registry(ProviderCollector c) {
-        this.modelSources = c.accepted(ProviderKind.MODEL_SOURCE);
-        this.featureExtractors = c.accepted(ProviderKind.FEATURE_EXTRACTOR);
-        this.repurposers = c.accepted(ProviderKind.REPURPOSER);
-        this.metaLearners = c.accepted(ProviderKind.META_LEARNER);
-        this.origins = c.origins();
-        this.plugins = c.reports();
-        this.repurposerConflicts = c.conflicts(ProviderKind.REPURPOSER);
-        this.metaLearnerConflicts = c.conflicts(ProviderKind.META_LEARNER);
+    private final ProviderCollector providers;
+
+    private Registry(ProviderCollector providers) {
+        this.providers = providers;
     }
 
     /** The built-in providers and those of the plugins under {@code pluginsDir} (null or missing: none). */
@@ -53,17 +46,27 @@ public final class Registry {
 
     /**
      * Like {@link #load(Path)}, with {@code hostProviders} ahead of everything else (so they win any id they share)
-     * and plugins loaded by {@code loader}.
+     * and plugins loaded by {@code loader}, each plugin provider created within the default time limit.
      */
     public static Registry load(Path pluginsDir, List<? extends Provider> hostProviders, PluginLoader loader) {
-        ProviderCollector c = new ProviderCollector();
+        return load(pluginsDir, hostProviders, loader, TimedCreation.DEFAULT_LIMIT);
+    }
+
+    /**
+     * Like {@link #load(Path, List, PluginLoader)}, with plugin providers created within {@code limit} each: one that
+     * takes longer is skipped with the rest of its plugin and named in {@link #plugins()}. Nothing of a plugin runs
+     * until a provider of its kind is asked for, and a method or model source a built-in provides never asks.
+     */
+    public static Registry load(Path pluginsDir, List<? extends Provider> hostProviders, PluginLoader loader,
+                                Duration limit) {
+        ProviderCollector c = new ProviderCollector(limit);
         if (!hostProviders.isEmpty()) {
             c.addInstances(HOST, hostProviders);
         }
-        c.addDiscovered(BUILT_IN, null, Registry::builtIn);
+        c.addDiscovered(BUILT_IN, null, Registry::builtIn, false);
         for (Plugin p : loader.load(pluginsDir)) {
             if (p.loaded()) {
-                c.addDiscovered(p.name(), p.path(), p::providers);
+                c.addDiscovered(p.name(), p.path(), p::providers, true);
             } else {
                 c.addFailed(p);
             }
@@ -75,29 +78,52 @@ public final class Registry {
         return ServiceLoader.load(service, Registry.class.getClassLoader()).stream();
     }
 
+    /**
+     * Tells {@code sink} every plugin problem found so far (one line each) and every later one as it is found: a
+     * plugin that cannot be loaded, or a provider of it that is skipped when its kind is first asked for.
+     */
+    public void warnTo(Consumer<String> sink) {
+        providers.warnTo(sink);
+    }
+
     /** One report per origin: host, built-in, then each plugin jar or folder, loaded or skipped. */
     public List<PluginReport> plugins() {
-        return plugins;
+        providers.collectAll();
+        return providers.reports();
     }
 
     /** Model sources, in the order they are asked whether they accept a reference. */
     public List<ModelSource> modelSources() {
-        return modelSources;
+        return all(ProviderKind.MODEL_SOURCE);
     }
 
     /** Feature extractor providers, in the order they are asked whether they support a model. */
     public List<FeatureExtractorProvider> featureExtractors() {
-        return featureExtractors;
+        return all(ProviderKind.FEATURE_EXTRACTOR);
     }
 
     /** Repurposing methods. */
     public List<RepurposerProvider> repurposers() {
-        return repurposers;
+        return all(ProviderKind.REPURPOSER);
     }
 
     /** Meta-learning methods. */
     public List<MetaLearnerProvider> metaLearners() {
-        return metaLearners;
+        return all(ProviderKind.META_LEARNER);
+    }
+
+    /** Transferability estimators. */
+    public List<TransferabilityEstimator> transferabilityEstimators() {
+        return all(ProviderKind.TRANSFERABILITY_ESTIMATOR);
+    }
+
+    /**
+     * The transferability estimator {@code id}.
+     *
+     * @throws InvalidOptionException naming the id and every known one
+     */
+    public TransferabilityEstimator transferabilityEstimator(String id) {
+        return byId(ProviderKind.TRANSFERABILITY_ESTIMATOR, id, "transferability estimator");
     }
 
     /**
@@ -106,7 +132,7 @@ public final class Registry {
      * @throws InvalidOptionException naming the id and every known one
      */
     public RepurposerProvider repurposer(String id) {
-        return byId(repurposers, repurposerConflicts, id, "repurposing method");
+        return byId(ProviderKind.REPURPOSER, id, "repurposing method");
     }
 
     /**
@@ -115,7 +141,7 @@ public final class Registry {
      * @throws InvalidOptionException naming the id and every known one
      */
     public MetaLearnerProvider metaLearner(String id) {
-        return byId(metaLearners, metaLearnerConflicts, id, "meta-learning method");
+        return byId(ProviderKind.META_LEARNER, id, "meta-learning method");
     }
 
     /**
@@ -124,12 +150,11 @@ public final class Registry {
      * @throws InvalidOptionException naming the reference and every source with what it offers
      */
     public ModelSource modelSource(String reference) {
-        for (ModelSource s : modelSources) {
-            if (s.accepts(reference)) {
-                return s;
-            }
+        ModelSource found = first(ProviderKind.MODEL_SOURCE, s -> s.accepts(reference));
+        if (found != null) {
+            return found;
         }
-        String known = modelSources.stream()
+        String known = modelSources().stream()
                 .map(s -> s.id() + " (" + s.description() + (s.catalogue().isEmpty() ? "" : ": " + s.catalogue()) + ")")
                 .collect(Collectors.joining(", "));
         throw new InvalidOptionException("no model source accepts '" + reference + "'; sources: "
@@ -142,36 +167,58 @@ public final class Registry {
      * @throws InvalidOptionException naming the model and every extractor provider
      */
     public FeatureExtractorProvider featureExtractor(SourceModel model) {
-        for (FeatureExtractorProvider p : featureExtractors) {
-            if (p.supports(model)) {
-                return p;
-            }
+        FeatureExtractorProvider found = first(ProviderKind.FEATURE_EXTRACTOR, p -> p.supports(model));
+        if (found != null) {
+            return found;
         }
         throw new InvalidOptionException("no feature extractor can run model " + model.name() + " ("
-                + model.reference() + "); extractors: " + ids(featureExtractors));
+                + model.reference() + "); extractors: " + ids(featureExtractors()));
     }
 
     /** Where {@code provider} came from: "built-in", "host", or the plugin jar or folder name. */
     public String origin(Provider provider) {
-        String o = origins.get(provider);
+        String o = providers.origin(provider);
         if (o == null) {
             throw new IllegalArgumentException(provider.getClass().getName() + " is not a provider of this registry");
         }
         return o;
     }
 
-    private static <P extends Provider> P byId(List<P> providers, Map<String, List<String>> conflicts, String id,
-                                               String what) {
-        for (P p : providers) {
-            if (p.id().equals(id)) {
+    private <P extends Provider> List<P> all(ProviderKind kind) {
+        providers.collect(kind, true);
+        return providers.accepted(kind);
+    }
+
+    /**
+     * The first provider of {@code kind} that {@code wanted} accepts: among the host's and the built-in ones first,
+     * so plugins are created only when none of those does.
+     */
+    private <P extends Provider> P first(ProviderKind kind, Predicate<P> wanted) {
+        providers.collect(kind, false);
+        for (P p : providers.<P>accepted(kind)) {
+            if (wanted.test(p)) {
                 return p;
             }
         }
+        for (P p : this.<P>all(kind)) {
+            if (wanted.test(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private <P extends Provider> P byId(ProviderKind kind, String id, String what) {
+        P found = first(kind, p -> p.id().equals(id));
+        if (found != null) {
+            return found;
+        }
+        Map<String, List<String>> conflicts = providers.conflicts(kind);
         if (conflicts.containsKey(id)) {
             throw new InvalidOptionException(what + " '" + id + "' is provided by more than one plugin ("
                     + String.join(", ", conflicts.get(id)) + "), so none is used; remove all but one");
         }
-        throw new InvalidOptionException("unknown " + what + " '" + id + "'; known: " + ids(providers));
+        throw new InvalidOptionException("unknown " + what + " '" + id + "'; known: " + ids(all(kind)));
     }
 
     private static String ids(List<? extends Provider> providers) {

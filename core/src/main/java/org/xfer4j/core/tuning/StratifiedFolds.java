@@ -66,7 +66,7 @@ public final class StratifiedFolds {
     }
 
     /** Every index of {@code 0..size-1} not in the sorted {@code held}. */
-    static int[] complement(int size, int[] held) {
+    public static int[] complement(int size, int[] held) {
         int[] out = new int[size - held.length];
         int j = 0;
         int o = 0;

@@ -21,7 +21,8 @@ import org.xfer4j.api.InvalidInputException;
 /**
  * Writes the files users keep (tables, features, reports, artifacts) so that a failure never leaves half a file, and
  * so that the target is what the user named: a regular file (or a missing path) is replaced atomically through a
- * temporary sibling; a symbolic link is followed and its target replaced, the link kept; a device, FIFO or socket
+ * temporary sibling named by {@link PartialFiles} (leftovers of killed writers are removed on the next write there);
+ * a symbolic link is followed and its target replaced, the link kept; a device, FIFO or socket
  * (e.g. {@code /dev/stdout}, a named pipe a reader waits on) and {@code -} (standard output) are written directly,
  * never replaced; a folder is refused with a clear message.
  */
@@ -109,8 +110,7 @@ public final class TextFiles {
     private static void replace(Path target, boolean ownerOnly, Bytes body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + System.nanoTime() + ".tmp");
+        Path tmp = PartialFiles.beside(target);
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         FileAttribute<?>[] attributes = ownerOnly && posix
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}

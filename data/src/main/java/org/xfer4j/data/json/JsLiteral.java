@@ -8,12 +8,18 @@ import java.util.Map;
 /**
  * Parses JSON, and the JavaScript object-literal subset that minifiers emit for it (unquoted keys, {@code !0} and
  * {@code !1} for booleans, numbers such as {@code .5}), into maps, lists, strings, doubles, booleans and nulls.
+ * Arrays and objects nest at most {@value #MAX_DEPTH} deep: the parser recurses, and a file of deeper nesting would
+ * otherwise overflow the stack instead of being refused with its line.
  */
 public final class JsLiteral {
+
+    /** The deepest nesting of arrays and objects accepted; real model and data files stay far below it. */
+    public static final int MAX_DEPTH = 512;
 
     private final String text;
     private final String source;
     private int pos;
+    private int depth;
 
     private JsLiteral(String text, int start, String source) {
         this.text = text;
@@ -54,11 +60,12 @@ public final class JsLiteral {
     }
 
     private Map<String, Object> object() {
-        pos++;
+        enter();
         Map<String, Object> members = new LinkedHashMap<>();
         skipSpace();
         if (peek() == '}') {
             pos++;
+            depth--;
             return members;
         }
         while (true) {
@@ -71,6 +78,7 @@ public final class JsLiteral {
             char c = peek();
             pos++;
             if (c == '}') {
+                depth--;
                 return members;
             }
             if (c != ',') {
@@ -81,11 +89,12 @@ public final class JsLiteral {
     }
 
     private List<Object> array() {
-        pos++;
+        enter();
         List<Object> items = new ArrayList<>();
         skipSpace();
         if (peek() == ']') {
             pos++;
+            depth--;
             return items;
         }
         while (true) {
@@ -94,6 +103,7 @@ public final class JsLiteral {
             char c = peek();
             pos++;
             if (c == ']') {
+                depth--;
                 return items;
             }
             if (c != ',') {
@@ -101,6 +111,14 @@ public final class JsLiteral {
                 throw error("expected ',' or ']'");
             }
         }
+    }
+
+    /** Steps into an array or object, refusing nesting deeper than {@link #MAX_DEPTH}. */
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw error("arrays and objects nest deeper than " + MAX_DEPTH + " levels");
+        }
+        pos++;
     }
 
     private String string() {
@@ -217,7 +235,17 @@ public final class JsLiteral {
         }
     }
 
+    /** An error naming the source, the line (of a text with several) and the character within it. */
     private JsonSyntaxException error(String what) {
-        return new JsonSyntaxException(source + ": " + what + " at character " + pos);
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < Math.min(pos, text.length()); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return new JsonSyntaxException(source + ": " + what + (line > 1 ? " at line " + line + ", character "
+                + (pos - lineStart + 1) : " at character " + pos));
     }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Sample;
 
+@Tag("debian")
 class FashionMnistTest {
 
     private static final Path CACHE = Path.of(System.getProperty("xfer4j.cache", "target/cache"));

@@ -3,10 +3,13 @@ package org.xfer4j.data.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Sample;
 
+@Tag("network")
+@Tag("debian")
 class MnistAndFashionTest {
 
     private static final Path CACHE = Path.of(System.getProperty("xfer4j.cache", "target/cache"));

@@ -45,6 +45,34 @@ class TextFilesTest {
     }
 
     @Test
+    void partialFilesAreNamedRecognisablyAndThoseOfDeadWritersGoOnTheNextWrite(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("features.csv");
+        TextFiles.write(file, w -> {
+            try (var files = Files.list(dir)) {
+                assertThat(files).singleElement().asString().matches(".*/\\.features\\.csv\\.xfer4j-partial-"
+                        + ProcessHandle.current().pid() + "-\\d+");
+            }
+            w.write("a");
+        });
+        // what kill -9 leaves: partial files of a writer that is gone, beside one of a writer still running
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Process running = new ProcessBuilder("sleep", "60").start();
+        try {
+            Path dead = Files.write(dir.resolve(".model.xfer" + PartialFiles.MARK + gone.pid() + "-3"), new byte[4096]);
+            Path live = Files.write(dir.resolve(".p.csv" + PartialFiles.MARK + running.pid() + "-1"), new byte[16]);
+            Path unrelated = Files.writeString(dir.resolve(".notes.tmp"), "not ours");
+            TextFiles.write(dir.resolve("other.csv"), w -> w.write("b"));
+            assertThat(dead).doesNotExist();
+            assertThat(live).exists();
+            assertThat(unrelated).exists();
+            assertThat(file).hasContent("a");
+        } finally {
+            running.destroyForcibly();
+        }
+    }
+
+    @Test
     void aSymbolicLinkIsFollowedAndKept(@TempDir Path dir) throws IOException {
         Path target = Files.writeString(dir.resolve("real.csv"), "old");
         Path link = Files.createSymbolicLink(dir.resolve("link.csv"), target.getFileName());

@@ -39,4 +39,22 @@ class JsLiteralTest {
                 .hasMessageContaining("text after the end of the value");
         assertThatThrownBy(() -> JsLiteral.parse("{\"a\": ", "cut.json")).hasMessageContaining("unexpected end");
     }
+
+    @Test
+    void nestingDeeperThanTheLimitIsRefusedWithItsPositionNotAStackOverflow() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertThatThrownBy(() -> JsLiteral.parse(deep, "deep.json")).isInstanceOf(JsonSyntaxException.class)
+                .hasMessage("deep.json: arrays and objects nest deeper than 512 levels at character 512");
+        String objects = "{\"a\":".repeat(600) + "1" + "}".repeat(600);
+        assertThatThrownBy(() -> JsLiteral.parse(objects, "o.json")).hasMessageContaining("nest deeper than 512");
+        // exactly at the limit is fine, and depth is counted per nesting, not per array seen
+        String atLimit = "[".repeat(511) + "]".repeat(511);
+        assertThat(JsLiteral.parse("[" + (atLimit + ",").repeat(3) + "1]", "ok.json")).isInstanceOf(List.class);
+    }
+
+    @Test
+    void errorsInATextOfSeveralLinesNameTheLineAndTheCharacterInIt() {
+        assertThatThrownBy(() -> JsLiteral.parse("{\n  \"a\": 1,\n  \"b\": ?\n}", "model.json"))
+                .hasMessage("model.json: expected a name or a value at line 3, character 8");
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,6 +14,7 @@ class NpmPackagesTest {
     @TempDir
     Path cache;
 
+    @Tag("network")
     @Test
     void fetchesAndUnpacksARealPackageOnce() throws Exception {
         NpmPackages npm = new NpmPackages(cache);

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.data.text.SpamAssassin;
 
+@Tag("network")
 class SplitsTest {
 
     private static final int[] SPAM_LABELS = SpamAssassin.subjects(Path.of(System.getProperty("xfer4j.cache",

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Sample;
 import org.xfer4j.data.registry.NpmPackages;
 
+@Tag("network")
 class SpamAssassinTest {
 
     private static final Path CACHE = Path.of(System.getProperty("xfer4j.cache",

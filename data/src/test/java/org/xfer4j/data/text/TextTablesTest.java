@@ -74,6 +74,11 @@ class TextTablesTest {
         Path missingLabel = write("d.jsonl", "{\"text\":\"ok\",\"label\":\"a\"}\n{\"text\":\"no label\"}\n");
         assertThatThrownBy(() -> TextTables.read(missingLabel)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("d.jsonl").hasMessageContaining("line 2").hasMessageContaining("no label");
+        // issue 15: 100k nested arrays overflowed the parser's stack; now the file and line are named
+        Path deep = write("e.jsonl", "{\"text\":\"ok\",\"label\":\"a\"}\n{\"text\": " + "[".repeat(100_000)
+                + "]".repeat(100_000) + ", \"label\": \"b\"}\n");
+        assertThatThrownBy(() -> TextTables.read(deep)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("e.jsonl: line 2: arrays and objects nest deeper than 512 levels");
     }
 
     @Test

@@ -6,11 +6,12 @@ import java.util.Map;
 import org.xfer4j.data.text.TextTables;
 
 /** Writes one flat JSON object of the value shapes results use; NaN and infinite numbers become null. */
-final class Json {
+public final class Json {
 
     private final StringBuilder sb = new StringBuilder("{");
 
-    Json field(String name, Object value) {
+    /** Adds {@code name}: {@code value} (strings, numbers, booleans, maps, lists and number arrays). */
+    public Json field(String name, Object value) {
         if (sb.length() > 1) {
             sb.append(", ");
         }
@@ -20,7 +21,8 @@ final class Json {
         return this;
     }
 
-    String close() {
+    /** The object's text. */
+    public String close() {
         return sb + "}";
     }
 

@@ -11,6 +11,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
@@ -75,8 +78,31 @@ public final class StudyFile {
     public static StudyDefinition read(Path file) {
         try {
             return parse(Files.readString(file), file.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new InvalidInputException("study file " + file + " does not exist", e);
         } catch (IOException e) {
             throw new InvalidInputException("cannot read study file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The deepest nesting of lists and mappings a study file may have; real ones have five levels at most. */
+    static final int MAX_DEPTH = 64;
+
+    /**
+     * Refuses text nesting lists or mappings deeper than {@link #MAX_DEPTH}, from the parser's events alone: the
+     * composer that builds the node tree recurses, and deep enough nesting would overflow the stack.
+     */
+    private static void requireShallow(LoadSettings settings, String text, String fileName) {
+        int depth = 0;
+        for (ParserImpl events = new ParserImpl(settings, new StreamReader(settings, text)); events.hasNext(); ) {
+            Event e = events.next();
+            if (e instanceof CollectionStartEvent && ++depth > MAX_DEPTH) {
+                throw new InvalidInputException("study file " + fileName + " line "
+                        + e.getStartMark().map(m -> m.getLine() + 1).orElse(0) + ": lists and mappings nest deeper "
+                        + "than " + MAX_DEPTH + " levels");
+            } else if (e instanceof CollectionEndEvent) {
+                depth--;
+            }
         }
     }
 
@@ -86,6 +112,7 @@ public final class StudyFile {
         try {
             // the Composer keeps each node's start mark, so errors can name the line
             LoadSettings settings = LoadSettings.builder().setLabel(fileName).build();
+            requireShallow(settings, text, fileName);
             root = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text))).getSingleNode()
                     .orElseThrow(() -> new InvalidInputException("study file " + fileName + " is empty"));
         } catch (YamlEngineException e) {

@@ -79,6 +79,10 @@ class StudyFileTest {
                 .hasMessageContaining("unknown key 'repeat'");
         assertThatThrownBy(() -> StudyFile.parse(GOOD.replace("[5, all]", "[5, most]"), "demo.yaml"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("demo.yaml line 4");
+        // issue 15: nesting deep enough to overflow the YAML composer's stack is refused with its line
+        assertThatThrownBy(() -> StudyFile.parse("study: x\nshots: " + "[".repeat(100_000) + "]".repeat(100_000),
+                "deep.yaml")).isInstanceOf(InvalidInputException.class)
+                .hasMessage("study file deep.yaml line 2: lists and mappings nest deeper than 64 levels");
         assertThatThrownBy(() -> StudyFile.parse("study: [unclosed", "bad.yaml"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("bad.yaml");
     }

@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.Progress;
@@ -18,6 +19,7 @@ import org.xfer4j.core.Xfer;
  * A real study: bge-small-en-v1.5 features of SpamAssassin subject lines, two feature methods and a graph method
  * that cannot train this model (three inputs), through the same code path the CLI uses.
  */
+@Tag("network")
 class StudyRunnerTest {
 
     private static final String STUDY = """

@@ -1,11 +1,9 @@
 package org.xfer4j.importer.tfjs;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.xfer4j.api.XferException;
+import org.xfer4j.data.io.TextFiles;
 
 /**
  * Writes a {@link TfjsModel} as an ONNX graph (opset 17): the input is NCHW, every Keras layer's output is a tensor
@@ -24,25 +22,10 @@ public final class TfjsImporter {
      */
     public static void write(TfjsModel model, Path onnxFile) {
         byte[] bytes = toOnnx(model);
-        Path dir = onnxFile.toAbsolutePath().getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, onnxFile.getFileName().toString(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(bytes);
-            }
-            Files.move(tmp, onnxFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            TextFiles.writeBytes(onnxFile, false, out -> out.write(bytes));
         } catch (IOException e) {
             throw new XferException("cannot write imported model " + onnxFile + ": " + e.getMessage(), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the rename succeeded or the error above is the one worth reporting
-                }
-            }
         }
     }
 

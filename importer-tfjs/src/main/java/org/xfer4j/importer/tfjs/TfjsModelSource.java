@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.XferException;
+import org.xfer4j.api.model.ClassificationHead;
 import org.xfer4j.api.model.InputSpec;
 import org.xfer4j.api.model.ModelSource;
 import org.xfer4j.api.model.SourceModel;
@@ -67,6 +68,8 @@ public final class TfjsModelSource implements ModelSource {
             OnnxSourceModel m = imported(context.cacheDir().resolve("models/tfjs").resolve(zoo.cacheKey()),
                     () -> TfjsModel.readBundle(pkg.resolve(zoo.modelFile())), reference, zoo.name());
             return m.withDefaultFeatureLayer(zoo.featureLayer())
+                    .withClassificationHead(new ClassificationHead(zoo.headLayer(),
+                            ClassNamesFile.read(pkg.resolve(zoo.classesFile()))))
                     .withPreprocessor(new ImagePreprocessor(m.inputs().getFirst().name(), zoo.images(), 1));
         }
         Path json = Path.of(ref);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.Device;
 import org.xfer4j.api.Progress;
@@ -23,6 +24,8 @@ import org.xfer4j.runtime.onnx.feature.OnnxFeatureExtractor;
  * Fashion-MNIST, logistic regression trained on a few labelled images per class, accuracy on 300 held-out test
  * images (30 per class; chance is 0.1).
  */
+@Tag("network")
+@Tag("debian")
 class FewShotFashionMnistTest {
 
     @Test

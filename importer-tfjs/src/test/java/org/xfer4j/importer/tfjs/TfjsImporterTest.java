@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("network")
 class TfjsImporterTest {
 
     @TempDir
@@ -133,6 +135,10 @@ class TfjsImporterTest {
         Files.writeString(json, "{\"modelTopology\": [1, 2");
         assertThatThrownBy(() -> TfjsModel.read(json)).isInstanceOf(TfjsFormatException.class)
                 .hasMessageContaining(json.toString());
+        // issue 15: deep nesting in the topology or in the weights manifest is refused with its line, not a stack overflow
+        Files.writeString(json, "{\"modelTopology\": {},\n \"weightsManifest\": " + "[".repeat(100_000) + "]}");
+        assertThatThrownBy(() -> TfjsModel.read(json)).isInstanceOf(TfjsFormatException.class)
+                .hasMessageContaining(json + ": arrays and objects nest deeper than 512 levels at line 2");
     }
 
     private static byte[] floats(float... v) {

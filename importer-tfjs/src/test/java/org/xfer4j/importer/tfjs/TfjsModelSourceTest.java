@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.Device;
@@ -17,12 +18,16 @@ import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.feature.ExtractionOptions;
 import org.xfer4j.api.feature.FeatureMatrix;
+import org.xfer4j.api.model.ClassificationHead;
 import org.xfer4j.api.model.ModelSource;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.data.image.FashionMnist;
 import org.xfer4j.runtime.onnx.feature.OnnxFeatureExtractor;
 import org.xfer4j.runtime.onnx.image.ImagePreprocessor;
+import org.xfer4j.runtime.onnx.model.OnnxSourceModel;
 
+@Tag("network")
+@Tag("debian")
 class TfjsModelSourceTest {
 
     private static final ProviderContext CONTEXT = new ProviderContext(TfjsReference.CACHE, Device.CPU, 2, 42,
@@ -45,6 +50,27 @@ class TfjsModelSourceTest {
         assertThat(tfjs.accepts("mobilenet-v2")).isTrue();
         assertThat(tfjs.accepts("tfjs:/models/x/model.json")).isTrue();
         assertThat(tfjs.accepts("bge-small-en-v1.5")).isFalse();
+    }
+
+    @Test
+    void zooModelsNameTheirOwnHeadsClassesFromThePackage() {
+        try (SourceModel m = new TfjsModelSource().open("mobilenet-v2", CONTEXT)) {
+            // nsfwjs' dist/cjs/nsfw_classes.js, in the softmax layer's output order
+            assertThat(m.classificationHead()).contains(new ClassificationHead("dense_3",
+                    List.of("Drawing", "Hentai", "Neutral", "Porn", "Sexy")));
+            assertThatThrownBy(() -> ((OnnxSourceModel) m).withClassificationHead(
+                    new ClassificationHead("dense_3", List.of("cat", "dog"))))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("dense_3 outputs 5 values");
+        }
+    }
+
+    @Test
+    void classNamesFilesAreReadInIndexOrderAndAGapIsNamed(@TempDir Path dir) throws Exception {
+        Path ok = Files.writeString(dir.resolve("classes.js"), "export var C = {\n 1: 'dog',\n 0: \"cat\"\n};");
+        assertThat(ClassNamesFile.read(ok)).containsExactly("cat", "dog");
+        Path gap = Files.writeString(dir.resolve("gap.js"), "{0: 'cat', 2: 'dog'}");
+        assertThatThrownBy(() -> ClassNamesFile.read(gap)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("gap.js");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.xfer4j.importer.tfjs;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.xfer4j.data.registry.CacheDirs;
+import org.xfer4j.testkit.Prerequisites;
 
 /**
  * The original TF.js runtime (npm @tensorflow/tfjs-core, -layers, -backend-cpu 4.22.0, installed once into the test
@@ -33,7 +33,7 @@ final class TfjsReference {
 
     /** The installed reference, or an aborted (skipped) test when node or npm is missing. */
     static TfjsReference installed() throws Exception {
-        assumeTrue(onPath("node") && onPath("npm"),
+        Prerequisites.require(onPath("node") && onPath("npm"),
                 "node and npm are not installed: the comparison with the original TF.js runtime cannot run");
         Path dir = CacheDirs.ensure(CACHE.resolve("tfjs-reference-4.22.0-v1"), d -> {
             for (String f : FILES) {

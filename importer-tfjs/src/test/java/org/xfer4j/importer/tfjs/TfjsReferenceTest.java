@@ -1,7 +1,6 @@
 package org.xfer4j.importer.tfjs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.data.Dataset;
@@ -18,8 +18,12 @@ import org.xfer4j.data.image.FashionMnist;
 import org.xfer4j.data.image.ImageFiles;
 import org.xfer4j.runtime.onnx.image.ImagePreprocessor;
 import org.xfer4j.runtime.onnx.image.ImageSpec;
+import org.xfer4j.testkit.Prerequisites;
 
 /** Imported graphs give what the original TF.js runtime gives, within 1e-4, on real images. */
+@Tag("network")
+@Tag("debian")
+@Tag("node")
 class TfjsReferenceTest {
 
     private static final double TOLERANCE = 1e-4;
@@ -37,7 +41,7 @@ class TfjsReferenceTest {
 
     @Test
     void mobileNetV2MatchesTfjsOnColourPhotos() throws Exception {
-        assumeTrue(Files.isRegularFile(PHOTOS.resolve("china.jpg")),
+        Prerequisites.require(Files.isRegularFile(PHOTOS.resolve("china.jpg")),
                 "the colour photos of Debian's python3-sklearn are not installed; colour comparison skipped");
         Sample.Image china = ImageFiles.decode(PHOTOS.resolve("china.jpg"));
         Sample.Image flower = ImageFiles.decode(PHOTOS.resolve("flower.jpg"));

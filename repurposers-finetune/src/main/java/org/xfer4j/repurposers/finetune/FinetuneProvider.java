@@ -1,7 +1,6 @@
 package org.xfer4j.repurposers.finetune;
 
 import java.nio.file.Path;
-import java.util.Map;
 import org.xfer4j.api.Options;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.data.Dataset;
@@ -12,7 +11,8 @@ import org.xfer4j.runtime.onnx.graph.OnnxGraph;
 /**
  * {@code finetune}: the source graph up to a transfer layer, a new dense head for the target classes, everything
  * trained, the transferred layers at a smaller learning rate than the head (at 0 they stay frozen, and their output
- * is computed once per example).
+ * is computed once per example). Text encoders pool their sequence output as their features are pooled, and can
+ * train their blocks at layer-wise decaying rates, or only the top ones.
  */
 public final class FinetuneProvider extends TrainingProvider<FinetuneOptions> {
 
@@ -29,12 +29,14 @@ public final class FinetuneProvider extends TrainingProvider<FinetuneOptions> {
         int classes = training.classes().size();
         HeadTraining.Surgery surgery = g -> {
             OnnxGraph start = o.init().isEmpty() ? g : MetaInitialisation.apply(g, Path.of(o.init()), source.name());
-            var headed = Heads.attach(start.truncateAfter(layer), classes, context.seed());
-            return o.transferLearningRate() == 0 ? headed.freeze(l -> !l.parameters().stream()
-                    .allMatch(Heads::isHead)) : headed;
+            var headed = Heads.attach(start.truncateAfter(layer), classes, context.seed(), source.pooling());
+            if (o.transferLearningRate() == 0) {
+                return headed.freeze(l -> !l.parameters().stream().allMatch(Heads::isHead));
+            }
+            return EncoderLayers.of(headed).trainTop(headed, o.trainLayers());
         };
         return HeadTraining.run(id(), o, o.training(), source, training, surgery,
-                Map.of("head", Heads::isHead), Map.of("head", o.headLearningRate(), "default",
-                        o.transferLearningRate()), context);
+                g -> EncoderLayers.of(g).plan(o.headLearningRate(), o.transferLearningRate(), o.layerDecay()),
+                new HeadTraining.Extras(o.maxLength(), o.clipNorm()), context);
     }
 }

@@ -5,8 +5,11 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.Options;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.ProviderContext;
@@ -22,6 +25,7 @@ import org.xfer4j.runtime.onnx.OrtModelSession;
 import org.xfer4j.runtime.onnx.OrtRuntime;
 import org.xfer4j.runtime.onnx.graph.LayerSpec;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
+import org.xfer4j.runtime.onnx.graph.ValueInfos;
 import org.xfer4j.training.Softmax;
 import org.xfer4j.training.TrainingHistory;
 
@@ -63,9 +67,17 @@ public final class FinetunedModel implements RepurposedModel {
 
     static FinetunedModel load(String providerId, PayloadReader payload, Options options, ProviderContext context) {
         String text = payload.getText("preprocessing");
-        OnnxGraph g = OnnxGraph.fromBytes(payload.getBytes("graph.onnx"), providerId + " payload graph.onnx");
-        return new FinetunedModel(providerId, options, List.of(payload.getText("classes").split("\n")), g,
-                payload.getText("input"), text, Preprocessing.restore(text, providerId), true,
+        String where = providerId + " payload entry 'graph.onnx'";
+        OnnxGraph g = OnnxGraph.fromBytes(payload.getBytes("graph.onnx"), where);
+        g.requireFiniteParameters(where);
+        List<String> classes = List.of(payload.getText("classes").split("\n"));
+        long[] out = ValueInfos.dims(g.model().getGraph().getOutput(0));
+        if (out != null && out.length > 0 && out[out.length - 1] > 0 && out[out.length - 1] != classes.size()) {
+            throw new InvalidInputException(where + " ends in " + out[out.length - 1] + " logits, but payload entry "
+                    + "'classes' names " + classes.size() + " classes (damaged or altered)");
+        }
+        return new FinetunedModel(providerId, options, classes, g,
+                payload.getText("input"), text, Preprocessing.restore(text, providerId, payload), true,
                 new TrainingHistory(List.of(), -1, false), context);
     }
 
@@ -106,8 +118,7 @@ public final class FinetunedModel implements RepurposedModel {
         for (int from = 0; from < data.size(); from += BATCH) {
             progress.checkCancelled();
             int to = Math.min(data.size(), from + BATCH);
-            Tensor x = SourceExamples.prepare(data, preprocessor, input, from, to);
-            float[] logits = run(x);
+            float[] logits = run(SourceExamples.prepare(data, preprocessor, from, to));
             System.arraycopy(Softmax.rows(logits, to - from, classes.size()), 0, probabilities, from, to - from);
             progress.advance(to - from);
         }
@@ -115,17 +126,24 @@ public final class FinetunedModel implements RepurposedModel {
         return new Predictions(classes, probabilities);
     }
 
-    private float[] run(Tensor x) {
+    private float[] run(Map<String, Tensor> inputs) {
         OrtModelSession session = session();
-        try (OnnxTensor t = OnnxTensor.createTensor(OrtRuntime.environment(), FloatBuffer.wrap(x.floats()),
-                x.shape());
-                OrtSession.Result r = OrtRuntime.onOrtThread(() -> session.session().run(Map.of(input, t)))) {
-            FloatBuffer b = ((OnnxTensor) r.get(0)).getFloatBuffer();
-            float[] v = new float[b.remaining()];
-            b.get(v);
-            return v;
+        List<OnnxTensor> created = new ArrayList<>();
+        try {
+            Map<String, OnnxTensor> feed = new HashMap<>();
+            for (Map.Entry<String, Tensor> e : inputs.entrySet()) {
+                feed.put(e.getKey(), OrtRuntime.tensor(e.getValue(), created));
+            }
+            try (OrtSession.Result r = OrtRuntime.onOrtThread(() -> session.session().run(feed))) {
+                FloatBuffer b = ((OnnxTensor) r.get(0)).getFloatBuffer();
+                float[] v = new float[b.remaining()];
+                b.get(v);
+                return v;
+            }
         } catch (OrtException e) {
             throw new XferException(providerId + " model failed in ONNX Runtime: " + e.getMessage(), e);
+        } finally {
+            created.forEach(OnnxTensor::close);
         }
     }
 
@@ -143,6 +161,7 @@ public final class FinetunedModel implements RepurposedModel {
         payload.putText("classes", String.join("\n", classes));
         payload.putText("input", input);
         payload.putText("preprocessing", preprocessing);
+        Preprocessing.save(preprocessor, payload);
     }
 
     @Override

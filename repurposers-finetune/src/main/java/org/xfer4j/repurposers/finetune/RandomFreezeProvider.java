@@ -1,7 +1,6 @@
 package org.xfer4j.repurposers.finetune;
 
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 import org.xfer4j.api.Options;
 import org.xfer4j.api.ProviderContext;
@@ -32,12 +31,12 @@ public final class RandomFreezeProvider extends TrainingProvider<RandomFreezeOpt
             OnnxGraph cut = g.dropTop(o.dropTop());
             Set<String> reinit = names(cut, o.reinitialise().toArray(String[]::new));
             OnnxGraph fresh = cut.reinitialise(l -> reinit.contains(l.name()), Init.HE, context.seed());
-            OnnxGraph headed = Heads.attach(fresh, classes, context.seed());
+            OnnxGraph headed = Heads.attach(fresh, classes, context.seed(), source.pooling());
             return o.freezesAll() ? headed.freeze(l -> !l.parameters().stream().allMatch(Heads::isHead))
                     : headed.freeze(o.freeze().toArray(String[]::new));
         };
-        return HeadTraining.run(id(), o, o.training(), source, training, surgery, Map.of(),
-                Map.of("default", o.learningRate()), context);
+        return HeadTraining.run(id(), o, o.training(), source, training, surgery,
+                HeadTraining.uniform(o.learningRate()), HeadTraining.Extras.NONE, context);
     }
 
     /** The layer names, checked against the graph (an unknown name is an error listing the layers). */

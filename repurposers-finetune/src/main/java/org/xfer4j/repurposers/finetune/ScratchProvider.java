@@ -1,6 +1,5 @@
 package org.xfer4j.repurposers.finetune;
 
-import java.util.Map;
 import org.xfer4j.api.Options;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.data.Dataset;
@@ -26,8 +25,8 @@ public final class ScratchProvider extends TrainingProvider<ScratchOptions> {
         String layer = o.transferLayer().isEmpty() ? source.defaultFeatureLayer() : o.transferLayer();
         int classes = training.classes().size();
         HeadTraining.Surgery surgery = g -> Heads.attach(
-                g.truncateAfter(layer).reinitialise(l -> true, Init.HE, context.seed()), classes, context.seed());
-        return HeadTraining.run(id(), o, o.training(), source, training, surgery, Map.of(),
-                Map.of("default", o.learningRate()), context);
+                g.truncateAfter(layer).reinitialise(l -> true, Init.HE, context.seed()), classes, context.seed(), source.pooling());
+        return HeadTraining.run(id(), o, o.training(), source, training, surgery,
+                HeadTraining.uniform(o.learningRate()), HeadTraining.Extras.NONE, context);
     }
 }

@@ -12,7 +12,7 @@ import org.xfer4j.training.TrainerConfig;
 /**
  * The training options both fine-tuning repurposers share (keys {@code epochs}, {@code batchSize},
  * {@code optimizer} adam|sgd|momentum, {@code weightDecay}, {@code validation} fraction, {@code patience},
- * {@code schedule} constant|step:EVERY:GAMMA|cosine[:MIN], {@code batchStatistics}: whether trained batch-norm layers
+ * {@code schedule} constant|step:EVERY:GAMMA|cosine[:MIN]|linear[:WARMUP], {@code batchStatistics}: whether trained batch-norm layers
  * normalise by batch statistics and update their running ones, else keep them fixed).
  */
 public record TrainingOptions(int epochs, int batchSize, OptimizerKind optimizer, double weightDecay,
@@ -78,7 +78,7 @@ public record TrainingOptions(int epochs, int batchSize, OptimizerKind optimizer
         all.put("weightDecay", "L2 penalty on the trained weights");
         all.put("validation", "fraction held out; its loss picks the epoch kept and the early stop");
         all.put("patience", "epochs without a lower (validation, else training) loss before stopping; 0: never");
-        all.put("schedule", "learning-rate schedule: constant, step:EVERY:GAMMA or cosine[:MIN]");
+        all.put("schedule", "learning-rate schedule: constant, step:EVERY:GAMMA, cosine[:MIN] or linear[:WARMUP] (per step)");
         all.put("batchStatistics", "trained batch-norm layers normalise by batch statistics and update their running ones");
         return all;
     }

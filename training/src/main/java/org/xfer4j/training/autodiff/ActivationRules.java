@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Relu, LeakyRelu, Sigmoid, Tanh, HardSigmoid, Clip and Dropout. Piecewise-linear rules multiply by a mask that does
+ * Relu, LeakyRelu, Sigmoid, Tanh, Erf, Gelu (exact and tanh form), HardSigmoid, Clip and Dropout. Piecewise-linear rules multiply by a mask that does
  * not depend on the differentiated values, so the product rule differentiates them again.
  */
 final class ActivationRules {
@@ -21,6 +21,10 @@ final class ActivationRules {
         });
         r.put("Sigmoid", c -> c.give(0, c.e().mul(c.dy(), c.e().mul(c.out(0), c.e().sub(c.scalar(1), c.out(0))))));
         r.put("Tanh", c -> c.give(0, c.e().mul(c.dy(), c.e().sub(c.scalar(1), c.e().mul(c.out(0), c.out(0))))));
+        // d erf(x)/dx = 2/sqrt(pi) exp(-x^2)
+        r.put("Erf", c -> c.give(0, c.e().mul(c.dy(), c.e().mul(c.scalar(2 / Math.sqrt(Math.PI)),
+                c.e().op("Exp", c.e().neg(c.e().mul(c.in(0), c.in(0))))))));
+        r.put("Gelu", ActivationRules::gelu);
         r.put("HardSigmoid", c -> {
             double alpha = c.attr("alpha", 0.2f);
             double beta = c.attr("beta", 0.5f);
@@ -65,5 +69,30 @@ final class ActivationRules {
     /** A boolean condition as 0/1 of the node's element type. */
     private static String mask(RuleContext c, String condition) {
         return c.e().cast(condition, c.elem());
+    }
+
+    /**
+     * Gelu (opset 20): exact, y = x Phi(x), dy/dx = Phi(x) + x phi(x); or with approximate=tanh, y = x (1 + t) / 2
+     * with t = tanh(u), u = sqrt(2/pi) (x + 0.044715 x^3), dy/dx = (1 + t) / 2 + x (1 - t^2) u' / 2.
+     */
+    private static void gelu(RuleContext c) {
+        Emitter e = c.e();
+        String x = c.in(0);
+        String x2 = e.mul(x, x);
+        String slope;
+        if (org.xfer4j.runtime.onnx.graph.Attributes.getString(c.node(), "approximate", "none").equals("tanh")) {
+            double k = Math.sqrt(2 / Math.PI);
+            String u = e.mul(c.scalar(k), e.add(x, e.mul(c.scalar(0.044715), e.mul(x2, x))));
+            String t = e.op("Tanh", u);
+            String du = e.mul(c.scalar(k), e.add(c.scalar(1), e.mul(c.scalar(3 * 0.044715), x2)));
+            String half = c.scalar(0.5);
+            slope = e.add(e.mul(half, e.add(c.scalar(1), t)),
+                    e.mul(e.mul(half, x), e.mul(e.sub(c.scalar(1), e.mul(t, t)), du)));
+        } else {
+            String cdf = e.mul(c.scalar(0.5), e.add(c.scalar(1), e.op("Erf", e.mul(x, c.scalar(Math.sqrt(0.5))))));
+            String pdf = e.mul(c.scalar(1 / Math.sqrt(2 * Math.PI)), e.op("Exp", e.mul(x2, c.scalar(-0.5))));
+            slope = e.add(cdf, e.mul(x, pdf));
+        }
+        c.give(0, e.mul(c.dy(), slope));
     }
 }

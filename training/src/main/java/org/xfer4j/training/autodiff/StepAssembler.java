@@ -149,6 +149,7 @@ final class StepAssembler {
             step.addInput(ValueInfos.tensor(TrainingStep.STEP, elem, new long[0]));
         }
         List<TrainingStep.Parameter> params = new ArrayList<>();
+        Map<String, String> clipped = clipped(e, grads.gradients(), elem);
         for (String p : b.trainable) {
             long[] shape = TensorProtos.shape(initialisers.get(p));
             String group = groupOf(p);
@@ -161,7 +162,7 @@ final class StepAssembler {
                 states.add(name);
                 step.addInput(ValueInfos.tensor(name, elem, shape));
             }
-            List<String> updated = OptimizerUpdate.emit(b.optimizer, e, p, grads.gradients().get(p), states,
+            List<String> updated = OptimizerUpdate.emit(b.optimizer, e, p, clipped.get(p), states,
                     TrainingStep.learningRateInput(group), TrainingStep.STEP, elem);
             List<String> names = new ArrayList<>(List.of(p));
             names.addAll(states);
@@ -178,6 +179,29 @@ final class StepAssembler {
         return new TrainingStep(grads.model().toBuilder().setGraph(step).build(), gradientModel, probeShapes,
                 evaluation, b.loss, b.forward,
                 data, predictionTensor(b.forward.outputNames().getFirst()), params, stats, groupNames, usesStep);
+    }
+
+    /**
+     * The gradients scaled by min(1, clipNorm / ||g||) with ||g|| the L2 norm over every trained parameter's
+     * gradient together, or unchanged without clipping.
+     */
+    private Map<String, String> clipped(Emitter e, Map<String, String> gradients, int elem) {
+        if (b.clipNorm == 0) {
+            return gradients;
+        }
+        List<String> squares = new ArrayList<>();
+        for (String p : b.trainable) {
+            squares.add(e.op("ReduceSumSquare", List.of(gradients.get(p)),
+                    org.xfer4j.runtime.onnx.graph.Attributes.of("keepdims", 0L)));
+        }
+        String norm = e.op("Sqrt", squares.size() == 1 ? squares.getFirst() : e.op("Sum", squares));
+        String limit = e.scalar(b.clipNorm, elem);
+        String scale = e.div(limit, e.op("Max", List.of(norm, limit)));
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String p : b.trainable) {
+            out.put(p, e.mul(gradients.get(p), scale));
+        }
+        return out;
     }
 
     private String groupOf(String param) {

@@ -170,6 +170,7 @@ public final class TrainingStep {
         boolean keepGradients;
         boolean trainingDropout = true;
         boolean trainingBatchNorm;
+        double clipNorm;
         long seed = 42;
 
         private Builder(OnnxGraph forward) {
@@ -217,6 +218,18 @@ public final class TrainingStep {
          */
         public Builder trainingBatchNorm(boolean on) {
             this.trainingBatchNorm = on;
+            return this;
+        }
+
+        /**
+         * Scales the gradients down together where their global L2 norm (over every trained parameter) exceeds
+         * {@code maxNorm}, before the optimiser sees them; 0 (default): no clipping.
+         */
+        public Builder clipNorm(double maxNorm) {
+            if (!(maxNorm >= 0)) {
+                throw new org.xfer4j.api.InvalidOptionException("clipNorm must be >= 0, got " + maxNorm);
+            }
+            this.clipNorm = maxNorm;
             return this;
         }
 

@@ -30,6 +30,8 @@ final class GradCheck {
     private static final int MAX_PROBES = 24;
 
     private final String op;
+    private final List<NodeProto> body = new ArrayList<>();
+    private int opset = 17;
     private final List<String> order = new ArrayList<>();
     private final Map<String, long[]> randomInputs = new LinkedHashMap<>();
     private final Map<String, double[]> ranges = new HashMap<>();
@@ -46,6 +48,26 @@ final class GradCheck {
 
     static GradCheck of(String op) {
         return new GradCheck(op);
+    }
+
+    /** A check of a small graph named {@code name} whose nodes compute {@code y0} from the inputs. */
+    static GradCheck graph(String name, NodeProto... nodes) {
+        GradCheck c = new GradCheck(name);
+        c.body.addAll(List.of(nodes));
+        return c;
+    }
+
+    /** The opset the checked graph declares (default 17). */
+    GradCheck opset(int version) {
+        opset = version;
+        return this;
+    }
+
+    /** A constant int64 input of the given shape. */
+    GradCheck indices(String name, long[] shape, long... values) {
+        order.add(name);
+        constants.add(TensorProtos.longs(name, shape, values));
+        return this;
     }
 
     /** A random input in [-1, 1], differentiated. */
@@ -205,9 +227,13 @@ final class GradCheck {
         for (int i = 0; i < outputs; i++) {
             outs.add("y" + i);
         }
-        g.addNode(Attributes.node(op, op, order, outs, attributes.toArray(AttributeProto[]::new)));
+        if (body.isEmpty()) {
+            g.addNode(Attributes.node(op, op, order, outs, attributes.toArray(AttributeProto[]::new)));
+        } else {
+            g.addAllNode(body);
+        }
         g.addOutput(ValueInfos.tensor("y0", type, null));
-        ModelProto probeModel = model(g.build());
+        ModelProto probeModel = model(g.build(), opset);
         long[] y = ShapeProbe.probe(probeModel, shapes).get("y0").shape();
         double[] r = new double[(int) Tensor.elementCount(y)];
         for (int i = 0; i < r.length; i++) {
@@ -219,7 +245,7 @@ final class GradCheck {
         g.addNode(NodeProto.newBuilder().setOpType("ReduceSum").setName("total").addInput("yr").addOutput("s")
                 .addAttribute(Attributes.of("keepdims", 0L)));
         g.clearOutput().addOutput(ValueInfos.tensor("s", type, new long[0]));
-        return model(g.build());
+        return model(g.build(), opset);
     }
 
     private static float[] toFloats(double[] d) {
@@ -231,7 +257,11 @@ final class GradCheck {
     }
 
     static ModelProto model(GraphProto g) {
-        return ModelProto.newBuilder().setIrVersion(8).setGraph(g)
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(17)).build();
+        return model(g, 17);
+    }
+
+    static ModelProto model(GraphProto g, int opset) {
+        return ModelProto.newBuilder().setIrVersion(opset >= 19 ? 9 : 8).setGraph(g)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset)).build();
     }
 }

@@ -35,6 +35,12 @@ final class OrtValues implements AutoCloseable {
     }
 
     Map<String, double[]> run(Map<String, Value> inputs, Map<String, long[]> longInputs) throws OrtException {
+        return run(inputs, longInputs, Map.of());
+    }
+
+    /** Like {@link #run(Map, Map)}, int64 inputs shaped as {@code longShapes} says (1-d where it says nothing). */
+    Map<String, double[]> run(Map<String, Value> inputs, Map<String, long[]> longInputs, Map<String, long[]> longShapes)
+            throws OrtException {
         Map<String, OnnxTensor> feed = new HashMap<>();
         try {
             for (Map.Entry<String, Value> in : inputs.entrySet()) {
@@ -51,7 +57,7 @@ final class OrtValues implements AutoCloseable {
             }
             for (Map.Entry<String, long[]> in : longInputs.entrySet()) {
                 feed.put(in.getKey(), OnnxTensor.createTensor(env, LongBuffer.wrap(in.getValue()),
-                        new long[] {in.getValue().length}));
+                        longShapes.getOrDefault(in.getKey(), new long[] {in.getValue().length})));
             }
             Map<String, double[]> out = new LinkedHashMap<>();
             try (OrtSession.Result r = session.run(feed)) {

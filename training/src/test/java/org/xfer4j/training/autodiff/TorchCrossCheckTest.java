@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.runtime.onnx.graph.Attributes;
 import org.xfer4j.runtime.onnx.graph.OnnxGraph;
 import org.xfer4j.runtime.onnx.graph.TensorProtos;
 import org.xfer4j.runtime.onnx.graph.ValueInfos;
+import org.xfer4j.testkit.Prerequisites;
 
 /**
  * A small CNN (conv, batch norm, ReLU, max pool, strided depthwise conv with asymmetric pads, ReLU6, average pool,
@@ -29,6 +30,7 @@ import org.xfer4j.runtime.onnx.graph.ValueInfos;
  * Batch normalisation both with fixed running statistics and in training mode (batch statistics, running ones
  * updated). Skipped, saying why, where /usr/bin/python3 or torch is missing.
  */
+@Tag("python")
 class TorchCrossCheckTest {
 
     private static final Path PYTHON = Path.of("/usr/bin/python3");
@@ -45,9 +47,9 @@ class TorchCrossCheckTest {
     }
 
     private void crossCheck(Path dir, boolean trainBatchNorm) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PYTHON), "no /usr/bin/python3: cannot cross-check with PyTorch");
+        Prerequisites.require(Files.isExecutable(PYTHON), "no /usr/bin/python3: cannot cross-check with PyTorch");
         Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import torch").redirectErrorStream(true).start();
-        Assumptions.assumeTrue(probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0,
+        Prerequisites.require(probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0,
                 "python3 has no torch module (apt-get install python3-torch): cannot cross-check with PyTorch");
 
         Random rng = new Random(3);

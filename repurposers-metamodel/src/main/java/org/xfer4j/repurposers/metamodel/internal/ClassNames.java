@@ -1,6 +1,8 @@
 package org.xfer4j.repurposers.metamodel.internal;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
@@ -23,8 +25,24 @@ public final class ClassNames {
         payload.putText(ENTRY, String.join("\n", classes));
     }
 
-    /** Reads what {@link #save} wrote. */
+    /**
+     * Reads what {@link #save} wrote.
+     *
+     * @throws InvalidInputException naming the entry when it holds fewer than two classes, or a name twice
+     */
     public static List<String> load(PayloadReader payload) {
-        return List.of(payload.getText(ENTRY).split("\n", -1));
+        List<String> classes = List.of(payload.getText(ENTRY).split("\n", -1));
+        if (classes.size() < 2) {
+            throw new InvalidInputException("payload entry '" + ENTRY + "' names " + classes.size()
+                    + " class; a classifier has at least two");
+        }
+        Set<String> seen = new HashSet<>();
+        for (String c : classes) {
+            if (!seen.add(c)) {
+                throw new InvalidInputException("payload entry '" + ENTRY + "' names class '" + c
+                        + "' twice; a classifier's classes are distinct (damaged or altered)");
+            }
+        }
+        return classes;
     }
 }

@@ -93,8 +93,19 @@ public record Standardizer(double[] mean, double[] scale) {
         payload.putDoubles(SCALE, scale, scale.length);
     }
 
-    /** Reads what {@link #save} wrote. */
+    /**
+     * Reads what {@link #save} wrote.
+     *
+     * @throws InvalidInputException naming the entry when a scale is not positive (fitting never makes one)
+     */
     public static Standardizer load(PayloadReader payload) {
-        return new Standardizer(payload.getDoubles(MEAN), payload.getDoubles(SCALE));
+        double[] scale = payload.getDoubles(SCALE);
+        for (int j = 0; j < scale.length; j++) {
+            if (!(scale[j] > 0)) {
+                throw new InvalidInputException("payload entry '" + SCALE + "' holds " + scale[j] + " at index " + j
+                        + "; a feature's scale is positive (damaged or altered)");
+            }
+        }
+        return new Standardizer(payload.getDoubles(MEAN), scale);
     }
 }

@@ -22,7 +22,8 @@ final class LrClassifier extends StandardizedClassifier {
         super("lr", classes, standardizer);
         this.model = new SoftmaxModel(standardizer.width(), classes.size());
         if (parameters.length != model.parameterCount()) {
-            throw new InvalidInputException("lr payload holds " + parameters.length + " parameters; "
+            throw new InvalidInputException("lr payload entry '" + PARAMETERS + "' holds " + parameters.length
+                    + " parameters; "
                     + classes.size() + " classes over " + standardizer.width() + " features need "
                     + model.parameterCount());
         }

@@ -1,5 +1,6 @@
 package org.xfer4j.repurposers.metamodel.svm;
 
+import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.repurpose.OnnxHead;
 import org.xfer4j.api.repurpose.PayloadReader;
 import org.xfer4j.api.repurpose.PayloadWriter;
@@ -82,8 +83,13 @@ final class RbfDecision implements Decision {
     }
 
     static RbfDecision load(PayloadReader payload) {
+        double gamma = payload.getDoubles(GAMMA)[0];
+        if (!(gamma > 0)) {
+            throw new InvalidInputException("svm payload entry '" + GAMMA + "' holds " + gamma
+                    + "; an RBF kernel's gamma is positive (damaged or altered)");
+        }
         double[][] coefficients = Matrices.rows(payload.getDoubles(COEFFICIENTS), payload.shape(COEFFICIENTS)[0]);
-        return new RbfDecision(payload.getDoubles(GAMMA)[0], payload.shape(VECTORS)[1], payload.getDoubles(VECTORS),
+        return new RbfDecision(gamma, payload.shape(VECTORS)[1], payload.getDoubles(VECTORS),
                 coefficients, payload.getDoubles(BIAS));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.data.Dataset;
@@ -23,6 +24,7 @@ import org.xfer4j.repurposers.metamodel.lr.LrProvider;
  * the host's feature cache, shared with the quickstart), 10 subjects per class drawn five times from the product's
  * 70 % training split as the quickstart draws them, evaluated on the whole 30 % test split (1,808 subjects).
  */
+@Tag("network")
 class BnnSpamSubjectsTest {
 
     private static final int SHOTS = 10;

@@ -16,11 +16,13 @@ import org.xfer4j.repurposers.metamodel.gp.GpProvider;
 import org.xfer4j.repurposers.metamodel.lr.LrProvider;
 import org.xfer4j.repurposers.metamodel.svm.SvmProvider;
 import org.xfer4j.repurposers.metamodel.testdata.SklearnData;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Few-shot training sets, as the quickstart's smallest draws make them: one or two examples per class, and classes
  * the host knows of that have no training example at all (they must get low probability, not break the fit).
  */
+@Tag("debian")
 class FewShotTest {
 
     static Stream<FeatureRepurposerProvider> providers() {

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.feature.FeatureSet;
@@ -22,6 +23,7 @@ import org.xfer4j.repurposers.metamodel.testdata.SklearnData;
  * calibrated, where the sparse one-vs-rest GP (the only gp before, still used beyond exactLimit examples) was
  * under-confident. Means over five seeded draws of k examples per class, judged on a held-out 30 %.
  */
+@Tag("debian")
 class GpFewShotTest {
 
     private static final int DRAWS = 5;

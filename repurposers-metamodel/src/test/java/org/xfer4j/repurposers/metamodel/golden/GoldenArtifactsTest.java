@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,6 +36,7 @@ import org.xfer4j.testkit.GoldenPredictions;
  * models fails here. Never regenerate them; a new payload layout gets new golden files beside these. They were
  * written by {@link #writeGoldenFiles} ({@code -Dxfer4j.golden.write=src/test/resources/golden}).
  */
+@Tag("debian")
 class GoldenArtifactsTest {
 
     /** One golden artifact: the file stem, the method and its options, and the training examples (iris indices). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.InvalidOptionException;
@@ -20,6 +21,7 @@ import org.xfer4j.repurposers.metamodel.testdata.RealDataRun;
 import org.xfer4j.repurposers.metamodel.testdata.SklearnData;
 import org.xfer4j.testkit.FeatureRepurposerContract;
 
+@Tag("debian")
 class GpProviderTest extends FeatureRepurposerContract {
 
     private final GpProvider provider = new GpProvider();

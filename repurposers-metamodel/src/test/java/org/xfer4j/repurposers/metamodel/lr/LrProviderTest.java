@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.InvalidOptionException;
@@ -19,6 +20,7 @@ import org.xfer4j.repurposers.metamodel.testdata.RealDataRun;
 import org.xfer4j.repurposers.metamodel.testdata.SklearnData;
 import org.xfer4j.testkit.FeatureRepurposerContract;
 
+@Tag("debian")
 class LrProviderTest extends FeatureRepurposerContract {
 
     private final LrProvider provider = new LrProvider();

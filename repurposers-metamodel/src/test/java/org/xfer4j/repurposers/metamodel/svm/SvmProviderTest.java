@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.InvalidOptionException;
@@ -21,6 +22,7 @@ import org.xfer4j.repurposers.metamodel.testdata.SklearnData;
 import org.xfer4j.testkit.FeatureRepurposerContract;
 
 /** The contract with the default RBF kernel, and both kernels on real data. */
+@Tag("debian")
 class SvmProviderTest extends FeatureRepurposerContract {
 
     private final SvmProvider provider = new SvmProvider();

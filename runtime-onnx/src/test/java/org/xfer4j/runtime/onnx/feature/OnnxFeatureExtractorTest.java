@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.Device;
 import org.xfer4j.api.Progress;
@@ -24,6 +25,7 @@ import org.xfer4j.runtime.onnx.DeviceUnavailableException;
 import org.xfer4j.runtime.onnx.TestModels;
 import org.xfer4j.runtime.onnx.model.OnnxSourceModel;
 
+@Tag("network")
 class OnnxFeatureExtractorTest {
 
     private static final String LAYER_5 = "/encoder/layer.5/output/LayerNorm/Add_1";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.data.Dataset;
@@ -14,6 +15,7 @@ import org.xfer4j.data.text.SpamAssassin;
 import org.xfer4j.runtime.onnx.TestModels;
 
 /** bge [CLS] features separate ham from spam subjects: a nearest-centroid classifier on them does well. */
+@Tag("network")
 class SpamSubjectsQualityTest {
 
     @Test

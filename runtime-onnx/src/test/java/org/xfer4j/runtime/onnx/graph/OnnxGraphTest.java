@@ -10,12 +10,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.data.Tensor;
 import org.xfer4j.api.model.LayerInfo;
+import org.xfer4j.testkit.Prerequisites;
 
+@Tag("network")
 class OnnxGraphTest {
 
     private static final int PIXELS = 3 * 48 * 192;
@@ -137,6 +140,7 @@ class OnnxGraphTest {
         assertThat(p[0] + p[1]).isCloseTo(1f, within(1e-5f));
     }
 
+    @Tag("graphviz")
     @Test
     void drawsTheGraph(@TempDir Path dir) throws Exception {
         String dot = paddle.dropTop(3).toDot();
@@ -144,7 +148,7 @@ class OnnxGraphTest {
                 .doesNotContain("p2o.Softmax.0");
         Path svg = dir.resolve("g.svg");
         boolean rendered = paddle.renderSvg(svg);
-        org.junit.jupiter.api.Assumptions.assumeTrue(rendered, "Graphviz dot is not installed");
+        Prerequisites.require(rendered, "Graphviz dot is not installed (apt-get install graphviz)");
         assertThat(Files.readString(svg)).contains("<svg").contains("p2o.MatMul.0");
     }
 

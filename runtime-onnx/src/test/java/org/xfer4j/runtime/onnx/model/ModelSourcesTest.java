@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.Progress;
@@ -19,6 +20,7 @@ import org.xfer4j.data.registry.MavenArtifacts;
 import org.xfer4j.runtime.onnx.TestModels;
 import org.xfer4j.runtime.onnx.text.TokenizerPreprocessor;
 
+@Tag("network")
 class ModelSourcesTest {
 
     @TempDir
@@ -32,11 +34,12 @@ class ModelSourcesTest {
         assertThat(sources).extracting(ModelSource::id).contains("onnx-file", "model-pack");
         ModelSource packs = sources.stream().filter(s -> s.id().equals("model-pack")).findFirst().orElseThrow();
         assertThat(packs.catalogue()).containsExactly("bge-small-en-v1.5", "bge-small-en-v1.5-fp32",
-                "all-minilm-l6-v2");
+                "all-minilm-l6-v2", "all-minilm-l6-v2-fp32");
         // listings say which packs are int8 (run one example at a time) and which are full precision
         assertThat(packs.about("bge-small-en-v1.5")).startsWith("int8-quantised");
         assertThat(packs.about("all-minilm-l6-v2")).startsWith("int8-quantised");
         assertThat(packs.about("bge-small-en-v1.5-fp32")).startsWith("full precision");
+        assertThat(packs.about("all-minilm-l6-v2-fp32")).startsWith("full precision");
         assertThat(packs.about("model.onnx")).isEmpty();
         assertThat(packs.accepts("bge-small-en-v1.5")).isTrue();
         assertThat(packs.accepts("maven:g:a:1")).isTrue();

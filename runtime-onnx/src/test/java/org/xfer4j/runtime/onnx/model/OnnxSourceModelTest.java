@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.InvalidInputException;
@@ -17,6 +18,7 @@ import org.xfer4j.api.model.Pooling;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.runtime.onnx.TestModels;
 
+@Tag("network")
 class OnnxSourceModelTest {
 
     private static final String LAST = "/encoder/layer.11/output/LayerNorm/Add_1";

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.data.DType;
 import org.xfer4j.api.data.Sample;
@@ -14,6 +18,7 @@ import org.xfer4j.api.data.Tensor;
 import org.xfer4j.api.model.InputSpec;
 import org.xfer4j.runtime.onnx.TestModels;
 
+@Tag("network")
 class TokenizerPreprocessorTest {
 
     @Test
@@ -44,6 +49,17 @@ class TokenizerPreprocessorTest {
                 TestModels.bge().onnxFile().resolveSibling("tokenizer.json"),
                 List.of(new InputSpec("pixel_values", DType.FLOAT32, List.of(-1L, 3L, 224L, 224L)))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("pixel_values");
+    }
+
+    @Test
+    void aDeeplyNestedTokenizerJsonIsAnErrorNamingTheFileAndLine(@TempDir Path dir) throws Exception {
+        // issue 15: the tokenizer library's JSON reader has its own depth limit (128); the error names file and line
+        Path deep = dir.resolve("tokenizer.json");
+        Files.writeString(deep, "{\"version\": \"1.0\",\n \"model\": " + "[".repeat(100_000) + "]".repeat(100_000)
+                + "}");
+        List<InputSpec> inputs = List.of(new InputSpec("input_ids", DType.INT64, List.of(-1L, -1L)));
+        assertThatThrownBy(() -> TokenizerPreprocessor.load(deep, inputs)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cannot read tokenizer " + deep).hasMessageContaining("line 2");
     }
 
     @Test
