@@ -1,7 +1,7 @@
 # PyTorch 1.13 side of TrainingStepBench: the same network, batch and threads, SGD with momentum, all parameters
 # trained, batch norm with running statistics (eval mode). Prints samples per second of full training steps (after
-# min(3, STEPS) warm-up steps).
-# usage: torch_step.py SIZE|mobilenet-v2 BATCH STEPS THREADS
+# min(3, STEPS) warm-up steps), or with MODE "forward" of forward passes alone (no gradients).
+# usage: torch_step.py SIZE|mobilenet-v2 BATCH STEPS THREADS [step|forward]
 import sys
 import time
 import torch
@@ -10,6 +10,7 @@ import torch.nn as nn
 mobilenet = sys.argv[1] == "mobilenet-v2"
 size = 224 if mobilenet else int(sys.argv[1])
 batch, steps, threads = (int(a) for a in sys.argv[2:5])
+forward_only = len(sys.argv) > 5 and sys.argv[5] == "forward"
 torch.set_num_threads(threads)
 torch.manual_seed(0)
 
@@ -32,6 +33,9 @@ x = torch.randn(batch, 3, size, size)
 y = torch.randint(0, 5 if mobilenet else 10, (batch,))
 
 def step():
+    if forward_only:
+        with torch.no_grad():
+            return model(x)
     opt.zero_grad()
     loss = nn.functional.cross_entropy(model(x), y)
     loss.backward()

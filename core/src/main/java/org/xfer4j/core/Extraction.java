@@ -89,6 +89,8 @@ final class Extraction implements AutoCloseable {
         parts.put("extractor", extractor.id() + " " + extractor.version() + " ("
                 + extractor.getClass().getName() + ")");
         options.toProperties().forEach((k, v) -> parts.put("extraction." + k, v));
+        // features cached before int8 graphs ran one example at a time depended on their batch: not to be served
+        parts.put("extraction.revision", "2");
         return new FeatureCache.Key(parts);
     }
 

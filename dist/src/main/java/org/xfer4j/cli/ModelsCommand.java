@@ -19,7 +19,8 @@ final class ModelsCommand implements Runnable {
             for (ModelSource s : xfer.registry().modelSources()) {
                 System.out.printf("%-14s %s%n", s.id(), s.description());
                 for (String name : s.catalogue()) {
-                    System.out.printf("  %s%n", name);
+                    String about = s.about(name);
+                    System.out.println(about.isEmpty() ? "  " + name : String.format("  %-24s %s", name, about));
                 }
             }
         }

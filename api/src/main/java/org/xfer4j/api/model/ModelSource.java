@@ -36,4 +36,12 @@ public interface ModelSource extends Provider {
     default List<String> catalogue() {
         return List.of();
     }
+
+    /**
+     * A short note on the catalogue model {@code name} for listings, such as its numeric precision; empty when
+     * there is nothing to add. Since SPI 1.1.
+     */
+    default String about(String name) {
+        return "";
+    }
 }

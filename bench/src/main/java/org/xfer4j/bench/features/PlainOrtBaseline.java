@@ -13,11 +13,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.runtime.onnx.OrtRuntime;
 
 /**
  * The reference: what a user writes by hand with ONNX Runtime and DJL's tokenizer, no Xfer4j in between. The
- * original graph, its {@code last_hidden_state} output, the [CLS] row taken directly.
+ * original graph, its {@code last_hidden_state} output, the [CLS] row taken directly; texts in padded batches, or
+ * one at a time on several threads each running the session with one intra-op thread.
  */
 final class PlainOrtBaseline implements AutoCloseable {
 
@@ -25,11 +29,17 @@ final class PlainOrtBaseline implements AutoCloseable {
     private final OrtSession session;
     private final OrtSession.SessionOptions options;
 
-    PlainOrtBaseline(Path onnx, Path tokenizerJson) throws IOException, OrtException {
+    /** A session over {@code model}'s graph file and its tokenizer.json, with {@code threads} intra-op threads. */
+    static PlainOrtBaseline of(SourceModel model, int threads) throws IOException, OrtException {
+        return new PlainOrtBaseline(model.onnxFile(), model.onnxFile().resolveSibling("tokenizer.json"), threads);
+    }
+
+    /** A session over {@code onnx} with {@code threads} intra-op threads. */
+    private PlainOrtBaseline(Path onnx, Path tokenizerJson, int threads) throws IOException, OrtException {
         tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("padding", "true", "truncation", "true",
                 "maxLength", "128"));
         options = new OrtSession.SessionOptions();
-        options.setIntraOpNumThreads(2);
+        options.setIntraOpNumThreads(threads);
         session = OrtRuntime.environment().createSession(onnx.toString(), options);
     }
 
@@ -68,6 +78,23 @@ final class PlainOrtBaseline implements AutoCloseable {
             System.arraycopy(p, 0, all, at, p.length);
             at += p.length;
         }
+        return all;
+    }
+
+    /** [CLS] features of {@code texts}, each text run alone, {@code lanes} texts at a time on as many threads. */
+    float[] extractOneByOne(List<String> texts, int lanes) throws OrtException {
+        float[] all = new float[texts.size() * 384];
+        AtomicInteger next = new AtomicInteger();
+        List<Callable<Void>> works = new ArrayList<>();
+        for (int l = 0; l < lanes; l++) {
+            works.add(() -> {
+                for (int i; (i = next.getAndIncrement()) < texts.size(); ) {
+                    System.arraycopy(extract(texts.subList(i, i + 1), 1), 0, all, i * 384, 384);
+                }
+                return null;
+            });
+        }
+        OrtRuntime.onOrtThreads(works);
         return all;
     }
 

@@ -26,7 +26,11 @@ final class SubjectFeatures {
     }
 
     static SourceModel openBge() {
-        return new ModelPackSource().open(ModelPack.BGE_SMALL_EN_V15.name(), context());
+        return open(ModelPack.BGE_SMALL_EN_V15);
+    }
+
+    static SourceModel open(ModelPack pack) {
+        return new ModelPackSource().open(pack.name(), context());
     }
 
     static OnnxFeatureExtractor open(SourceModel bge) {

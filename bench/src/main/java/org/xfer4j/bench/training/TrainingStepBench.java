@@ -1,102 +1,138 @@
 package org.xfer4j.bench.training;
 
-import ai.onnxruntime.OnnxTensor;
-import java.nio.FloatBuffer;
-import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
-import org.xfer4j.api.Device;
-import org.xfer4j.api.Progress;
-import org.xfer4j.api.ProviderContext;
-import org.xfer4j.api.model.SourceModel;
-import org.xfer4j.importer.tfjs.TfjsModelSource;
+import org.xfer4j.bench.timing.Contest;
+import org.xfer4j.runtime.onnx.OrtModelSession;
 import org.xfer4j.runtime.onnx.OrtRuntime;
-import org.xfer4j.training.autodiff.Optimizer;
-import org.xfer4j.training.autodiff.TrainingStep;
-import org.xfer4j.runtime.onnx.graph.OnnxGraph;
 import org.xfer4j.training.TrainingSession;
 
 /**
  * Training-step throughput (samples/s) of Xfer4j's ONNX training graph against PyTorch 1.13 on the same network
- * ({@link BenchNet}), batch, input size and thread count, one after the other in one run; also the peak resident
- * memory of this JVM. With {@code mobilenet-v2} as first argument: the imported nsfwjs MobileNetV2 (224x224, all
- * 2.3M parameters trained) against torchvision's MobileNetV2 (same body, a plain 5-way head).
- * Usage: {@code bench/run.sh org.xfer4j.bench.training.TrainingStepBench [size|mobilenet-v2 batch steps]}.
+ * ({@link BenchNet}), batch, input size and thread count, with each side's forward pass alone beside it (so a step
+ * reads as a number of forward passes), contestants alternating in one run; also the peak resident memory of this
+ * JVM. With {@code mobilenet-v2} as first argument: the imported nsfwjs MobileNetV2 (224x224, all 2.3M parameters
+ * trained) against torchvision's MobileNetV2 (same body, a plain 5-way head) in PyTorch 1.13 and, as the Java
+ * anchor, in DJL 0.36 with its PyTorch 2.7.1 engine ({@link DjlMobileNet}).
+ * Usage: {@code bench/run.sh org.xfer4j.bench.training.TrainingStepBench [size|mobilenet-v2 batch steps rounds]}.
  */
 public final class TrainingStepBench {
 
-    private static final int THREADS = 2;
+    private static final String OURS_FORWARD = "Xfer4j forward (ONNX Runtime 1.29 inference session)";
+    private static final String OURS_STEP = "Xfer4j training step (ONNX Runtime 1.29)";
+    private static final String TORCH_FORWARD = "PyTorch 1.13 forward (no_grad)";
+    private static final String TORCH_STEP = "PyTorch 1.13 training step";
+    private static final String DJL_FORWARD = "DJL 0.36 / PyTorch 2.7.1 forward (TorchScript)";
+    private static final String DJL_STEP = "DJL 0.36 / PyTorch 2.7.1 training step";
 
     private TrainingStepBench() {
     }
 
-    /** Entry point; prints both throughputs and their ratio. */
+    /** Entry point; prints every contestant's throughput and the ratios. */
     public static void main(String[] args) throws Exception {
         boolean mobilenet = args.length > 0 && args[0].equals("mobilenet-v2");
-        int size = mobilenet ? 224 : args.length > 0 ? Integer.parseInt(args[0]) : 96;
+        String which = args.length > 0 ? args[0] : "96";
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 32;
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        ProviderContext context = new ProviderContext(ProviderContext.defaults().cacheDir(), Device.CPU, THREADS, 1,
-                Progress.NONE);
-        OnnxGraph net;
-        if (mobilenet) {
-            try (SourceModel m = new TfjsModelSource().open("mobilenet-v2", context)) {
-                net = OnnxGraph.load(m.onnxFile());
-            }
-        } else {
-            net = BenchNet.build(size);
-        }
-        String input = net.inputNames().getFirst();
-        TrainingStep step = TrainingStep.of(net).optimizer(new Optimizer.Sgd(0.9, 0)).build();
-        Random rng = new Random(0);
-        float[] x = new float[batch * 3 * size * size];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) rng.nextGaussian();
-        }
-        long[] y = new long[batch];
-        for (int i = 0; i < batch; i++) {
-            y[i] = rng.nextInt(mobilenet ? 5 : 10);
-        }
-        int rounds = mobilenet ? 1 : 3;
-        double[] ours = new double[rounds];
-        double[] reference = new double[rounds];
-        try (TrainingSession session = new TrainingSession(step, context);
-                OnnxTensor xt = OnnxTensor.createTensor(OrtRuntime.environment(), FloatBuffer.wrap(x),
-                        new long[] {batch, 3, size, size});
-                OnnxTensor yt = OnnxTensor.createTensor(OrtRuntime.environment(), LongBuffer.wrap(y),
-                        new long[] {batch})) {
-            Map<String, Double> lr = Map.of("default", 0.01);
-            for (int i = 0; i < Math.min(3, steps); i++) {
-                session.run(Map.of(input, xt), yt, lr);
-            }
-            // alternate the contestants, so load from other processes on the machine hits both alike
-            for (int r = 0; r < rounds; r++) {
-                long t0 = System.nanoTime();
-                for (int i = 0; i < steps; i++) {
-                    session.run(Map.of(input, xt), yt, lr);
+        int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        String loadBefore = Contest.load();
+        Map<String, Contest.Result> results;
+        int size;
+        DjlMobileNet djl = null;
+        String djlFailure = null;
+        try (StepFixture f = StepFixture.of(which, batch);
+                TrainingSession session = new TrainingSession(f.step(), StepFixture.context());
+                OrtModelSession inference = OrtRuntime.open(f.net().toBytes(), "forward", StepFixture.context())) {
+            size = f.size();
+            if (mobilenet) {
+                try {
+                    djl = DjlMobileNet.open(Path.of("bench/target/djl"), batch, f.classes(), StepFixture.THREADS);
+                } catch (IllegalStateException e) {
+                    djlFailure = e.getMessage();
                 }
-                ours[r] = (double) batch * steps / ((System.nanoTime() - t0) / 1e9);
-                reference[r] = torch(mobilenet ? "mobilenet-v2" : Integer.toString(size), batch, steps);
+            }
+            Contest contest = new Contest();
+            contest.add(OURS_FORWARD, repeat(steps, () -> OrtRuntime.onOrtThread(() -> {
+                inference.session().run(f.feed()).close();
+                return Double.NaN;
+            })));
+            contest.add(OURS_STEP, repeat(steps, () -> session.run(f.feed(), f.y(), StepFixture.RATES).loss()));
+            contest.addExternal(TORCH_FORWARD, () -> batch * steps / torch(which, batch, steps, "forward"));
+            contest.addExternal(TORCH_STEP, () -> batch * steps / torch(which, batch, steps, "step"));
+            if (djl != null) {
+                DjlMobileNet d = djl;
+                contest.add(DJL_FORWARD, repeat(steps, d::forward));
+                contest.add(DJL_STEP, repeat(steps, d::step));
+            }
+            // warm-up: three of each (sessions plan memory, TorchScript optimises its graph on the first runs)
+            for (int i = 0; i < 3; i++) {
+                session.run(f.feed(), f.y(), StepFixture.RATES);
+                OrtRuntime.onOrtThread(() -> {
+                    inference.session().run(f.feed()).close();
+                    return null;
+                });
+                if (djl != null) {
+                    djl.forward();
+                    djl.step();
+                }
+            }
+            results = contest.run(rounds);
+        } finally {
+            if (djl != null) {
+                djl.close();
             }
         }
-        System.out.printf((mobilenet ? "MobileNetV2 (nsfwjs import vs torchvision, heads differ)" : "BenchNet")
-                + " %dx%d, batch %d, %d threads, %d timed steps after %d warm-up%n", size, size, batch,
-                THREADS, steps, Math.min(3, steps));
-        double o = median(ours);
-        double t = median(reference);
-        System.out.printf("Xfer4j (ONNX Runtime 1.29): %.1f samples/s (median of %d alternating rounds)%n", o, rounds);
-        System.out.printf("PyTorch 1.13:               %.1f samples/s%n", t);
-        System.out.printf("ratio Xfer4j / PyTorch:     %.2f%n", o / t);
+        System.out.printf((mobilenet ? "MobileNetV2 (nsfwjs import; PyTorch and DJL: torchvision's, heads differ)"
+                : "BenchNet") + " %dx%d, batch %d, %d threads, %d timed steps per round after 3 warm-up, %d rounds"
+                + " (order rotating); load %s -> %s%n", size, size, batch, StepFixture.THREADS, steps, rounds,
+                loadBefore, Contest.load());
+        System.out.println("| contestant | samples/s (median) | samples/s (best round) | samples per CPU-second"
+                + " | rounds (s) |");
+        System.out.println("|---|---|---|---|---|");
+        double samples = (double) batch * steps;
+        for (Contest.Result r : results.values()) {
+            System.out.printf("| %s | %.1f | %.1f | %s | %s |%n", r.name(), samples / r.wallMedian(),
+                    samples / r.wallBest(), Double.isNaN(r.cpuMedian()) ? "-"
+                            : String.format("%.1f", samples / r.cpuMedian()), r.rounds());
+        }
+        ratio(results, OURS_STEP, OURS_FORWARD, "Xfer4j: a training step costs %s forward passes");
+        ratio(results, TORCH_STEP, TORCH_FORWARD, "PyTorch 1.13: a training step costs %s forward passes");
+        ratio(results, DJL_STEP, DJL_FORWARD, "DJL: a training step costs %s forward passes");
+        ratio(results, TORCH_STEP, OURS_STEP, "training step, Xfer4j / PyTorch 1.13 samples/s: %s");
+        ratio(results, DJL_STEP, OURS_STEP, "training step, Xfer4j / DJL samples/s: %s");
+        ratio(results, TORCH_FORWARD, OURS_FORWARD, "forward, Xfer4j / PyTorch 1.13 samples/s: %s");
+        ratio(results, DJL_FORWARD, OURS_FORWARD, "forward, Xfer4j / DJL samples/s: %s");
+        if (djlFailure != null) {
+            System.out.println("DJL contestants left out: " + djlFailure);
+        }
         System.out.printf("peak resident memory of the JVM: %s%n", peakRss());
     }
 
+    /** {@code work} {@code times} times as one contestant's round. */
+    private static Contest.Work repeat(int times, Contest.Work work) {
+        return () -> {
+            for (int i = 0; i < times; i++) {
+                work.run();
+            }
+            return Double.NaN;
+        };
+    }
+
+    /** Prints the time of {@code a} over that of {@code b} (median rounds, best rounds) into {@code format}. */
+    private static void ratio(Map<String, Contest.Result> results, String a, String b, String format) {
+        if (results.containsKey(a) && results.containsKey(b)) {
+            System.out.println(String.format(format, String.format("%.2f (median rounds), %.2f (best rounds)",
+                    results.get(a).wallMedian() / results.get(b).wallMedian(),
+                    results.get(a).wallBest() / results.get(b).wallBest())));
+        }
+    }
+
     /** Samples/s of the PyTorch script (a fresh process; its import time is not counted). */
-    private static double torch(String net, int batch, int steps) throws Exception {
+    private static double torch(String net, int batch, int steps, String mode) throws Exception {
         Process torch = new ProcessBuilder("/usr/bin/python3", "bench/training/torch_step.py", net,
-                Integer.toString(batch), Integer.toString(steps), Integer.toString(THREADS)).redirectErrorStream(true)
-                .start();
+                Integer.toString(batch), Integer.toString(steps), Integer.toString(StepFixture.THREADS), mode)
+                .redirectErrorStream(true).start();
         String out = new String(torch.getInputStream().readAllBytes()).trim();
         if (torch.waitFor() != 0) {
             throw new IllegalStateException("PyTorch reference failed: " + out);
@@ -104,11 +140,6 @@ public final class TrainingStepBench {
         return Double.parseDouble(out.lines().reduce((a, b) -> b).orElseThrow());
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        java.util.Arrays.sort(s);
-        return s[s.length / 2];
-    }
 
     /** VmHWM of this process (Linux), e.g. "812 MB". */
     static String peakRss() throws java.io.IOException {

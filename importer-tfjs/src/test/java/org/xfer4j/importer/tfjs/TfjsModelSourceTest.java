@@ -85,6 +85,11 @@ class TfjsModelSourceTest {
                 FeatureMatrix f = ex.extract(images, List.of(), Progress.NONE);
                 assertThat(f.rows()).isEqualTo(6);
                 assertThat(f.columns()).isEqualTo(1280);
+                // batch-invariant: each image alone gets, bit for bit, its features from the batches of 4 and 2
+                for (int i = 0; i < images.size(); i++) {
+                    assertThat(ex.extract(images.subset(new int[] {i}), List.of(), Progress.NONE).row(0))
+                            .as("image %d alone", i).containsExactly(f.row(i));
+                }
                 FeatureMatrix conv = ex.extract(images, List.of("out_relu"), Progress.NONE);
                 // flatten_1 is the 7x7 average of out_relu: the runtime's spatial mean pooling gives the same
                 for (int i = 0; i < f.values().length; i++) {

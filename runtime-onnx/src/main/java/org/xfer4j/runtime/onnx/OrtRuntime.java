@@ -7,6 +7,8 @@ import ai.onnxruntime.OrtLoggingLevel;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.xfer4j.api.Device;
@@ -23,6 +25,12 @@ public final class OrtRuntime {
 
     /** Stack size of the threads that run ONNX Runtime: big graphs overflow the default 1 MB stack natively. */
     public static final long ORT_THREAD_STACK = 16L << 20;
+
+    /**
+     * System property naming a file prefix: sessions opened while it is set record ONNX Runtime's profile (every
+     * node's kernel time, as Chrome trace JSON), written to {@code <prefix>_<date>.json} when the session closes.
+     */
+    public static final String PROFILE_PROPERTY = "xfer4j.ort.profile";
 
     private static volatile OrtEnvironment environment;
 
@@ -74,6 +82,10 @@ public final class OrtRuntime {
             if (noMemoryPattern) {
                 options.setMemoryPatternOptimization(false);
             }
+            String profile = System.getProperty(PROFILE_PROPERTY);
+            if (profile != null && !profile.isBlank()) {
+                options.enableProfiling(profile);
+            }
             addDevice(options, context.device());
             OrtSession session = onOrtThread(() -> environment().createSession(model, options));
             return new OrtModelSession(session, options);
@@ -94,7 +106,7 @@ public final class OrtRuntime {
     }
 
     /** {@link #tensor(Tensor)}, added to {@code owned}, the tensors the caller closes when done. */
-    public static OnnxTensor tensor(Tensor t, java.util.List<OnnxTensor> owned) throws OrtException {
+    public static OnnxTensor tensor(Tensor t, List<OnnxTensor> owned) throws OrtException {
         OnnxTensor o = tensor(t);
         owned.add(o);
         return o;
@@ -130,39 +142,58 @@ public final class OrtRuntime {
      * caller still waits for the work to stop, so nothing it uses is closed under it.
      */
     public static <T> T onOrtThread(Callable<T> work) throws OrtException {
-        AtomicReference<T> result = new AtomicReference<>();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread t = new Thread(null, () -> {
-            try {
-                result.set(work.call());
-            } catch (Throwable e) { // handed to the caller below
-                failure.set(e);
-            }
-        }, "xfer4j-ort", ORT_THREAD_STACK);
-        t.setDaemon(true);
-        t.start();
+        return onOrtThreads(List.of(work)).getFirst();
+    }
+
+    /**
+     * {@link #onOrtThread(Callable)} for several pieces of work at once, each on its own thread; returns their
+     * results in order once all have stopped, or throws the first failure (in {@code works} order).
+     */
+    public static <T> List<T> onOrtThreads(List<? extends Callable<T>> works) throws OrtException {
+        List<AtomicReference<T>> results = new ArrayList<>();
+        List<AtomicReference<Throwable>> failures = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (Callable<T> work : works) {
+            AtomicReference<T> result = new AtomicReference<>();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread t = new Thread(null, () -> {
+                try {
+                    result.set(work.call());
+                } catch (Throwable e) { // handed to the caller below
+                    failure.set(e);
+                }
+            }, "xfer4j-ort", ORT_THREAD_STACK);
+            t.setDaemon(true);
+            results.add(result);
+            failures.add(failure);
+            threads.add(t);
+        }
+        threads.forEach(Thread::start);
         boolean interrupted = false;
-        while (t.isAlive()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                // pass the interrupt on, but wait: the caller may close the session the work still uses
-                t.interrupt();
-                interrupted = true;
+        for (Thread t : threads) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    // pass the interrupt on, but wait: the caller may close the session the work still uses
+                    threads.forEach(Thread::interrupt);
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        Throwable f = failure.get();
-        switch (f) {
-            case null -> {
-                return result.get();
+        for (AtomicReference<Throwable> failure : failures) {
+            switch (failure.get()) {
+                case null -> {
+                }
+                case OrtException e -> throw e;
+                case RuntimeException e -> throw e;
+                case Error e -> throw e;
+                case Throwable f -> throw new XferException(f.getMessage(), f);
             }
-            case OrtException e -> throw e;
-            case RuntimeException e -> throw e;
-            case Error e -> throw e;
-            default -> throw new XferException(f.getMessage(), f);
         }
+        return results.stream().map(AtomicReference::get).toList();
     }
 }

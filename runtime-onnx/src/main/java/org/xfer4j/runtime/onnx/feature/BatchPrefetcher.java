@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.xfer4j.api.Progress;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Sample;
@@ -18,7 +19,8 @@ import org.xfer4j.api.model.Preprocessor;
 /**
  * Reads and prepares the batches of a dataset in order, on its own threads, up to one batch per thread ahead of the
  * consumer, so decoding and preprocessing overlap with inference while memory stays bounded by a few batches.
- * With no threads each batch is prepared when it is asked for.
+ * With no threads each batch is prepared by the thread asking for it. Consumers may share one prefetcher: each
+ * batch goes to exactly one of them.
  */
 final class BatchPrefetcher implements AutoCloseable {
 
@@ -46,27 +48,32 @@ final class BatchPrefetcher implements AutoCloseable {
         });
     }
 
-    boolean hasNext() {
-        return !queued.isEmpty() || nextFrom < data.size();
-    }
-
+    /** The next batch, or null when every example has been handed out. */
     Batch next() {
         if (workers == null) {
-            Batch b = prepare(nextFrom);
-            nextFrom += b.size();
-            return b;
+            int from;
+            synchronized (this) {
+                from = nextFrom;
+                nextFrom = Math.min(data.size(), from + batchSize);
+            }
+            return from < data.size() ? prepare(from) : null; // prepared outside the lock, alongside other consumers
         }
-        fill();
-        try {
-            return queued.removeFirst().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new XferException("interrupted while preparing a batch", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r
-                    : new XferException("preparing a batch failed: " + e.getCause(), e.getCause());
-        } finally {
+        synchronized (this) {
             fill();
+            if (queued.isEmpty()) {
+                return null;
+            }
+            try {
+                return queued.removeFirst().get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // an interrupt cancels the extraction, as between batches
+                throw new Progress.CancelledException();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r
+                        : new XferException("preparing a batch failed: " + e.getCause(), e.getCause());
+            } finally {
+                fill();
+            }
         }
     }
 

@@ -9,10 +9,14 @@ import ai.onnxruntime.TensorInfo;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.xfer4j.api.Device;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.ProviderContext;
@@ -38,6 +42,10 @@ import org.xfer4j.runtime.onnx.text.TokenizerPreprocessor;
  * the graph rewritten to output those layers' tensors, and keeps it until {@link #close()}. Thread-safe: threads
  * may extract concurrently, from the first call on (sessions open under a lock; ONNX Runtime runs one session from
  * several threads at once); {@link #close()} must wait until they are done.
+ * <p>
+ * An example's features never depend on the other examples of its batch: a graph that couples them (dynamic
+ * quantisation, see {@link BatchCoupling}) runs one example at a time, on as many concurrent one-thread runs of its
+ * session as the context has threads, so the machine stays busy without batching.
  */
 public final class OnnxFeatureExtractor implements FeatureExtractor {
 
@@ -46,6 +54,7 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
     private final ProviderContext context;
     private final ModelProto graph;
     private final Map<List<String>, OrtModelSession> sessions = new HashMap<>();
+    private final boolean perExample;
 
     /** An extractor over {@code model}; sessions open on {@code context.device()} when first needed. */
     public OnnxFeatureExtractor(SourceModel model, ExtractionOptions options, ProviderContext context) {
@@ -54,6 +63,12 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
         this.context = context;
         OrtRuntime.requireDevice(context.device());
         this.graph = OnnxGraphs.parse(OnnxGraphs.read(model.onnxFile()), model.onnxFile());
+        this.perExample = BatchCoupling.of(graph).isPresent();
+    }
+
+    /** Whether this model runs one example at a time because its graph couples the examples of a batch. */
+    public boolean runsPerExample() {
+        return perExample;
     }
 
     @Override
@@ -75,8 +90,7 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
         OrtModelSession session = session(tensors);
         progress.start("features of " + model.name(), data.size());
         try {
-            FeatureMatrix features = OrtRuntime.onOrtThread(() -> run(session.session(), data, names, tensors,
-                    progress));
+            FeatureMatrix features = run(session.session(), data, names, tensors, progress);
             progress.finish();
             return features.requireFinite("features of " + model.name());
         } catch (OrtException e) {
@@ -93,27 +107,66 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
     /** The session for {@code tensors}, opened once even when several threads ask for it first at the same time. */
     private synchronized OrtModelSession session(List<String> tensors) {
         List<String> key = tensors.stream().distinct().toList();
+        ProviderContext runs = lanes() > 1 ? new ProviderContext(context.cacheDir(), context.device(), 1,
+                context.seed(), context.progress()) : context;
         return sessions.computeIfAbsent(key, k -> OrtRuntime.open(ExposedOutputs.of(graph, k),
-                model.name() + " (outputs " + k + ")", context));
+                model.name() + " (outputs " + k + ")", runs));
+    }
+
+    /** Concurrent runs: one per thread for graphs run per example on the CPU, else one run using every thread. */
+    private int lanes() {
+        if (!perExample || context.device().kind() == Device.Kind.CUDA) {
+            return 1;
+        }
+        return context.threads() > 0 ? context.threads() : Runtime.getRuntime().availableProcessors();
     }
 
     /** The pooled features of every example, layer blocks side by side. */
     private FeatureMatrix run(OrtSession session, Dataset data, List<String> names, List<String> tensors,
                               Progress progress) throws OrtException {
         FeatureRows rows = new FeatureRows(names, data.size());
-        try (BatchPrefetcher batches = new BatchPrefetcher(data, options.batchSize(), model.preprocessor(),
-                options.prefetchThreads())) {
-            while (batches.hasNext()) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new Progress.CancelledException();
+        AtomicBoolean failed = new AtomicBoolean();
+        Object reporting = new Object(); // progress listeners and the rows need not be thread-safe
+        // concurrent runs prepare their own examples (the other run keeps the cores busy meanwhile); a single run
+        // has them prepared ahead on the prefetch threads
+        try (BatchPrefetcher batches = new BatchPrefetcher(data, perExample ? 1 : options.batchSize(),
+                model.preprocessor(), lanes() > 1 ? 0 : options.prefetchThreads())) {
+            Callable<Void> lane = () -> {
+                boolean done = false;
+                try {
+                    for (BatchPrefetcher.Batch batch; (batch = next(batches, failed, progress, reporting)) != null; ) {
+                        List<float[]> pooled = runBatch(session, batch, names, tensors);
+                        synchronized (reporting) {
+                            rows.add(batch.from(), batch.size(), pooled);
+                            progress.advance(batch.size());
+                        }
+                    }
+                    done = true;
+                    return null;
+                } finally {
+                    if (!done) {
+                        failed.set(true); // the other lanes stop at their next batch
+                    }
                 }
-                progress.checkCancelled();
-                BatchPrefetcher.Batch batch = batches.next();
-                rows.add(batch.from(), batch.size(), runBatch(session, batch, names, tensors));
-                progress.advance(batch.size());
-            }
+            };
+            OrtRuntime.onOrtThreads(Collections.nCopies(lanes(), lane));
         }
         return rows.matrix();
+    }
+
+    /** The next batch for a lane, or null when there is none or another lane failed. */
+    private static BatchPrefetcher.Batch next(BatchPrefetcher batches, AtomicBoolean failed, Progress progress,
+            Object reporting) {
+        if (failed.get()) {
+            return null;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new Progress.CancelledException();
+        }
+        synchronized (reporting) {
+            progress.checkCancelled();
+        }
+        return batches.next();
     }
 
     /** Per layer, the pooled features of the batch's examples, row-major. */

@@ -37,28 +37,40 @@ final class BilinearResize {
 
     /**
      * Writes channel {@code c} of the resized image into {@code out} (row-major, {@code rows.lo.length} x
-     * {@code cols.lo.length}) as {@code value * scale + shift}.
+     * {@code cols.lo.length}) as {@code value * scale + shift}. Separable: each source row a target row reads is
+     * interpolated along x once, then target rows blend two of those; the arithmetic per pixel is the kernel's
+     * (same operations in the same order), so the values are bit for bit those of the direct formula.
      */
     static void channel(byte[] px, int width, int channels, int c, Axis rows, Axis cols, float scale, float shift,
             float[] out, int at) {
         int h = rows.lo().length;
         int w = cols.lo().length;
+        double[][] across = new double[rows.hi()[h - 1] + 1][];
         for (int y = 0; y < h; y++) {
-            int top = rows.lo()[y] * width;
-            int bottom = rows.hi()[y] * width;
+            double[] t = across(px, width, channels, c, cols, rows.lo()[y], across);
+            double[] b = across(px, width, channels, c, cols, rows.hi()[y], across);
             double fy = rows.frac()[y];
+            int o = at + y * w;
             for (int x = 0; x < w; x++) {
-                int l = cols.lo()[x];
-                int r = cols.hi()[x];
-                double fx = cols.frac()[x];
-                double tl = px[(top + l) * channels + c] & 0xff;
-                double tr = px[(top + r) * channels + c] & 0xff;
-                double bl = px[(bottom + l) * channels + c] & 0xff;
-                double br = px[(bottom + r) * channels + c] & 0xff;
-                double t = tl + (tr - tl) * fx;
-                double b = bl + (br - bl) * fx;
-                out[at + y * w + x] = (float) (t + (b - t) * fy) * scale + shift;
+                out[o + x] = (float) (t[x] + (b[x] - t[x]) * fy) * scale + shift;
             }
         }
+    }
+
+    /** Source row {@code row} interpolated at every target column, computed once per call of {@link #channel}. */
+    private static double[] across(byte[] px, int width, int channels, int c, Axis cols, int row, double[][] done) {
+        double[] r = done[row];
+        if (r == null) {
+            int w = cols.lo().length;
+            int base = row * width;
+            r = new double[w];
+            for (int x = 0; x < w; x++) {
+                double left = px[(base + cols.lo()[x]) * channels + c] & 0xff;
+                double right = px[(base + cols.hi()[x]) * channels + c] & 0xff;
+                r[x] = left + (right - left) * cols.frac()[x];
+            }
+            done[row] = r;
+        }
+        return r;
     }
 }

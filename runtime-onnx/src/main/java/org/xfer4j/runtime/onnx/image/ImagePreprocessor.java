@@ -132,10 +132,16 @@ public final class ImagePreprocessor implements Preprocessor, AutoCloseable {
         float[] mean = spec.mean();
         float[] std = spec.std();
         int plane = spec.height() * spec.width();
+        int at = index * spec.size();
         for (int c = 0; c < spec.channels(); c++) {
             int source = srcChannels == 1 ? 0 : spec.bgr() ? 2 - c : c;
+            if (c > 0 && srcChannels == 1 && mean[c] == mean[0] && std[c] == std[0]) {
+                // a grey image spread over equally normalised channels: the plane is the first one again
+                System.arraycopy(out, at, out, at + c * plane, plane);
+                continue;
+            }
             BilinearResize.channel(px, img.width(), srcChannels, source, rows, cols, spec.scale() / std[c],
-                    -mean[c] / std[c], out, index * spec.size() + c * plane);
+                    -mean[c] / std[c], out, at + c * plane);
         }
     }
 

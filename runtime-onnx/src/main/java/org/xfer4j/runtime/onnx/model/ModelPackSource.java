@@ -59,6 +59,12 @@ public final class ModelPackSource implements ModelSource {
     }
 
     @Override
+    public String about(String name) {
+        ModelPack pack = pack(name);
+        return pack == null ? "" : pack.about();
+    }
+
+    @Override
     public boolean accepts(String reference) {
         return pack(reference) != null || reference.startsWith(MAVEN_PREFIX);
     }

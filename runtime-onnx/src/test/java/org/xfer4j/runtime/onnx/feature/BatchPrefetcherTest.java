@@ -32,8 +32,7 @@ class BatchPrefetcherTest {
         for (int threads : new int[] {0, 1, 3}) {
             List<Float> seen = new ArrayList<>();
             try (BatchPrefetcher p = new BatchPrefetcher(TEXTS, 4, PARSE, threads)) {
-                while (p.hasNext()) {
-                    BatchPrefetcher.Batch b = p.next();
+                for (BatchPrefetcher.Batch b; (b = p.next()) != null; ) {
                     assertThat(b.from()).isEqualTo(seen.size());
                     for (float f : b.inputs().get("x").floats()) {
                         seen.add(f);
@@ -41,6 +40,26 @@ class BatchPrefetcherTest {
                 }
             }
             assertThat(seen).as("threads=" + threads).containsExactly(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f, 9f, 10f);
+        }
+    }
+
+    @Test
+    void consumersSharingOnePrefetcherGetEachBatchOnce() throws Exception {
+        for (int threads : new int[] {0, 2}) {
+            List<Float> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+            try (BatchPrefetcher p = new BatchPrefetcher(TEXTS, 1, PARSE, threads)) {
+                Runnable consumer = () -> {
+                    for (BatchPrefetcher.Batch b; (b = p.next()) != null; ) {
+                        seen.add(b.inputs().get("x").floats()[0]);
+                    }
+                };
+                Thread other = new Thread(consumer);
+                other.start();
+                consumer.run();
+                other.join();
+            }
+            assertThat(seen).as("threads=" + threads).containsExactlyInAnyOrder(0f, 1f, 2f, 3f, 4f, 5f, 6f, 7f, 8f,
+                    9f, 10f);
         }
     }
 

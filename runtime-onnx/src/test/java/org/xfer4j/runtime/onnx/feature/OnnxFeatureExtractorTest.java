@@ -79,24 +79,30 @@ class OnnxFeatureExtractorTest {
     }
 
     @Test
-    void miniLmMaskedMeanIgnoresPadding() {
-        Dataset padded = texts("short text", "a much longer text that forces padding of the short one in this batch");
+    void miniLmAveragesTheRealTokensOfEachText() {
+        Dataset two = texts("short text", "a much longer text that would pad the short one in a shared batch");
         OnnxSourceModel flat = TestModels.miniLm().withPooling(new Pooling(Pooling.Sequence.FLATTEN,
                 Pooling.Spatial.MEAN, null));
         try (OnnxFeatureExtractor miniLm = new OnnxFeatureExtractor(TestModels.miniLm(), new ExtractionOptions(2),
                 TestModels.context());
              OnnxFeatureExtractor unpooled = new OnnxFeatureExtractor(flat, new ExtractionOptions(2),
                      TestModels.context())) {
-            float[] masked = miniLm.extract(padded, List.of(), Progress.NONE).row(0);
-            float[] tokens = unpooled.extract(padded, List.of(), Progress.NONE).row(0);
-            int positions = tokens.length / 384;
-            // "short text" is [CLS] short text [SEP]: the mean of its first 4 positions, not of all of them
-            assertThat(masked).containsExactly(meanOfPositions(tokens, 4), Offset.offset(1e-5f));
-            assertThat(cosine(masked, meanOfPositions(tokens, positions))).isLessThan(0.99);
-            float[] alone = miniLm.extract(texts("short text"), List.of(), Progress.NONE).row(0);
-            // measured 0.993: the quantised graph is not exactly batch-invariant, so no exact equality
-            assertThat(cosine(alone, masked)).isGreaterThan(0.98);
+            float[] mean = miniLm.extract(two, List.of(), Progress.NONE).row(0);
+            float[] tokens = unpooled.extract(two.subset(new int[] {0}), List.of(), Progress.NONE).row(0);
+            // "short text" is [CLS] short text [SEP]: the int8 pack runs it alone, so its 4 positions are all there is
+            assertThat(tokens).hasSize(4 * 384);
+            assertThat(mean).containsExactly(meanOfPositions(tokens, 4), Offset.offset(1e-5f));
         }
+    }
+
+    @Test
+    void maskedMeanPoolingSkipsPaddedPositions() {
+        // [2 examples, 3 positions, 2 hidden]; the first example's third position is padding
+        float[] x = {1, 2, 3, 4, 100, 100, 1, 1, 2, 2, 3, 3};
+        long[] mask = {1, 1, 0, 1, 1, 1};
+        Pooling masked = new Pooling(Pooling.Sequence.MASKED_MEAN, Pooling.Spatial.MEAN, "attention_mask");
+        assertThat(ActivationPooling.pool(x, new long[] {2, 3, 2}, masked, mask, 2, "h"))
+                .containsExactly(2, 3, 2, 2);
     }
 
     private static float[] meanOfPositions(float[] tokens, int count) {
@@ -151,7 +157,9 @@ class OnnxFeatureExtractorTest {
                 return batches.get() >= 1;
             }
         })).isInstanceOf(Progress.CancelledException.class);
-        assertThat(batches.get()).isEqualTo(1);
+        // bge is int8 (run per example) on 2 threads: two concurrent runs, so the other one's example may finish too
+        assertThat(BGE.runsPerExample()).isTrue();
+        assertThat(batches.get()).isBetween(1L, 2L);
     }
 
     @Test
@@ -191,7 +199,7 @@ class OnnxFeatureExtractorTest {
         t.join();
         assertThat(failure.get()).isInstanceOf(Progress.CancelledException.class);
         assertThat(stillInterrupted).isTrue();
-        assertThat(done.get()).isEqualTo(4);
+        assertThat(done.get()).isBetween(1L, 2L); // one example per concurrent run at most
         assertThat(BGE.extract(texts("still works"), List.of(), Progress.NONE).rows()).isEqualTo(1);
     }
 

@@ -56,7 +56,7 @@ class TinyGraphTest {
         return new InMemoryDataset("one", List.of(), List.of(s), new int[] {-1});
     }
 
-    private static ModelProto logAbsGraph() {
+    static ModelProto logAbsGraph() {
         TypeProto floatsOf2 = TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder()
                 .setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(TensorShapeProto.newBuilder()
                         .addDim(TensorShapeProto.Dimension.newBuilder().setDimParam("batch"))

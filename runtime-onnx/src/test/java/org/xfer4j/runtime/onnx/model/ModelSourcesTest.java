@@ -33,7 +33,14 @@ class ModelSourcesTest {
                 .toList();
         assertThat(sources).extracting(ModelSource::id).contains("onnx-file", "model-pack");
         ModelSource packs = sources.stream().filter(s -> s.id().equals("model-pack")).findFirst().orElseThrow();
-        assertThat(packs.catalogue()).containsExactly("bge-small-en-v1.5", "all-minilm-l6-v2", "all-minilm-l6-v2-fp32");
+        assertThat(packs.catalogue()).containsExactly("bge-small-en-v1.5", "bge-small-en-v1.5-fp32",
+                "all-minilm-l6-v2", "all-minilm-l6-v2-fp32");
+        // listings say which packs are int8 (run one example at a time) and which are full precision
+        assertThat(packs.about("bge-small-en-v1.5")).startsWith("int8-quantised");
+        assertThat(packs.about("all-minilm-l6-v2")).startsWith("int8-quantised");
+        assertThat(packs.about("bge-small-en-v1.5-fp32")).startsWith("full precision");
+        assertThat(packs.about("all-minilm-l6-v2-fp32")).startsWith("full precision");
+        assertThat(packs.about("model.onnx")).isEmpty();
         assertThat(packs.accepts("bge-small-en-v1.5")).isTrue();
         assertThat(packs.accepts("maven:g:a:1")).isTrue();
         assertThat(packs.accepts("model.onnx")).isFalse();
