@@ -13,6 +13,7 @@ import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.InMemoryDataset;
 import org.xfer4j.api.data.Sample;
+import org.xfer4j.runtime.onnx.OrtRuntime;
 
 /**
  * A partition's rows processed a chunk at a time, lazily, in order: only one chunk of input and output rows is in
@@ -45,7 +46,7 @@ final class Chunks implements Iterator<Row> {
             int offset = consumed;
             consumed += chunk.size();
             try {
-                current = work.apply(chunk, offset).iterator();
+                current = onBigStack(() -> work.apply(chunk, offset)).iterator();
             } catch (RuntimeException e) {
                 throw new XferException(what + " failed in partition " + partition() + " on rows " + offset + ".."
                         + (offset + chunk.size() - 1) + " of the partition: " + e.getMessage(), e);
@@ -74,6 +75,18 @@ final class Chunks implements Iterator<Row> {
             }
         }
         return samples;
+    }
+
+    /**
+     * {@code work}'s result, computed on a thread with ONNX Runtime's stack size: Spark's task threads have the JVM's
+     * default stack (1 MB unless -Xss says more), which ONNX Runtime graphs and the native tokenizer overflow.
+     */
+    static <T> T onBigStack(java.util.function.Supplier<T> work) {
+        try {
+            return OrtRuntime.onOrtThread(work::get);
+        } catch (ai.onnxruntime.OrtException e) {
+            throw new XferException("ONNX Runtime failed: " + e.getMessage(), e);
+        }
     }
 
     /** {@code samples} as an unlabelled dataset. */

@@ -43,7 +43,7 @@ final class ExecutorModels {
     static Object open(String key, Supplier<Object> open) {
         return OPEN.computeIfAbsent(key, k -> {
             long start = System.nanoTime();
-            Object made = open.get();
+            Object made = Chunks.onBigStack(open);
             OPENING_NANOS.addAndGet(System.nanoTime() - start);
             OPENINGS.incrementAndGet();
             return made;
