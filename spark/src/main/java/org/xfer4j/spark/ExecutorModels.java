@@ -65,6 +65,15 @@ final class ExecutorModels {
         return new ProviderContext(d.cacheDir(), Device.CPU, threads, d.seed(), Progress.NONE);
     }
 
+    /**
+     * Extraction options on an executor: no prefetch threads, so samples are prepared on the chunk's own big-stack
+     * thread (a prefetch thread would have Spark's default stack, which the native tokenizer can overflow); the
+     * executor's concurrent tasks keep its cores busy instead.
+     */
+    static ExtractionOptions options(ExtractionSettings settings) {
+        return new ExtractionOptions(settings.batchSize(), 0);
+    }
+
     /** The local copy of a shipped file. */
     static Path shipped(String name) {
         return Path.of(SparkFiles.get(name));
@@ -89,6 +98,6 @@ final class ExecutorModels {
             throw new InvalidInputException("model " + shipped.name() + " would prepare samples differently on this "
                     + "executor (" + here + ") than on the driver (" + shipped.prepared() + ")");
         }
-        return new OnnxFeatureExtractor(model, new ExtractionOptions(settings.batchSize()), context);
+        return new OnnxFeatureExtractor(model, options(settings), context);
     }
 }

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.data.Dataset;
-import org.xfer4j.api.feature.ExtractionOptions;
 import org.xfer4j.api.feature.FeatureExtractor;
 import org.xfer4j.api.repurpose.Predictions;
 import org.xfer4j.api.repurpose.RepurposedModel;
@@ -27,7 +26,7 @@ record LoadedArtifact(Xfer xfer, RepurposedModel model, FeatureExtractor extract
         try {
             RepurposedModel model = xfer.load(file);
             FeatureExtractor extractor = model instanceof FeatureRepurposedModel f
-                    ? new OnnxFeatureExtractor(f.sourceModel(), new ExtractionOptions(settings.batchSize()),
+                    ? new OnnxFeatureExtractor(f.sourceModel(), ExecutorModels.options(settings),
                     ExecutorModels.context(settings.threads())) : null;
             return new LoadedArtifact(xfer, model, extractor);
         } catch (RuntimeException e) {
