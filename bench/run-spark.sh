@@ -14,5 +14,5 @@ uptime
 java -Xmx3g -Xss8m --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow $opens \
     -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true \
     -cp "spark/target/test-classes:spark/target/classes:$(cat spark/target/spark-bench.classpath)" \
-    org.xfer4j.spark.bench.SparkExtractionBench "$@" 2>&1 | grep -v ' WARN \| INFO '
+    org.xfer4j.spark.SparkExtractionBench "$@" 2>&1 | grep -v ' WARN \| INFO '
 uptime

@@ -25,6 +25,7 @@ final class Chunks implements Iterator<Row> {
     private final int size;
     private final BiFunction<List<Row>, Integer, List<Row>> work;
     private final String what;
+    private final String partition = partition(); // the task's: work runs on another thread
     private Iterator<Row> current = Collections.emptyIterator();
     private int consumed;
 
@@ -48,7 +49,7 @@ final class Chunks implements Iterator<Row> {
             try {
                 current = onBigStack(() -> work.apply(chunk, offset)).iterator();
             } catch (RuntimeException e) {
-                throw new XferException(what + " failed in partition " + partition() + " on rows " + offset + ".."
+                throw new XferException(what + " failed in partition " + partition + " on rows " + offset + ".."
                         + (offset + chunk.size() - 1) + " of the partition: " + e.getMessage(), e);
             }
         }
@@ -63,15 +64,17 @@ final class Chunks implements Iterator<Row> {
         return current.next();
     }
 
-    /** The samples of column {@code index} ({@code column}) of {@code rows}; a bad value names its row. */
+    /**
+     * The samples of column {@code index} ({@code column}) of {@code rows}, the partition's rows from {@code offset};
+     * a bad value names its row in the partition.
+     */
     static List<Sample> samples(List<Row> rows, int index, String column, InputKind kind, int offset) {
         List<Sample> samples = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             try {
                 samples.add(kind.sample(rows.get(i).get(index), column));
             } catch (InvalidInputException e) {
-                throw new InvalidInputException("row " + (offset + i) + " of partition " + partition() + ": "
-                        + e.getMessage(), e);
+                throw new InvalidInputException("row " + (offset + i) + ": " + e.getMessage(), e);
             }
         }
         return samples;

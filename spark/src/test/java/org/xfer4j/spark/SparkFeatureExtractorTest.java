@@ -90,7 +90,8 @@ class SparkFeatureExtractorTest {
         Dataset<Row> features = SparkFeatureExtractor.of(SharedSpark.spark(), mobilenet)
                 .extract(frame, "path", InputKind.IMAGE_PATH);
         assertThatThrownBy(features::collectAsList).satisfies(e -> assertThat(causes(e))
-                .contains("cannot decode image " + corrupt).contains("row 1 of partition 1"));
+                .contains("cannot decode image " + corrupt).contains("failed in partition 1 on rows 0..1")
+                .contains("row 1: cannot decode"));
     }
 
     @Test

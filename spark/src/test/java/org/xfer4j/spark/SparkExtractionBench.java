@@ -1,4 +1,4 @@
-package org.xfer4j.spark.bench;
+package org.xfer4j.spark;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,9 +23,6 @@ import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.data.text.SpamAssassin;
 import org.xfer4j.runtime.onnx.feature.OnnxFeatureExtractor;
-import org.xfer4j.spark.ExtractionSettings;
-import org.xfer4j.spark.InputKind;
-import org.xfer4j.spark.SparkFeatureExtractor;
 
 /**
  * Rows per second of bge-small-en-v1.5 feature extraction over the same SpamAssassin subjects: the single-process
@@ -56,6 +53,7 @@ public final class SparkExtractionBench {
             InMemoryDataset data = new InMemoryDataset("subjects", List.of(), samples, none);
             Map<String, List<Double>> rates = new LinkedHashMap<>();
             double coldOpen = Double.NaN;
+            double modelOpen = Double.NaN;
             double perTask = Double.NaN;
             for (int rep = 0; rep < reps; rep++) {
                 for (String contestant : List.of("single process, 1 thread", "Spark local[1]",
@@ -74,6 +72,7 @@ public final class SparkExtractionBench {
                         run(x, frame(spark, rows.subList(0, 2), 1)); // warm: opens the model once per JVM
                         if (rep == 0 && cores == 1) {
                             coldOpen = (System.nanoTime() - open) / 1e6;
+                            modelOpen = ExecutorModels.openings().millis();
                         }
                         long start = System.nanoTime();
                         run(x, frame(spark, rows, cores * 2));
@@ -92,8 +91,8 @@ public final class SparkExtractionBench {
             double reference = median(rates.get("single process, 2 threads"));
             rates.forEach((k, v) -> System.out.printf("| %s | %.1f | %.2f |%n", k, median(v),
                     median(v) / reference));
-            System.out.printf("first job in a fresh JVM (opens the model: session start, model load, plus the job): "
-                    + "%.0f ms%n", coldOpen);
+            System.out.printf("opening the model in an executor JVM (session start, model load): %.0f ms; the first "
+                    + "two-row job in a fresh session, including it: %.0f ms%n", modelOpen, coldOpen);
             System.out.printf("overhead per extra task with the model open (24 one-row partitions against one "
                     + "24-row partition, local[2]): %.1f ms%n", perTask);
             double perRow = 1000.0 / median(rates.get("Spark local[1]"));
