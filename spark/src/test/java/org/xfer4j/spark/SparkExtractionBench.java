@@ -26,7 +26,8 @@ import org.xfer4j.runtime.onnx.feature.OnnxFeatureExtractor;
 
 /**
  * Rows per second of bge-small-en-v1.5 feature extraction over the same SpamAssassin subjects: the single-process
- * extractor (1 and 2 threads) against Spark local[1] and local[2] (one ONNX Runtime thread per task), contestants
+ * extractor (1 and 2 threads; and 1 thread without a prefetch thread, as executors run) against Spark local[1] and
+ * local[2] (one ONNX Runtime thread per task), contestants
  * alternated within each repetition; then the fixed costs: opening the model in an executor JVM (session start,
  * model load) and the overhead of one more task, from a job of many one-row partitions against one partition of the
  * same rows. Arguments: {@code [rows [repetitions]]}, default 600 and 3.
@@ -57,10 +58,11 @@ public final class SparkExtractionBench {
             double perTask = Double.NaN;
             for (int rep = 0; rep < reps; rep++) {
                 for (String contestant : List.of("single process, 1 thread", "Spark local[1]",
-                        "single process, 2 threads", "Spark local[2]")) {
+                        "single process, 1 thread, no prefetch", "single process, 2 threads", "Spark local[2]")) {
                     double rate;
                     if (contestant.startsWith("single")) {
-                        rate = single(bge, data, contestant.contains("2") ? 2 : 1);
+                        rate = single(bge, data, contestant.contains("2") ? 2 : 1,
+                                contestant.contains("no prefetch") ? 0 : 1);
                     } else {
                         int cores = contestant.contains("[2]") ? 2 : 1;
                         SparkSession spark = SparkSession.builder().master("local[" + cores + "]")
@@ -83,7 +85,7 @@ public final class SparkExtractionBench {
                         spark.stop();
                     }
                     rates.computeIfAbsent(contestant, k -> new ArrayList<>()).add(rate);
-                    System.out.printf("rep %d  %-28s %8.1f rows/s%n", rep + 1, contestant, rate);
+                    System.out.printf("rep %d  %-38s %8.1f rows/s%n", rep + 1, contestant, rate);
                 }
             }
             System.out.printf("%nrows: %d bge-small-en-v1.5 subjects, %d repetitions (median rows/s, ratio to the "
@@ -101,10 +103,10 @@ public final class SparkExtractionBench {
         }
     }
 
-    private static double single(SourceModel model, InMemoryDataset data, int threads) {
+    private static double single(SourceModel model, InMemoryDataset data, int threads, int prefetch) {
         ProviderContext d = ProviderContext.defaults();
         ProviderContext context = new ProviderContext(d.cacheDir(), Device.CPU, threads, d.seed(), Progress.NONE);
-        try (OnnxFeatureExtractor x = new OnnxFeatureExtractor(model, new ExtractionOptions(32), context)) {
+        try (OnnxFeatureExtractor x = new OnnxFeatureExtractor(model, new ExtractionOptions(32, prefetch), context)) {
             x.extract(data.subset(new int[] {0, 1}), List.of(model.defaultFeatureLayer()), Progress.NONE); // warm
             long start = System.nanoTime();
             x.extract(data, List.of(model.defaultFeatureLayer()), Progress.NONE);
