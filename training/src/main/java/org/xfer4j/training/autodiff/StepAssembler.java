@@ -71,6 +71,9 @@ final class StepAssembler {
         if (!buffers.isEmpty()) {
             batchNormTrainingMode(g, buffers, forwardTypes, elem);
         }
+        if (b.foldIntoConvolutions) {
+            foldIntoConvolutions(g, new java.util.HashSet<>(List.of(output, predictionTensor)), buffers, elem);
+        }
         long[] predShape = forwardTypes.get(predictionTensor).shape();
         if (b.loss == Loss.SOFTMAX_CROSS_ENTROPY) {
             if (predShape.length != 2) {
@@ -104,6 +107,20 @@ final class StepAssembler {
         }
         this.probeShapes = probeShapes;
         return update(grads, step, elem, buffers);
+    }
+
+    /** Folds fixed batch norms and zero pads into their convolutions (the step's forward stays one pass per layer). */
+    private void foldIntoConvolutions(GraphProto.Builder g, Set<String> keep, Set<String> buffers, int elem) {
+        Map<String, long[]> parameters = new HashMap<>();
+        Map<String, TensorProto> constants = new HashMap<>();
+        initialisers.forEach((name, t) -> {
+            parameters.put(name, TensorProtos.shape(t));
+            if (!b.trainable.contains(name) && !buffers.contains(name)) {
+                constants.put(name, t);
+            }
+        });
+        PadFolding.apply(g, constants, keep);
+        BatchNormFolding.apply(g, parameters, keep, elem);
     }
 
     /** Running mean and variance of batch-norm layers whose scale or bias trains. */
