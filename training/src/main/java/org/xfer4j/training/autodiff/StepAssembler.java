@@ -62,7 +62,11 @@ final class StepAssembler {
                 g.addInitializer(t);
             }
         }
-        evaluation = b.forward.model().toBuilder().setGraph(g.clone()
+        GraphProto.Builder inference = g.clone();
+        if (b.foldIntoConvolutions) {
+            foldIntoConvolutions(inference, new java.util.HashSet<>(List.of(output, predictionTensor)), Set.of(), elem);
+        }
+        evaluation = b.forward.model().toBuilder().setGraph(inference
                 .addOutput(ValueInfos.tensor(predictionTensor, elem, null))).build();
         if (b.trainingDropout) {
             trainingMode(g);

@@ -20,7 +20,7 @@ import org.xfer4j.runtime.onnx.graph.ValueInfos;
  * Batch norm with running statistics and zero padding folded into the convolutions of a training step (a MobileNetV2
  * block in miniature: ZeroPadding2D, strided depthwise conv, batch norm, ReLU6, pointwise conv with bias, batch norm):
  * the step computes the same loss and the same gradients of every original parameter as the unfolded step, and its
- * gradients match central finite differences of its own loss.
+ * gradients match central finite differences of its own loss; its evaluation graph predicts as the unfolded one.
  */
 class ConvFoldingTest {
 
@@ -55,6 +55,27 @@ class ConvFoldingTest {
                 // float32 sums in another order: agreement to about 1e-6 of the largest entry
                 assertThat(ga[i]).as("d loss / d %s[%d]", p.name(), i).isCloseTo(gb[i], within(1e-4 * scale));
             }
+        }
+    }
+
+    @Test
+    void foldedEvaluationGraphPredictsAsTheUnfoldedOne() throws Exception {
+        TrainingStep folded = TrainingStep.of(block()).build();
+        TrainingStep plain = TrainingStep.of(block()).foldIntoConvolutions(false).build();
+        assertThat(folded.evaluation().getGraph().getNodeList().stream().map(NodeProto::getOpType))
+                .doesNotContain("BatchNormalization", "Pad");
+        Map<String, OrtValues.Value> in = inputs(folded, new Random(5));
+        double[] a;
+        double[] b;
+        try (OrtValues f = new OrtValues(folded.evaluation().toByteArray(), F32);
+                OrtValues p = new OrtValues(plain.evaluation().toByteArray(), F32)) {
+            a = f.run(in, Map.of()).get(folded.prediction());
+            b = p.run(in, Map.of()).get(plain.prediction());
+        }
+        assertThat(a).hasSameSizeAs(b);
+        for (int i = 0; i < a.length; i++) {
+            // float32 logits of size about 1, computed in another order
+            assertThat(a[i]).as("logit %d", i).isCloseTo(b[i], within(1e-5 * (1 + Math.abs(b[i]))));
         }
     }
 
