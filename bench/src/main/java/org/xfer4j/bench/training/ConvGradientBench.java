@@ -26,7 +26,8 @@ import org.xfer4j.runtime.onnx.graph.ValueInfos;
 /**
  * The formulations a gradient rule can choose between for the few-shot CNN's layers ({@code cnn:1x28:4x32:5}: 3x3
  * convolutions with padding 1 and 32 filters on 28, 14, 7 and 3 pixel maps, 2x2 max pooling), each timed in ONNX
- * Runtime on one thread, alternating in rounds, and checked to compute the same values: the conv input gradient
+ * Runtime on one thread (the calling thread's CPU time, which other processes' load
+ * inflates far less than wall time), alternating in rounds, and checked to compute the same values: the conv input gradient
  * (flipped-kernel Conv, ConvTranspose), the conv weight gradient (Conv with the batch as channels, or nine shifted
  * slices and a batched MatMul), the input gradient of that weight-gradient Conv which second order differentiates
  * (its kernel is an activation map), and max pooling forward and backward. Prints a markdown table of median
@@ -37,6 +38,9 @@ public final class ConvGradientBench {
 
     private static final int FLOAT = TensorProto.DataType.FLOAT_VALUE;
     private static final int CALLS_PER_ROUND = 5;
+    /** With one intra-op thread ONNX Runtime runs on the calling thread, whose CPU time load does not inflate. */
+    private static final java.lang.management.ThreadMXBean THREAD =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private ConvGradientBench() {
     }
@@ -54,7 +58,7 @@ public final class ConvGradientBench {
         String only = args.length > 2 ? args[2] : "";
         ProviderContext context = new ProviderContext(ProviderContext.defaults().cacheDir(), Device.CPU, 1, 1,
                 Progress.NONE);
-        System.out.println("| case | quantity | formulation | ms per call: median of " + rounds + " rounds | best round"
+        System.out.println("| case | quantity | formulation | CPU ms per call: median of " + rounds + " rounds | best round"
                 + " | max difference to the first |");
         System.out.println("|---|---|---|---|---|---|");
         int[][] layers = {{1, 28}, {32, 14}, {32, 7}, {32, 3}};
@@ -87,6 +91,8 @@ public final class ConvGradientBench {
                         Long.MIN_VALUE), TensorProtos.vector("a23", 2, 3))));
         fs.add(new Formulation("input gradient", "ConvTranspose", List.of(node("ConvTranspose", List.of("dy", "w"),
                 "out", Attributes.of("pads", 1L, 1L, 1L, 1L))), dyw, List.of()));
+        fs.add(new Formulation("forward", "Conv (again, after others)", List.of(node("Conv", List.of("x", "w"), "out",
+                Attributes.of("pads", 1L, 1L, 1L, 1L))), xw, List.of()));
         Map<String, long[]> xdy = Map.of("x", new long[] {n, ci, h, h}, "dy", new long[] {n, co, h, h});
         fs.add(new Formulation("weight gradient", "Conv, batch as channels", List.of(
                 node("Transpose", List.of("x"), "xt", Attributes.of("perm", 1L, 0L, 2L, 3L)),
@@ -124,6 +130,19 @@ public final class ConvGradientBench {
         slices.add(node("Reshape", List.of("sum", "w4"), "out"));
         fs.add(new Formulation("weight gradient", "9 slices, batched MatMul, ReduceSum", slices, xdy,
                 sliceConstants));
+        fs.add(new Formulation("weight gradient", "im2col by 9 slices of the padded batch-as-channels input, one Gemm",
+                im2colGemm(ci, co), xdy, List.of(TensorProtos.vector("pads", 0, 0, 1, 1, 0, 0, 1, 1),
+                        TensorProtos.vector("a23", 2, 3), TensorProtos.vector("rows", co, -1),
+                        TensorProtos.vector("cols9", (long) ci * 9, -1), TensorProtos.vector("w4", co, ci, 3, 3),
+                        TensorProtos.vector("st00", 0, 0), TensorProtos.vector("en00", h, h),
+                        TensorProtos.vector("st01", 0, 1), TensorProtos.vector("en01", h, h + 1),
+                        TensorProtos.vector("st02", 0, 2), TensorProtos.vector("en02", h, h + 2),
+                        TensorProtos.vector("st10", 1, 0), TensorProtos.vector("en10", h + 1, h),
+                        TensorProtos.vector("st11", 1, 1), TensorProtos.vector("en11", h + 1, h + 1),
+                        TensorProtos.vector("st12", 1, 2), TensorProtos.vector("en12", h + 1, h + 2),
+                        TensorProtos.vector("st20", 2, 0), TensorProtos.vector("en20", h + 2, h),
+                        TensorProtos.vector("st21", 2, 1), TensorProtos.vector("en21", h + 2, h + 1),
+                        TensorProtos.vector("st22", 2, 2), TensorProtos.vector("en22", h + 2, h + 2))));
         if (ci > 1) {
             // second order: the input gradient of the weight-gradient Conv (input xt, kernel dyt) for a cotangent v
             Map<String, long[]> vdy = Map.of("v", new long[] {co, ci, 3, 3}, "dy", new long[] {n, co, h, h});
@@ -147,6 +166,27 @@ public final class ConvGradientBench {
                     List.of(node("ConvTranspose", List.of("dy", "v"), "out", Attributes.of("pads", 1L, 1L, 1L, 1L))),
                     vdy, List.of()));
         }
+    }
+
+    /** dW = dy [Co, N*H*W] x cols^T, cols [Ci*9, N*H*W] the nine shifted views of x^T [Ci, N, H, W], padded. */
+    private static List<NodeProto> im2colGemm(int ci, int co) {
+        List<NodeProto> nodes = new ArrayList<>(List.of(
+                node("Transpose", List.of("x"), "xt", Attributes.of("perm", 1L, 0L, 2L, 3L)),
+                node("Pad", List.of("xt", "pads"), "xp")));
+        List<String> shifted = new ArrayList<>();
+        for (int a = 0; a < 3; a++) {
+            for (int b = 0; b < 3; b++) {
+                nodes.add(node("Slice", List.of("xp", "st" + a + b, "en" + a + b, "a23"), "s" + a + b));
+                shifted.add("s" + a + b);
+            }
+        }
+        nodes.addAll(List.of(node("Concat", shifted, "cat", Attributes.of("axis", 1L)),
+                node("Reshape", List.of("cat", "cols9"), "cols"),
+                node("Transpose", List.of("dy"), "dyt", Attributes.of("perm", 1L, 0L, 2L, 3L)),
+                node("Reshape", List.of("dyt", "rows"), "dyr"),
+                node("Gemm", List.of("dyr", "cols"), "dw", Attributes.of("transB", 1L)),
+                node("Reshape", List.of("dw", "w4"), "out")));
+        return nodes;
     }
 
     private static void pool(List<Formulation> fs, int n, int c, int h) {
@@ -211,6 +251,9 @@ public final class ConvGradientBench {
         fs.add(new Formulation(q, "MaxPool, Resize, compare, tie shared", sharedCompare(true), in, shapes));
         fs.add(new Formulation(q, "MaxPool, ConvTranspose upsampling, compare, tie shared", sharedCompare(false), in,
                 shapes));
+        List<NodeProto> byMul = new ArrayList<>(sharedCompare(true));
+        byMul.set(byMul.size() - 1, node("Mul", List.of("hit", "qu"), "out"));
+        fs.add(new Formulation(q, "MaxPool, Resize, compare, tie shared, Mul", byMul, in, shapes));
         fs.add(new Formulation(q, "MaxPool, Resize to 4-d, compare, Where", List.of(
                 node("MaxPool", List.of("x"), "y", k.kernel, k.strides),
                 Attributes.node("Resize", "ry", List.of("y", "", "scales"), List.of("yu"),
@@ -293,7 +336,7 @@ public final class ConvGradientBench {
                         feed.put(in.getKey(), values.get(in.getKey() + Arrays.toString(in.getValue())));
                     }
                     OrtSession s = sessions.get(i).session();
-                    long start = System.nanoTime();
+                    long start = THREAD.getCurrentThreadCpuTime();
                     for (int k = 0; k < CALLS_PER_ROUND; k++) {
                         try (OrtSession.Result res = s.run(feed)) {
                             if (r < 0 && k == 0) {
@@ -304,7 +347,7 @@ public final class ConvGradientBench {
                         }
                     }
                     if (r >= 0) {
-                        times[i][r] = (System.nanoTime() - start) / 1e6 / CALLS_PER_ROUND;
+                        times[i][r] = (THREAD.getCurrentThreadCpuTime() - start) / 1e6 / CALLS_PER_ROUND;
                     }
                 }
             }

@@ -83,9 +83,9 @@ final class PoolRules {
         long w = y[3] * k[1];
         boolean cropped = h != x[2] || w != x[3];
         String in = cropped ? e.op("Slice", List.of(c.in(0), e.ints(0, 0), e.ints(h, w), e.ints(2, 3))) : c.in(0);
-        String maxima = e.op("Equal", in, upsample(c, c.out(0), k));
-        String perMaximum = e.div(c.dy(), blockSums(c, e.cast(maxima, c.elem()), k, y));
-        String dx = e.op("Where", List.of(maxima, upsample(c, perMaximum, k), c.scalar(0)));
+        String maxima = e.cast(e.op("Equal", in, upsample(c, c.out(0), k)), c.elem());
+        String perMaximum = e.div(c.dy(), blockSums(c, maxima, k, y));
+        String dx = e.mul(maxima, upsample(c, perMaximum, k));
         if (cropped) {
             dx = e.op("Pad", List.of(dx, e.ints(0, 0, 0, 0, 0, 0, x[2] - h, x[3] - w)));
         }

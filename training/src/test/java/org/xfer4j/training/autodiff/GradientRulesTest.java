@@ -110,8 +110,8 @@ class GradientRulesTest {
         GradCheck.of("Conv").in("x", 2, 3, 5, 5).in("w", 3, 1, 3, 3).attr(of("group", 3L))
                 .attr(of("pads", 1L, 1L, 1L, 1L)).check();
         GradCheck.of("Conv").in("x", 2, 4, 3, 5).in("w", 3, 4, 1, 1).in("b", 3).check();
-        // a plain conv's input gradient: a flipped-kernel conv from 8 input channels on, a ConvTranspose where the
-        // output is smaller than the input (the weight-gradient conv's shape: a kernel nearly the map's size)
+        // a plain conv's input gradient: a ConvTranspose for 3x3 kernels and where the output is smaller than the
+        // input (the weight-gradient conv's shape: a kernel nearly the map's size), a flipped-kernel conv for 1x1
         GradCheck.of("Conv").in("x", 2, 8, 5, 5).in("w", 3, 8, 3, 3).attr(of("pads", 1L, 1L, 1L, 1L)).check();
         GradCheck.of("Conv").in("x", 1, 8, 6, 6).in("w", 2, 8, 5, 5).attr(of("pads", 1L, 1L, 1L, 1L)).check();
         GradCheck.of("Conv").in("x", 1, 2, 5, 6).in("w", 2, 2, 3, 3).attr(of("auto_pad", "SAME_UPPER"))
