@@ -26,8 +26,8 @@ import org.xfer4j.training.OnnxDifferentiableModel;
  * Where a meta-step's time goes on the few-shot CNN, by ONNX Runtime's own profiler: EpisodeMetaBench's work
  * ({@code cnn:1x28:4x32:5}, 5-way 1-shot, 5 queries, 4 tasks per step, 5 inner SGD steps) meta-trained with
  * profiling on, then each method's unrolled inner-loop session read back: kernel time per meta-step by part of the
- * graph (inner steps' forward and backward, the query passes, the second differentiation) and by operator.
- * Prints markdown tables.
+ * graph (inner steps' forward and backward, the query passes, the second differentiation) and by operator, each node
+ * at its median over the runs (the machine is shared: an interrupted run would inflate means). Prints markdown tables.
  * Usage: {@code bench/run.sh org.xfer4j.bench.training.MetaStepProfile [metaSteps] [methods] [key=value...]}
  * (default 3 fomaml,maml, one thread).
  */
@@ -36,6 +36,8 @@ public final class MetaStepProfile {
     private static final int WARM_UP_STEPS = 1;
     private static final Pattern COPY = Pattern.compile("^u\\.copy(\\d+)/(.*)$");
     private static final Pattern BACKWARD = Pattern.compile("^d\\d+/.*");
+
+    private static int innerSteps;
 
     private MetaStepProfile() {
     }
@@ -80,17 +82,18 @@ public final class MetaStepProfile {
             } finally {
                 System.clearProperty(OrtRuntime.PROFILE_PROPERTY);
             }
-            OrtProfile profile = OrtProfile.read(OrtProfile.newest(prefix), WARM_UP_STEPS * tasksPerStep);
+            OrtProfile profile = OrtProfile.readMedians(OrtProfile.newest(prefix), WARM_UP_STEPS * tasksPerStep);
+            innerSteps = Integer.parseInt(extra.getOrDefault("innerSteps", "5"));
             print(method, profile, tasksPerStep, (end - start) / 1e6 / steps, dir);
         }
     }
 
     private static void print(String method, OrtProfile profile, int tasksPerStep, double wallMs, Path dir) {
         double perStep = tasksPerStep;
-        System.out.printf("%n### %s: %.1f ms per meta-step (wall, with profiling on); %d session runs averaged; one"
-                + " run %.1f ms, kernels %.1f ms (profiles in %s)%n", method, wallMs, profile.runs(),
-                profile.runUs() / 1e3, profile.kernelUs() / 1e3, dir);
-        System.out.println("\n| part of the unrolled graph | ms per meta-step | share of kernel time |");
+        System.out.printf("%n### %s: %.1f ms per meta-step (wall, with profiling on); each node's median over %d"
+                + " session runs (one task each); per run: median %.1f ms, summed node medians %.1f ms (profiles in %s)%n",
+                method, wallMs, profile.runs(), profile.runUs() / 1e3, profile.kernelUs() / 1e3, dir);
+        System.out.println("\n| part of the unrolled graph | kernel ms per meta-step | share of kernel time |");
         System.out.println("|---|---|---|");
         profile.sum(e -> part(e.getKey())).entrySet().stream()
                 .sorted(Comparator.comparingDouble(e -> -e.getValue()))
@@ -118,7 +121,8 @@ public final class MetaStepProfile {
 
     /**
      * The part of the unrolled graph a node belongs to, from the names UnrolledGraph and ReverseMode give: inlined
-     * copies are {@code u.copyN/} (their backward nodes {@code u.copyN/dK/}), the second differentiation's nodes
+     * copies are {@code u.copyN/} (their backward nodes {@code u.copyN/dK/}), one per inner step, then the support
+     * loss after the last step, the query loss before and after adaptation; the second differentiation's nodes are
      * {@code dK/} at top level.
      */
     private static String part(String node) {
@@ -127,7 +131,13 @@ public final class MetaStepProfile {
             String rest = m.group(2);
             String kind = BACKWARD.matcher(rest).matches() ? "backward" : rest.startsWith("xfer4j.loss/") ? "loss"
                     : "forward";
-            return "copy " + m.group(1) + " " + kind;
+            int copy = Integer.parseInt(m.group(1));
+            String what = copy < innerSteps ? "inner step " + (copy + 1) : switch (copy - innerSteps) {
+                case 0 -> "support loss after adaptation";
+                case 1 -> "query loss before adaptation";
+                default -> "query loss after adaptation";
+            };
+            return what + ", " + kind;
         }
         if (BACKWARD.matcher(node).matches()) {
             return "second differentiation";
