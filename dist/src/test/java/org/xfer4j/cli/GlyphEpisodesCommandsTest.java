@@ -45,11 +45,11 @@ class GlyphEpisodesCommandsTest {
                 "--out", test.toString())).isZero();
         List<String> rows = Files.readAllLines(test.resolve("meta-test.csv"));
         assertThat(rows).hasSize(1 + 2 * 6);
-        // Measured here (30 meta-steps, 40 episodes of the 3 unseen alphabets): after 5 SGD steps the meta-learned
-        // initialisation reaches MEASURED query accuracy, the random one MEASURED (chance 0.20).
+        // Measured here (20 meta-steps, 30 episodes of the 3 unseen alphabets): one SGD step from the meta-learned
+        // initialisation reaches 0.53 ± 0.05 query accuracy, from the random one 0.33 ± 0.05 (chance 0.20); by 5
+        // steps both are near 0.77. A margin of 0.1 after one step is half the measured gap, two half-widths.
         double learned = Double.parseDouble(rows.get(2).split(",")[3]);
         double random = Double.parseDouble(rows.get(8).split(",")[3]);
-        System.out.println("glyphs: " + rows);
         assertThat(learned).isGreaterThan(random + 0.1);
     }
 }
