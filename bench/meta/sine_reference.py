@@ -20,9 +20,9 @@ DEFAULTS = {
                     innerBatch=0),
     "fomaml": dict(innerSteps=10, innerLr=0.02, outerLr=0.01, outerOptimizer="adam", metaBatch=5, anneal=False,
                    innerBatch=0),
-    "maml": dict(innerSteps=10, innerLr=0.02, outerLr=0.001, outerOptimizer="adam", metaBatch=1, anneal=False,
+    "maml": dict(innerSteps=10, innerLr=0.02, outerLr=0.001, outerOptimizer="adam", metaBatch=5, anneal=False,
                  innerBatch=0),
-    "leap": dict(innerSteps=10, innerLr=0.02, outerLr=0.001, outerOptimizer="adam", metaBatch=1, anneal=False,
+    "leap": dict(innerSteps=10, innerLr=0.02, outerLr=0.01, outerOptimizer="adam", metaBatch=5, anneal=False,
                  innerBatch=0),
 }
 
