@@ -3,6 +3,8 @@
 # on the same net, tasks and hyper-parameters, alternating rounds in one run; prints each side's lines and a table of
 # time ratios and test MSEs (copied into bench/README.md).
 # Usage: bench/run-meta.sh [metaSteps] [methods] [rounds] [key=value ...]   (defaults 3000 reptile,fomaml,maml,leap 2)
+# Options go to both sides: support=N (points per meta-training task), any learner option, and method.key=value for
+# one method only, e.g. reptile.support=50 reptile.innerBatch=5 (the bench/README.md table's settings).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 STEPS="${1:-3000}"

@@ -3,8 +3,9 @@
 Same net (1-64-64-1 tanh, Xavier-uniform weights, zero biases), same task distribution (amplitude U(0.1, 5),
 phase U(0, 2pi), 5 support and 10 query points from U(-5, 5)), same hyper-parameters (read from the command line,
 the defaults being the Java providers' defaults) and the same work per task: K full-batch SGD steps on the support
-set, the support loss after them, the query loss before and after. Prints one line per method in the Java bench's
-format. Usage: sine_reference.py META_STEPS METHODS [key=value ...]
+set (or, with innerBatch=B, on B shuffled support points in turn), the support loss after them, the query loss before
+and after. `support=N` meta-trains on N support points per task (the bench's option of the same name); a `method.`
+prefix applies an option to that method only. Prints one line per method in the Java bench's format. Usage: sine_reference.py META_STEPS METHODS [key=value ...]
 """
 import math
 import sys
@@ -15,10 +16,14 @@ import torch
 torch.manual_seed(1)
 EVAL_TASKS = 200
 DEFAULTS = {
-    "reptile": dict(innerSteps=10, innerLr=0.02, outerLr=1.0, outerOptimizer="sgd", metaBatch=5, anneal=True),
-    "fomaml": dict(innerSteps=10, innerLr=0.02, outerLr=0.01, outerOptimizer="adam", metaBatch=5, anneal=False),
-    "maml": dict(innerSteps=10, innerLr=0.02, outerLr=0.001, outerOptimizer="adam", metaBatch=1, anneal=False),
-    "leap": dict(innerSteps=10, innerLr=0.02, outerLr=0.001, outerOptimizer="adam", metaBatch=1, anneal=False),
+    "reptile": dict(innerSteps=10, innerLr=0.02, outerLr=1.0, outerOptimizer="sgd", metaBatch=5, anneal=True,
+                    innerBatch=0),
+    "fomaml": dict(innerSteps=10, innerLr=0.02, outerLr=0.01, outerOptimizer="adam", metaBatch=5, anneal=False,
+                   innerBatch=0),
+    "maml": dict(innerSteps=10, innerLr=0.02, outerLr=0.001, outerOptimizer="adam", metaBatch=5, anneal=False,
+                 innerBatch=0),
+    "leap": dict(innerSteps=10, innerLr=0.02, outerLr=0.01, outerOptimizer="adam", metaBatch=5, anneal=False,
+                 innerBatch=0),
 }
 
 
@@ -50,11 +55,17 @@ def points(rng, amplitude, phase, n, lo=-5.0, hi=5.0):
     return x, amplitude * torch.sin(x + phase)
 
 
-def adapt(p, x, y, steps, lr, second_order=False, trajectory=False):
-    """K SGD steps; returns adapted params, support losses f_0..f_K and (for Leap) params and gradients per step."""
+def adapt(p, x, y, steps, lr, second_order=False, trajectory=False, batch=0):
+    """K SGD steps (on `batch` points in turn where 0 < batch < len(x)); returns adapted params, support losses
+    f_0..f_K (f_K on all points) and (for Leap) params and gradients per step."""
     losses, path, grads = [], [], []
-    for _ in range(steps):
-        l = loss(p, x, y)
+    n = len(x)
+    for i in range(steps):
+        if 0 < batch < n:
+            rows = [(i * batch + j) % n for j in range(batch)]
+            l = loss(p, x[rows], y[rows])
+        else:
+            l = loss(p, x, y)
         g = torch.autograd.grad(l, p, create_graph=second_order)
         losses.append(l.item())
         if trajectory:
@@ -67,7 +78,7 @@ def adapt(p, x, y, steps, lr, second_order=False, trajectory=False):
     return p, losses, path, grads
 
 
-def meta_train(method, steps, o, rng):
+def meta_train(method, steps, o, rng, support=5):
     theta = net()
     outer = (torch.optim.Adam(theta, lr=o["outerLr"]) if o["outerOptimizer"] == "adam"
              else torch.optim.SGD(theta, lr=o["outerLr"]))
@@ -78,13 +89,18 @@ def meta_train(method, steps, o, rng):
         direction = [torch.zeros_like(t) for t in theta]
         for _ in range(o["metaBatch"]):
             a, ph = wave(rng)
-            xs, ys = points(rng, a, ph, 5)
+            xs, ys = points(rng, a, ph, support)
             xq, yq = points(rng, a, ph, 10)
+            if 0 < o["innerBatch"] < support:  # a shuffled order, as the Java learner takes its batches from
+                order = list(range(support))
+                rng.shuffle(order)
+                xs, ys = xs[order], ys[order]
             second = method == "maml"
             start = theta if second else [t.detach().requires_grad_() for t in theta]
             with torch.no_grad():
                 loss(theta, xq, yq).item()  # query loss before adaptation, as the Java loop logs it
-            adapted, f, path, grads = adapt(start, xs, ys, o["innerSteps"], o["innerLr"], second, method == "leap")
+            adapted, f, path, grads = adapt(start, xs, ys, o["innerSteps"], o["innerLr"], second, method == "leap",
+                                            o["innerBatch"])
             lq = loss(adapted, xq, yq)
             if method == "reptile":
                 g = [t.detach() - s.detach() for t, s in zip(theta, adapted)]
@@ -142,12 +158,16 @@ def main():
     task_seed = int(extra.pop("seed", "1"))  # the task draws; the Java side's "seed" option does the same
     report("random-init", float("nan"), [t.detach() for t in net()])
     for method in methods:
+        # options without a prefix apply to every method, "method.key=value" to that method only (as in the Java bench)
+        mine = {k: v for k, v in extra.items() if "." not in k}
+        mine.update({k.split(".", 1)[1]: v for k, v in extra.items() if k.startswith(method + ".")})
+        support = int(mine.pop("support", "5"))  # support points per meta-training task
         o = dict(DEFAULTS[method])
-        for k, v in extra.items():
+        for k, v in mine.items():
             o[k] = type(o[k])(v) if not isinstance(o[k], bool) else v == "true"
-        meta_train(method, 20, o, random.Random(7))  # warm-up
+        meta_train(method, 20, o, random.Random(7), support)  # warm-up
         start = time.perf_counter()
-        theta = meta_train(method, steps, o, random.Random(task_seed))
+        theta = meta_train(method, steps, o, random.Random(task_seed), support)
         report(method, (time.perf_counter() - start) * 1e6 / steps, theta)
 
 

@@ -107,8 +107,9 @@ final class ConsoleProgress implements Progress {
         String line(long now, boolean finished) {
             String count = total > 0 ? String.format(Locale.ROOT, "%d/%d (%d %%)", done, total, 100 * done / total)
                     : Long.toString(done);
-            return String.format(Locale.ROOT, "%s: %s%s after %.1f s", task, finished ? "done, " : "", count,
-                    (now - started) / 1000.0);
+            // work that ends short of its total failed or was stopped: saying "done" there misleads
+            String end = !finished ? "" : total > 0 && done < total ? "stopped at " : "done, ";
+            return String.format(Locale.ROOT, "%s: %s%s after %.1f s", task, end, count, (now - started) / 1000.0);
         }
     }
 }

@@ -115,7 +115,7 @@ final class MetaTestCommand implements Runnable {
                         pretrainSteps > 0 ? "joint pre-training: " + pretrainSteps + " SGD steps of 64 examples at "
                                 + pretrainLr + " on all meta-training data together"
                                 + (loss == LossKind.CROSS_ENTROPY ? ", a new output layer for each task" : "")
-                                : "no joint pre-training");
+                                : "no joint pre-training") + trainedOn(run.get("shots"), shape.shots());
                 report.testing(setup, curves);
                 if (source instanceof MetaSetup.SineTasks sine) {
                     report.sineWaves(sampleWaves(m, curve, starts, sine.support()), k);
@@ -125,6 +125,13 @@ final class MetaTestCommand implements Runnable {
             Path dir = out != null ? out : MetaTrainCommand.beside(init, "-test");
             System.out.println("report " + report.write(dir));
         }
+    }
+
+    /** A note where the test's shots differ from those the initialisation was meta-trained on (else nothing). */
+    static String trainedOn(String trainedShots, int testShots) {
+        return trainedShots == null || trainedShots.equals(Integer.toString(testShots)) ? ""
+                : "; note: the initialisation was meta-trained with " + trainedShots + " support examples per class "
+                        + "(or points), tested with " + testShots;
     }
 
     /** The net trained on the joint pool; for classification with a fresh output layer for its classes. */

@@ -30,6 +30,19 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void workEndingShortOfItsTotalIsNotCalledDone() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AtomicLong now = new AtomicLong(1_000);
+        ConsoleProgress p = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, now::get);
+        p.start("meta-training", 600);
+        now.addAndGet(2_000);
+        p.advance(13); // then a NaN loss stops it
+        p.finish();
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList()).last()
+                .isEqualTo("meta-training: stopped at 13/600 (2 %) after 2.0 s");
+    }
+
+    @Test
     void aTerminalGetsTheRedrawnBar() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ConsoleProgress p = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true,

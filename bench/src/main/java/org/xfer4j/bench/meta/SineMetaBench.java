@@ -14,12 +14,13 @@ import org.xfer4j.meta.sine.SineWaves;
 import org.xfer4j.training.OnnxDifferentiableModel;
 
 /**
- * Meta-trains the 1-64-64-1 tanh net on sine waves (5 support and 10 query points per task) with each method and
- * prints, one line per method, the time per 1,000 meta-steps and the test MSE under three evaluation protocols (5
- * points from U(-5, 5) and 10 SGD steps; 5 points from U(0, 5) and 10 steps; 10 points and 32 steps); the PyTorch reference
- * (bench/meta/sine_reference.py) prints the same lines for the same hyper-parameters.
+ * Meta-trains the 1-64-64-1 tanh net on sine waves (5 support, or {@code support=N}, and 10 query points per task)
+ * with each method and prints, one line per method, the time per 1,000 meta-steps and the test MSE under three
+ * evaluation protocols (5 points from U(-5, 5) and 10 SGD steps; 5 points from U(0, 5) and 10 steps; 10 points and 32
+ * steps); the PyTorch reference (bench/meta/sine_reference.py) prints the same lines for the same hyper-parameters.
  *
- * <p>Arguments: {@code metaSteps methods [key=value...]}, e.g. {@code 3000 reptile,fomaml,maml,leap unroll=true}.
+ * <p>Arguments: {@code metaSteps methods [key=value...]}, e.g. {@code 3000 reptile,fomaml,maml,leap unroll=true
+ * reptile.support=50 reptile.innerBatch=5} (a {@code method.} prefix applies an option to that method only).
  */
 public final class SineMetaBench {
 
@@ -34,7 +35,7 @@ public final class SineMetaBench {
         String[] methods = (args.length > 1 ? args[1] : "reptile,fomaml,maml,leap").split(",");
         Map<String, String> extra = BenchArgs.options(args, 2);
         ProviderContext context = BenchArgs.context(extra, 1);
-        SineWaves tasks = SineWaves.of(5, 10);
+        SineWaves tasks = BenchArgs.sineTasks(BenchArgs.forMethod(extra, "transfer"));
         try (OnnxDifferentiableModel model = SineWaves.model(SineWaves.net(1), context)) {
             Parameters random = model.initialParameters();
             report("random-init", Double.NaN, model, random, context);
@@ -45,13 +46,15 @@ public final class SineMetaBench {
                 MetaLearnerProvider p = MetaLearners.byId(method);
                 Map<String, String> props = new java.util.LinkedHashMap<>(p.defaultOptions().toProperties());
                 props.put("metaSteps", Integer.toString(steps));
-                props.putAll(extra);
+                props.putAll(BenchArgs.forMethod(extra, method));
+                SineWaves methodTasks = BenchArgs.sineTasks(props);
                 var options = p.parseOptions(props);
                 // warm-up: builds and opens the graphs, as torch's first steps warm its allocator
-                p.create(p.parseOptions(Map.of("metaSteps", "20", "unroll", props.get("unroll"))), context)
-                        .metaTrain(model, tasks, MetaLogger.NONE);
+                Map<String, String> warmUp = new java.util.LinkedHashMap<>(props);
+                warmUp.put("metaSteps", "20");
+                p.create(p.parseOptions(warmUp), context).metaTrain(model, methodTasks, MetaLogger.NONE);
                 long start = System.nanoTime();
-                MetaTrainingResult r = p.create(options, context).metaTrain(model, tasks, MetaLogger.NONE);
+                MetaTrainingResult r = p.create(options, context).metaTrain(model, methodTasks, MetaLogger.NONE);
                 double msPer1000 = (System.nanoTime() - start) / 1e6 / steps * 1000;
                 report(method, msPer1000, model, r.initialisation(), context);
             }

@@ -16,11 +16,13 @@ import org.xfer4j.training.OnnxDifferentiableModel;
 
 /**
  * Tunes one method's meta-training options for the sine-wave experiment on meta-validation waves: every combination
- * of the given values is meta-trained on the bench's tasks (5 support and 10 query points) and scored by the
+ * of the given values is meta-trained on the bench's tasks (5 support and 10 query points, or {@code support=N}
+ * points, a key the grid may vary too) and scored by the
  * few-shot protocol (5 points, 10 SGD steps at 0.02) on 200 validation waves drawn with seed 77, never the test
  * waves of seed 2026 that SineMetaBench reports; prints one line per combination and the best last.
  *
- * <p>Arguments: {@code metaSteps method key=v1/v2/... ...}, e.g. {@code 3000 reptile innerSteps=5/10/32 metaBatch=1/5}.
+ * <p>Arguments: {@code metaSteps method key=v1/v2/... ...}, e.g. {@code 3000 reptile innerSteps=5/10/32 metaBatch=1/5
+ * support=5/50 innerBatch=0/10}.
  */
 public final class SineTuneBench {
 
@@ -54,7 +56,8 @@ public final class SineTuneBench {
             for (Map<String, String> c : combinations) {
                 Map<String, String> props = new LinkedHashMap<>(c);
                 props.put("metaSteps", Integer.toString(steps));
-                Parameters init = p.create(p.parseOptions(props), context).metaTrain(model, SineWaves.of(5, 10),
+                SineWaves tasks = BenchArgs.sineTasks(props);
+                Parameters init = p.create(p.parseOptions(props), context).metaTrain(model, tasks,
                         MetaLogger.NONE).initialisation();
                 double mse = validation.meanMse(model, init, context);
                 System.out.printf(Locale.ROOT, "tune %-8s %s validation mse5x10=%.3f%n", method, c, mse);

@@ -73,7 +73,7 @@ final class GradientMetaLearner implements MetaLearner {
             start = from.step();
         }
         InnerLoop loop = new InnerLoop(options.innerSteps(), options.innerLr(), options.innerOptimizer(),
-                rule instanceof LeapRule leap ? leap : null);
+                rule instanceof LeapRule leap ? leap : null, options.innerBatch());
         List<MetaStep> history = new ArrayList<>();
         context.progress().start(method + " meta-training on " + tasks.name(), options.metaSteps() - start);
         try (TaskRunner runner = Runners.of(model, options, context)) {
@@ -85,7 +85,9 @@ final class GradientMetaLearner implements MetaLearner {
                 double accuracy = 0;
                 for (int t = 0; t < options.metaBatch(); t++) {
                     Task task = tasks.sample(random);
-                    Outcome o = runner.adapt(theta, task.support(), task.query(), loop, rule.needs());
+                    Dataset support = loop.batched(task.support()) ? shuffled(task.support(), random)
+                            : task.support();
+                    Outcome o = runner.adapt(theta, support, task.query(), loop, rule.needs());
                     requireFinite(o, step, t, task.query().size() > 0);
                     log.onTask(new TaskLosses(step, t, o.supportLosses()[0],
                             o.supportLosses()[o.supportLosses().length - 1], o.queryBefore(), o.queryAfter()));
@@ -112,6 +114,17 @@ final class GradientMetaLearner implements MetaLearner {
             context.progress().finish();
         }
         return new MetaTrainingResult(theta.toParameters(), history);
+    }
+
+    /** {@code d} in a random order, so that mini-batches taken in turn mix its classes. */
+    private static Dataset shuffled(Dataset d, SplittableRandom random) {
+        int[] order = new int[d.size()];
+        for (int i = 0; i < order.length; i++) {
+            int j = random.nextInt(i + 1);
+            order[i] = order[j];
+            order[j] = i;
+        }
+        return d.subset(order);
     }
 
     private void requireFinite(Outcome o, int step, int task, boolean scored) {

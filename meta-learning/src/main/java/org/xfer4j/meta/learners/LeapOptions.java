@@ -8,9 +8,12 @@ import org.xfer4j.api.OptionReader;
 /** Options of {@code leap}: the path norm (length or energy) and whether the loss change enters the update. */
 public record LeapOptions(MetaOptions meta, LeapNorm norm, boolean lossTerm) implements LearnerOptions {
 
-    /** The defaults: path length with the loss term, 10 SGD steps at 0.02, outer Adam 0.001, 3,000 meta-steps. */
-    public static final LeapOptions DEFAULTS = new LeapOptions(new MetaOptions(10, 0.02, OptimizerKind.SGD, 0.001,
-            OptimizerKind.ADAM, 1, 3000, false, 42, 500, true), LeapNorm.LENGTH, true);
+    /**
+     * The defaults: path length with the loss term, 10 SGD steps at 0.02, outer Adam 0.01, 5 tasks per step, 3,000
+     * meta-steps (the outer step and batch chosen on meta-validation sine waves, bench/README.md).
+     */
+    public static final LeapOptions DEFAULTS = new LeapOptions(new MetaOptions(10, 0.02, OptimizerKind.SGD, 0.01,
+            OptimizerKind.ADAM, 5, 3000, false, 42, 500, true), LeapNorm.LENGTH, true);
 
     public LeapOptions {
         java.util.Objects.requireNonNull(meta, "meta");

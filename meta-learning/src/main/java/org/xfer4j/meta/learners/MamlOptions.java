@@ -8,9 +8,12 @@ import org.xfer4j.api.OptionReader;
 /** Options of {@code maml}: second order through the inner loop unless {@code firstOrder}. */
 public record MamlOptions(MetaOptions meta, boolean firstOrder) implements LearnerOptions {
 
-    /** The defaults: 10 SGD steps at 0.02, second order, outer Adam 0.001, 1 task per step, 3,000 meta-steps. */
+    /**
+     * The defaults: 10 SGD steps at 0.02, second order, outer Adam 0.001, 5 tasks per step, 3,000 meta-steps (the
+     * batch chosen on meta-validation sine waves, bench/README.md).
+     */
     public static final MamlOptions DEFAULTS = new MamlOptions(new MetaOptions(10, 0.02, OptimizerKind.SGD, 0.001,
-            OptimizerKind.ADAM, 1, 3000, false, 42, 500, true), false);
+            OptimizerKind.ADAM, 5, 3000, false, 42, 500, true), false);
 
     public MamlOptions {
         java.util.Objects.requireNonNull(meta, "meta");

@@ -20,13 +20,16 @@ import org.xfer4j.api.OptionReader;
  * @param seed seeds the tasks drawn at each step
  * @param checkpointEvery steps between checkpoints handed to the logger (0: only after the last)
  * @param unroll whether an ONNX graph model runs all inner steps of a task as one graph
+ * @param innerBatch support examples per inner step during meta-training, taken in turn from the shuffled support
+ *     set (Nichol et al.'s inner mini-batches); 0 uses the whole support set at every step
  */
 public record MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOptimizer, double outerLr,
         OptimizerKind outerOptimizer, int metaBatch, int metaSteps, boolean anneal, long seed, int checkpointEvery,
-        boolean unroll) {
+        boolean unroll, int innerBatch) {
 
     public MetaOptions {
         atLeast("innerSteps", innerSteps, 1);
+        atLeast("innerBatch", innerBatch, 0);
         positive("innerLr", innerLr);
         positive("outerLr", outerLr);
         atLeast("metaBatch", metaBatch, 1);
@@ -36,6 +39,14 @@ public record MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOpt
         java.util.Objects.requireNonNull(outerOptimizer, "outerOptimizer");
     }
 
+    /** Full-batch inner steps. */
+    public MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOptimizer, double outerLr,
+            OptimizerKind outerOptimizer, int metaBatch, int metaSteps, boolean anneal, long seed, int checkpointEvery,
+            boolean unroll) {
+        this(innerSteps, innerLr, innerOptimizer, outerLr, outerOptimizer, metaBatch, metaSteps, anneal, seed,
+                checkpointEvery, unroll, 0);
+    }
+
     /** Reads the shared options from {@code r}, defaulting to {@code d}. */
     static MetaOptions read(OptionReader r, MetaOptions d) {
         return new MetaOptions(r.getInt("innerSteps", d.innerSteps), r.getDouble("innerLr", d.innerLr),
@@ -43,7 +54,8 @@ public record MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOpt
                 r.getDouble("outerLr", d.outerLr), r.getEnum("outerOptimizer", OptimizerKind.class, d.outerOptimizer),
                 r.getInt("metaBatch", d.metaBatch), r.getInt("metaSteps", d.metaSteps),
                 r.getBoolean("anneal", d.anneal), r.getLong("seed", d.seed),
-                r.getInt("checkpointEvery", d.checkpointEvery), r.getBoolean("unroll", d.unroll));
+                r.getInt("checkpointEvery", d.checkpointEvery), r.getBoolean("unroll", d.unroll),
+                r.getInt("innerBatch", d.innerBatch));
     }
 
     /** The shared options as properties. */
@@ -60,25 +72,26 @@ public record MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOpt
         p.put("seed", Long.toString(seed));
         p.put("checkpointEvery", Integer.toString(checkpointEvery));
         p.put("unroll", Boolean.toString(unroll));
+        p.put("innerBatch", Integer.toString(innerBatch));
         return p;
     }
 
     /** A copy with {@code steps} outer steps. */
     public MetaOptions withMetaSteps(int steps) {
         return new MetaOptions(innerSteps, innerLr, innerOptimizer, outerLr, outerOptimizer, metaBatch, steps, anneal,
-                seed, checkpointEvery, unroll);
+                seed, checkpointEvery, unroll, innerBatch);
     }
 
     /** A copy that runs inner loops step by step ({@code false}) or unrolled. */
     public MetaOptions withUnroll(boolean on) {
         return new MetaOptions(innerSteps, innerLr, innerOptimizer, outerLr, outerOptimizer, metaBatch, metaSteps,
-                anneal, seed, checkpointEvery, on);
+                anneal, seed, checkpointEvery, on, innerBatch);
     }
 
     /** A copy with checkpoints every {@code steps} steps. */
     public MetaOptions withCheckpointEvery(int steps) {
         return new MetaOptions(innerSteps, innerLr, innerOptimizer, outerLr, outerOptimizer, metaBatch, metaSteps,
-                anneal, seed, steps, unroll);
+                anneal, seed, steps, unroll, innerBatch);
     }
 
     /** The outer learning rate at step {@code step} (from 1). */

@@ -9,7 +9,8 @@ import org.xfer4j.api.meta.DifferentiableModel;
 import org.xfer4j.api.meta.LossAndGradient;
 
 /**
- * The inner loop through any {@link DifferentiableModel}, one call per step; second-order MAML back-propagates the
+ * The inner loop through any {@link DifferentiableModel}, one call per step (on the step's mini-batch where the loop
+ * has one); second-order MAML back-propagates the
  * query gradient g through the K SGD steps as g := g - lr * H(theta_i) g, one Hessian-vector product per step.
  */
 final class StepwiseRunner implements TaskRunner {
@@ -34,7 +35,7 @@ final class StepwiseRunner implements TaskRunner {
         List<Flat> trajectory = new ArrayList<>();
         List<Flat> gradients = new ArrayList<>();
         for (int i = 0; i < loop.steps(); i++) {
-            LossAndGradient lg = model.lossAndGradient(current.toParameters(), support);
+            LossAndGradient lg = model.lossAndGradient(current.toParameters(), loop.batchOf(support, i));
             losses[i] = (float) lg.loss();
             Flat g = theta.like(lg.gradient());
             if (keep) {
@@ -56,8 +57,8 @@ final class StepwiseRunner implements TaskRunner {
         if (second) {
             outer = theta.like(after.gradient());
             for (int i = loop.steps() - 1; i >= 0; i--) {
-                Flat hv = theta.like(model.hessianVectorProduct(trajectory.get(i).toParameters(), support,
-                        outer.toParameters()));
+                Flat hv = theta.like(model.hessianVectorProduct(trajectory.get(i).toParameters(),
+                        loop.batchOf(support, i), outer.toParameters()));
                 outer.addScaled(-loop.lr(), hv);
             }
         } else if (needs.contains(Need.QUERY_GRADIENT)) {
