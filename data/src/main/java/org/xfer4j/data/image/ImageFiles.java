@@ -39,8 +39,22 @@ public final class ImageFiles {
 
     /** {@link #decode(Path)} with a pixel limit of {@code maxPixels}. */
     public static Sample.Image decode(Path file, long maxPixels) {
+        return decode(file.toFile(), file.toString(), maxPixels);
+    }
+
+    /**
+     * The pixels of an encoded image held in memory ({@code bytes}, e.g. a binary column), named {@code name} in
+     * errors, as {@link #decode(Path)} reads a file.
+     *
+     * @throws InvalidInputException naming {@code name} when the bytes cannot be decoded
+     */
+    public static Sample.Image decode(byte[] bytes, String name) {
+        return decode(new java.io.ByteArrayInputStream(bytes), name, MAX_PIXELS);
+    }
+
+    private static Sample.Image decode(Object source, String file, long maxPixels) {
         BufferedImage img;
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(source)) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
                 throw new InvalidInputException("cannot decode image " + file + ": not a format ImageIO reads");

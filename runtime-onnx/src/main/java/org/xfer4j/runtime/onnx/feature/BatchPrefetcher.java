@@ -42,7 +42,8 @@ final class BatchPrefetcher implements AutoCloseable {
         this.preprocessor = preprocessor;
         this.ahead = threads;
         this.workers = threads == 0 ? null : Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "xfer4j-prefetch");
+            // the native tokenizer can overflow a default 1 MB stack (hosts such as Spark's executors set no -Xss)
+            Thread t = new Thread(null, r, "xfer4j-prefetch", org.xfer4j.runtime.onnx.OrtRuntime.ORT_THREAD_STACK);
             t.setDaemon(true);
             return t;
         });

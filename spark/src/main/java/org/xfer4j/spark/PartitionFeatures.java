@@ -1,0 +1,33 @@
+package org.xfer4j.spark;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Row;
+import org.xfer4j.api.Progress;
+import org.xfer4j.api.data.Dataset;
+import org.xfer4j.api.feature.FeatureExtractor;
+import org.xfer4j.api.feature.FeatureMatrix;
+
+/** The task run on each partition: its rows, each followed by the features of its input column. */
+record PartitionFeatures(ShippedModel model, ExtractionSettings settings, InputKind kind, int inputIndex,
+                         String inputColumn) implements MapPartitionsFunction<Row, Row> {
+
+    @Override
+    public Iterator<Row> call(Iterator<Row> rows) {
+        if (!rows.hasNext()) {
+            return rows; // an empty partition opens no model
+        }
+        FeatureExtractor extractor = ExecutorModels.extractor(model, settings);
+        return new Chunks(rows, settings.rowsPerCall(), "feature extraction with " + model.name(), (chunk, offset) -> {
+            Dataset data = Chunks.dataset(Chunks.samples(chunk, inputIndex, inputColumn, kind, offset));
+            FeatureMatrix f = extractor.extract(data, model.layers(), Progress.NONE);
+            List<Row> out = new ArrayList<>(chunk.size());
+            for (int r = 0; r < chunk.size(); r++) {
+                out.add(Chunks.append(chunk.get(r), (Object) f.row(r)));
+            }
+            return out;
+        });
+    }
+}
