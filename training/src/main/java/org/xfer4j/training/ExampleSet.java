@@ -20,24 +20,36 @@ import org.xfer4j.runtime.onnx.OrtRuntime;
  */
 public final class ExampleSet {
 
-    /** One graph input's values for every example; exactly one of {@code floats} and {@code longs} is set. */
-    public record Column(String name, long[] exampleShape, float[] floats, long[] longs) {
+    /**
+     * One graph input's values for every example; exactly one of {@code floats} and {@code longs} is set.
+     * {@code perToken} float values are [tokens, ...] per example, zero-padded to the longest like the token
+     * sequences, and cut with them per batch (a frozen text encoder's cached hidden states).
+     */
+    public record Column(String name, long[] exampleShape, float[] floats, long[] longs, boolean perToken) {
 
         public Column {
             exampleShape = exampleShape.clone();
             if ((floats == null) == (longs == null)) {
                 throw new IllegalArgumentException("column " + name + " needs float or int64 values, not both");
             }
+            if (perToken && (floats == null || exampleShape.length < 2)) {
+                throw new IllegalArgumentException("column " + name + ": per-token values are float [tokens, ...]");
+            }
         }
 
         /** A float32 column. */
         public static Column floats(String name, long[] exampleShape, float[] values) {
-            return new Column(name, exampleShape, values, null);
+            return new Column(name, exampleShape, values, null, false);
+        }
+
+        /** A float32 column of [tokens, ...] per example, cut per batch with the token sequences. */
+        public static Column perToken(String name, long[] exampleShape, float[] values) {
+            return new Column(name, exampleShape, values, null, true);
         }
 
         /** An int64 column. */
         public static Column longs(String name, long[] exampleShape, long[] values) {
-            return new Column(name, exampleShape, null, values);
+            return new Column(name, exampleShape, null, values, false);
         }
 
         int length() {
@@ -51,7 +63,7 @@ public final class ExampleSet {
                 for (int i = 0; i < indices.length; i++) {
                     System.arraycopy(floats, indices[i] * per, v, i * per, per);
                 }
-                return floats(name, exampleShape, v);
+                return new Column(name, exampleShape, v, null, perToken);
             }
             long[] v = new long[indices.length * per];
             for (int i = 0; i < indices.length; i++) {
@@ -71,7 +83,8 @@ public final class ExampleSet {
 
     private final List<Column> columns;
     private final long[] labels;
-    private final boolean trimPadding;
+    /** Per example, the tokens up to its last non-zero one; null where batches are not cut. */
+    private final int[] lengths;
 
     /** Examples of one float input. */
     public ExampleSet(String input, long[] exampleShape, float[] values, long[] labels) {
@@ -80,10 +93,10 @@ public final class ExampleSet {
 
     /** Examples of several inputs (the same examples in the same order in every column). */
     public ExampleSet(List<Column> columns, long[] labels) {
-        this(columns, labels, false);
+        this(columns, labels, null);
     }
 
-    private ExampleSet(List<Column> columns, long[] labels, boolean trimPadding) {
+    private ExampleSet(List<Column> columns, long[] labels, int[] lengths) {
         if (columns.isEmpty()) {
             throw new InvalidInputException("examples need at least one input");
         }
@@ -96,7 +109,7 @@ public final class ExampleSet {
         }
         this.columns = List.copyOf(columns);
         this.labels = labels;
-        this.trimPadding = trimPadding;
+        this.lengths = lengths;
     }
 
     /**
@@ -105,12 +118,41 @@ public final class ExampleSet {
      * batch is 0 are padding an attention mask hides, so dropping them changes no result and saves their compute.
      */
     public ExampleSet trimmingPadding() {
-        return new ExampleSet(columns, labels, true);
+        int[] used = new int[labels.length];
+        Arrays.fill(used, 1);
+        for (Column c : columns) {
+            if (isSequence(c)) {
+                int per = (int) c.exampleShape()[0];
+                for (int i = 0; i < used.length; i++) {
+                    for (int k = per - 1; k >= used[i]; k--) {
+                        if (c.longs()[i * per + k] != 0) {
+                            used[i] = k + 1;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return new ExampleSet(columns, labels, used);
+    }
+
+    /**
+     * Other inputs for the same examples (same labels, batches cut as here): a frozen prefix's outputs in place of
+     * the inputs it read.
+     */
+    public ExampleSet withColumns(List<Column> newColumns) {
+        return new ExampleSet(newColumns, labels, lengths);
     }
 
     /** The inputs, in order. */
     public List<Column> columns() {
         return columns;
+    }
+
+    /** The tokens of each example's int64 sequences (the longest of all, as padded), or 0 without sequences. */
+    public int sequenceLength() {
+        return columns.stream().filter(ExampleSet::isSequence).mapToInt(c -> (int) c.exampleShape()[0]).max()
+                .orElse(0);
     }
 
     /** The name of the (first) input. */
@@ -155,7 +197,14 @@ public final class ExampleSet {
         for (int i = 0; i < indices.length; i++) {
             y[i] = labels[indices[i]];
         }
-        return new ExampleSet(c, y, trimPadding);
+        int[] l = null;
+        if (lengths != null) {
+            l = new int[indices.length];
+            for (int i = 0; i < indices.length; i++) {
+                l[i] = lengths[indices[i]];
+            }
+        }
+        return new ExampleSet(c, y, l);
     }
 
     /** The (first) input of the examples {@code indices[from..to)} as a tensor [n, exampleShape...]. */
@@ -166,10 +215,10 @@ public final class ExampleSet {
     /** Every input of the examples {@code indices[from..to)}, each a tensor [n, exampleShape...]. */
     public Batch inputs(int[] indices, int from, int to) {
         Map<String, OnnxTensor> t = new LinkedHashMap<>();
-        int length = trimPadding ? usedLength(indices, from, to) : -1;
+        int length = lengths != null ? usedLength(indices, from, to) : -1;
         try {
             for (Column c : columns) {
-                t.put(c.name(), length >= 0 && isSequence(c) ? trimmed(c, indices, from, to, length)
+                t.put(c.name(), length >= 0 && (isSequence(c) || c.perToken()) ? trimmed(c, indices, from, to, length)
                         : tensor(c, indices, from, to));
             }
         } catch (RuntimeException e) {
@@ -209,32 +258,34 @@ public final class ExampleSet {
     /** The last position (plus one) where some sequence input of some example of the batch is non-zero. */
     private int usedLength(int[] indices, int from, int to) {
         int used = 1;
-        for (Column c : columns) {
-            if (isSequence(c)) {
-                int per = (int) c.exampleShape()[0];
-                for (int i = from; i < to; i++) {
-                    int base = indices[i] * per;
-                    for (int k = per - 1; k >= used; k--) {
-                        if (c.longs()[base + k] != 0) {
-                            used = k + 1;
-                            break;
-                        }
-                    }
-                }
-            }
+        for (int i = from; i < to; i++) {
+            used = Math.max(used, lengths[indices[i]]);
         }
         return used;
     }
 
+    /** Column {@code c} of the batch with its token axis (the first of an example) cut to {@code length}. */
     private OnnxTensor trimmed(Column c, int[] indices, int from, int to, int length) {
-        int per = (int) c.exampleShape()[0];
-        long[] v = new long[(to - from) * length];
-        for (int i = from; i < to; i++) {
-            System.arraycopy(c.longs(), indices[i] * per, v, (i - from) * length, length);
-        }
+        int tokens = (int) c.exampleShape()[0];
+        int row = (c.length() / labels.length) / tokens; // values per token
+        long[] shape = new long[c.exampleShape().length + 1];
+        shape[0] = to - from;
+        System.arraycopy(c.exampleShape(), 0, shape, 1, c.exampleShape().length);
+        shape[1] = length;
+        int per = length * row;
         try {
-            return OnnxTensor.createTensor(OrtRuntime.environment(), LongBuffer.wrap(v),
-                    new long[] {to - from, length});
+            if (c.floats() != null) {
+                float[] v = new float[(to - from) * per];
+                for (int i = from; i < to; i++) {
+                    System.arraycopy(c.floats(), indices[i] * tokens * row, v, (i - from) * per, per);
+                }
+                return OnnxTensor.createTensor(OrtRuntime.environment(), FloatBuffer.wrap(v), shape);
+            }
+            long[] v = new long[(to - from) * per];
+            for (int i = from; i < to; i++) {
+                System.arraycopy(c.longs(), indices[i] * tokens * row, v, (i - from) * per, per);
+            }
+            return OnnxTensor.createTensor(OrtRuntime.environment(), LongBuffer.wrap(v), shape);
         } catch (OrtException e) {
             throw new XferException("cannot create a batch tensor: " + e.getMessage(), e);
         }

@@ -15,6 +15,7 @@ import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.Tensor;
+import org.xfer4j.runtime.onnx.NativeMemory;
 import org.xfer4j.runtime.onnx.OrtModelSession;
 import org.xfer4j.runtime.onnx.OrtRuntime;
 import org.xfer4j.training.autodiff.TrainingStep;
@@ -193,14 +194,19 @@ public final class TrainingSession implements AutoCloseable {
         created.clear();
     }
 
+    /** Closes the sessions and hands the memory they freed (parameters, optimiser state, activations) back. */
     @Override
     public void close() {
         release();
         current.clear();
-        session.close();
-        if (evaluation != null) {
-            evaluation.close();
+        try {
+            session.close();
+            if (evaluation != null) {
+                evaluation.close();
+            }
+        } finally {
+            worker.close();
+            NativeMemory.release();
         }
-        worker.close();
     }
 }

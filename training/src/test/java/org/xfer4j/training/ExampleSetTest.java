@@ -35,6 +35,26 @@ class ExampleSetTest {
         }
     }
 
+    @Test
+    void perTokenValuesAreCutWithTheSequencesTheyCameFrom() {
+        float[] hidden = new float[3 * 6 * 2]; // [example, token, 2 features]: 10 * example + token, twice
+        for (int i = 0; i < hidden.length; i++) {
+            hidden[i] = 10 * (i / 12) + (i / 2) % 6;
+        }
+        ExampleSet cached = tokens().trimmingPadding().withColumns(List.of(
+                ExampleSet.Column.perToken("hidden", new long[] {6, 2}, hidden),
+                ExampleSet.Column.longs("attention_mask", new long[] {6}, MASK)));
+        assertThat(cached.sequenceLength()).isEqualTo(6);
+        try (ExampleSet.Batch b = cached.subset(new int[] {2, 0}).inputs(new int[] {1, 0}, 0, 2)) {
+            assertThat(b.tensors().get("hidden").getInfo().getShape()).containsExactly(2, 3, 2);
+            java.nio.FloatBuffer v = b.tensors().get("hidden").getFloatBuffer();
+            float[] out = new float[v.remaining()];
+            v.get(out);
+            assertThat(out).containsExactly(0, 0, 1, 1, 2, 2, 20, 20, 21, 21, 22, 22);
+            assertThat(values(b, "attention_mask")).containsExactly(1, 1, 1, 1, 1, 1);
+        }
+    }
+
     private static long[] values(ExampleSet.Batch b, String name) {
         LongBuffer v = b.tensors().get(name).getLongBuffer();
         long[] out = new long[v.remaining()];

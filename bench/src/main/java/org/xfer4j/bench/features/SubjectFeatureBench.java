@@ -37,7 +37,7 @@ public final class SubjectFeatureBench {
 
     /** Work that returns row-major [n, 384] features. */
     @FunctionalInterface
-    private interface Features {
+    interface Features {
         float[] of() throws Exception;
     }
 
@@ -71,21 +71,7 @@ public final class SubjectFeatureBench {
             plain8Lanes.extractOneByOne(warmTexts, 2);
             OrtRuntime.onOrtThread(() -> plain32.extract(warmTexts, batch));
             Map<String, float[]> features = new LinkedHashMap<>();
-            Contest contest = new Contest();
-            contestants.forEach((name, work) -> contest.add(name, () -> {
-                features.put(name, work.of());
-                return Double.NaN;
-            }));
-            Map<String, Contest.Result> results = contest.run(rounds);
-            System.out.printf("%d subjects, 2 threads, %d rounds (order rotating); load %s -> %s%n", n, rounds,
-                    loadBefore, Contest.load());
-            System.out.println("| contestant | subjects/s (median) | subjects/s (best round) | subjects per"
-                    + " CPU-second | rounds (s) |");
-            System.out.println("|---|---|---|---|---|");
-            for (Contest.Result r : results.values()) {
-                System.out.printf("| %s | %.0f | %.0f | %.0f | %s |%n", r.name(), n / r.wallMedian(),
-                        n / r.wallBest(), n / r.cpuMedian(), r.rounds());
-            }
+            Map<String, Contest.Result> results = race(contestants, rounds, n, "2 threads", loadBefore, features);
             compare(results, features, OURS8, PLAIN8_ONE, "Xfer4j int8 / plain one text per run");
             compare(results, features, OURS8, PLAIN8, "Xfer4j int8 / plain int8 batches");
             compare(results, features, OURS32, PLAIN32, "Xfer4j fp32 / plain fp32 batches");
@@ -94,8 +80,32 @@ public final class SubjectFeatureBench {
         }
     }
 
+    /**
+     * Runs {@code contestants} side by side for {@code rounds} rounds, the order rotating, keeping each one's features
+     * in {@code features}, and prints a table row per contestant; {@code setting} and the load go in its title.
+     */
+    static Map<String, Contest.Result> race(Map<String, Features> contestants, int rounds, int n, String setting,
+            String loadBefore, Map<String, float[]> features) throws Exception {
+        Contest contest = new Contest();
+        contestants.forEach((name, work) -> contest.add(name, () -> {
+            features.put(name, work.of());
+            return Double.NaN;
+        }));
+        Map<String, Contest.Result> results = contest.run(rounds);
+        System.out.printf("%d subjects, %s, %d rounds (order rotating); load %s -> %s%n", n, setting, rounds,
+                loadBefore, Contest.load());
+        System.out.println("| contestant | subjects/s (median) | subjects/s (best round) | subjects per"
+                + " CPU-second | rounds (s) |");
+        System.out.println("|---|---|---|---|---|");
+        for (Contest.Result r : results.values()) {
+            System.out.printf("| %s | %.1f | %.1f | %.1f | %s |%n", r.name(), n / r.wallMedian(),
+                    n / r.wallBest(), n / r.cpuMedian(), r.rounds());
+        }
+        return results;
+    }
+
     /** Speed ratios (a's subjects/s over b's) and feature agreement of contestants {@code a} and {@code b}. */
-    private static void compare(Map<String, Contest.Result> results, Map<String, float[]> features, String a,
+    static void compare(Map<String, Contest.Result> results, Map<String, float[]> features, String a,
             String b, String label) {
         Contest.Result x = results.get(a);
         Contest.Result y = results.get(b);

@@ -122,8 +122,13 @@ public final class TextFinetuneBench {
 
     /** The process's peak resident set (VmHWM), in MB. */
     public static long peakMb() throws IOException {
+        return statusMb("VmHWM:");
+    }
+
+    /** A size line of /proc/self/status ({@code VmRSS:}, {@code VmHWM:}), in MB; -1 where there is none. */
+    public static long statusMb(String key) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(key)) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
             }
         }

@@ -22,17 +22,20 @@ import org.xfer4j.api.Options;
  *                    depth, so MiniLM's 6 blocks make 7); the rest stays frozen; -1: all
  * @param clipNorm the global gradient norm is clipped to this (key {@code clipNorm}); 0: no clipping
  * @param maxLength tokens per text at most, for text models (key {@code maxLength}); 0: the model's own (128)
+ * @param cachePrefix where every layer below the trained ones is frozen, run them once per example and train on
+ *                    their cached outputs (key {@code cachePrefix}); costs memory for the cache (a text encoder's
+ *                    hidden states: tokens x width floats per example)
  */
 public record FinetuneOptions(String transferLayer, double headLearningRate, double transferLearningRate,
-        TrainingOptions training, String init, double layerDecay, int trainLayers, double clipNorm, int maxLength)
-        implements Options {
+        TrainingOptions training, String init, double layerDecay, int trainLayers, double clipNorm, int maxLength,
+        boolean cachePrefix) implements Options {
 
     /**
      * Head at 0.01, transferred layers at 0.0001, {@link TrainingOptions#DEFAULTS}. With Adam, 0.001 on the transferred
      * layers wiped out MobileNetV2's ImageNet features on a 45-image task (chance accuracy); 0.0001 kept them (0.96).
      */
     public static final FinetuneOptions DEFAULTS = new FinetuneOptions("", 0.01, 0.0001, TrainingOptions.DEFAULTS,
-            "", 1, -1, 0, 0);
+            "", 1, -1, 0, 0, true);
 
     public FinetuneOptions {
         InvalidOptionException.require(headLearningRate > 0, "headLr must be positive, got " + headLearningRate);
@@ -55,7 +58,7 @@ public record FinetuneOptions(String transferLayer, double headLearningRate, dou
                 r.getDouble("transferLr", DEFAULTS.transferLearningRate), TrainingOptions.read(r),
                 r.getString("init", DEFAULTS.init), r.getDouble("layerDecay", DEFAULTS.layerDecay),
                 r.getInt("trainLayers", DEFAULTS.trainLayers), r.getDouble("clipNorm", DEFAULTS.clipNorm),
-                r.getInt("maxLength", DEFAULTS.maxLength));
+                r.getInt("maxLength", DEFAULTS.maxLength), r.getBoolean("cachePrefix", DEFAULTS.cachePrefix));
         r.finish();
         return o;
     }
@@ -72,6 +75,7 @@ public record FinetuneOptions(String transferLayer, double headLearningRate, dou
         p.put("trainLayers", Integer.toString(trainLayers));
         p.put("clipNorm", Double.toString(clipNorm));
         p.put("maxLength", Integer.toString(maxLength));
+        p.put("cachePrefix", Boolean.toString(cachePrefix));
         return p;
     }
 
@@ -86,6 +90,7 @@ public record FinetuneOptions(String transferLayer, double headLearningRate, dou
         own.put("trainLayers", "train only the top N encoder depths (embeddings are the lowest); -1: all");
         own.put("clipNorm", "clip the global gradient norm to this; 0: no clipping");
         own.put("maxLength", "tokens per text at most (text models); 0: the model's own");
+        own.put("cachePrefix", "run frozen lower layers once per example and train on their cached outputs");
         return TrainingOptions.help(own);
     }
 }

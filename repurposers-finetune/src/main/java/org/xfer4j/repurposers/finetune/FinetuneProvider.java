@@ -37,6 +37,6 @@ public final class FinetuneProvider extends TrainingProvider<FinetuneOptions> {
         };
         return HeadTraining.run(id(), o, o.training(), source, training, surgery,
                 g -> EncoderLayers.of(g).plan(o.headLearningRate(), o.transferLearningRate(), o.layerDecay()),
-                new HeadTraining.Extras(o.maxLength(), o.clipNorm()), context);
+                new HeadTraining.Extras(o.maxLength(), o.clipNorm(), o.cachePrefix()), context);
     }
 }

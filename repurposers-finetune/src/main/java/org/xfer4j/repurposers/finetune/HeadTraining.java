@@ -32,9 +32,12 @@ final class HeadTraining {
     interface Surgery extends Function<OnnxGraph, OnnxGraph> {
     }
 
-    /** Text-model settings: the longest token sequence (0: the source's own) and the gradient-norm clip (0: none). */
-    record Extras(int maxLength, double clipNorm) {
-        static final Extras NONE = new Extras(0, 0);
+    /**
+     * Text-model settings: the longest token sequence (0: the source's own) and the gradient-norm clip (0: none); and
+     * whether a frozen prefix is cached.
+     */
+    record Extras(int maxLength, double clipNorm, boolean cachePrefix) {
+        static final Extras NONE = new Extras(0, 0, true);
     }
 
     private HeadTraining() {
@@ -91,7 +94,8 @@ final class HeadTraining {
         }
         EncoderLayers.Plan p = plan.apply(trainable);
         TrainingSetup setup = TrainingSetup.of(training.toOptimizer()).withGroups(p.groups())
-                .withTrainBatchNorm(training.batchStatistics()).withClipNorm(extras.clipNorm());
+                .withTrainBatchNorm(training.batchStatistics()).withClipNorm(extras.clipNorm())
+                .withCachePrefix(extras.cachePrefix());
         GraphTrainer.Result r = GraphTrainer.train(trainable, examples, setup,
                 training.config(p.rates(), context.seed(), context.progress()), context);
         OnnxGraph trained = r.trained();

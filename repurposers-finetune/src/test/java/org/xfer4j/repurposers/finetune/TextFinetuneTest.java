@@ -43,19 +43,24 @@ class TextFinetuneTest {
     @BeforeAll
     static void fineTune() {
         source = new ModelPackSource().open(ModelPack.ALL_MINILM_L6_V2_FP32.name(), CONTEXT);
-        Dataset all = SpamAssassin.subjects(CONTEXT.cacheDir());
-        List<Integer> picked = new ArrayList<>();
-        int[] perClass = new int[2];
-        for (int i = 0; i < all.size() && picked.size() < 8; i++) {
-            if (perClass[all.label(i)]++ < 4) {
-                picked.add(i);
-            }
-        }
-        few = all.subset(picked.stream().mapToInt(Integer::intValue).toArray());
+        few = firstSubjects(4, CONTEXT);
         FinetuneProvider ft = new FinetuneProvider();
         tuned = (FinetunedModel) ft.repurpose(source, few, ft.parseOptions(Map.of("epochs", "2", "batchSize", "8",
                 "maxLength", "16", "trainLayers", "2", "headLr", "0.01", "transferLr", "0.001", "layerDecay", "0.5",
                 "clipNorm", "1", "schedule", "linear:0.5")), CONTEXT);
+    }
+
+    /** The first {@code perClass} SpamAssassin subject lines of each class. */
+    static Dataset firstSubjects(int perClass, ProviderContext context) {
+        Dataset all = SpamAssassin.subjects(context.cacheDir());
+        List<Integer> picked = new ArrayList<>();
+        int[] taken = new int[2];
+        for (int i = 0; i < all.size() && picked.size() < 2 * perClass; i++) {
+            if (taken[all.label(i)]++ < perClass) {
+                picked.add(i);
+            }
+        }
+        return all.subset(picked.stream().mapToInt(Integer::intValue).toArray());
     }
 
     @AfterAll
