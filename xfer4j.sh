@@ -22,7 +22,7 @@ find_jdk25() {
 # reference cross-check (Xfer4j fetches npm packages itself), Python references for the cross-checks. Installed only where missing (needs root, as on CI).
 ensure_packages() {
   local need=() p
-  for p in libopenblas-dev dataset-fashion-mnist graphviz python3-torch python3-onnx python3-sklearn; do
+  for p in libopenblas-dev dataset-fashion-mnist fonts-noto-core fonts-freefont-ttf fonts-dejavu-core fonts-dejavu-extra graphviz python3-torch python3-onnx python3-sklearn; do
     dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
   done
   command -v npm >/dev/null 2>&1 || need+=(npm)

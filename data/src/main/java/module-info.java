@@ -14,6 +14,7 @@ module org.xfer4j.data {
     requires org.apache.commons.compress;
 
     exports org.xfer4j.data.registry;
+    exports org.xfer4j.data.glyph;
     exports org.xfer4j.data.image;
     exports org.xfer4j.data.io;
     exports org.xfer4j.data.json;

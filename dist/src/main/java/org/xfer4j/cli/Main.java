@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Repurpose pretrained neural networks for new tasks with few labels.",
         subcommands = {ModelsCommand.class, LayersCommand.class, GraphCommand.class, ExtractCommand.class, RepurposeCommand.class,
                 PredictCommand.class, ExportCommand.class, RankCommand.class, PluginsCommand.class, MethodsCommand.class, QuickstartCommand.class, StudyCommand.class,
-                MetaTrainCommand.class, MetaTestCommand.class,
+                MetaTrainCommand.class, MetaTestCommand.class, DataCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

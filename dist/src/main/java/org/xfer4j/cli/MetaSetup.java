@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.api.Progress;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Sample;
 import org.xfer4j.api.data.TargetDataset;
@@ -17,6 +18,7 @@ import org.xfer4j.api.model.Preprocessor;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.data.spec.DataSpecs;
+import org.xfer4j.data.split.ClassGroups;
 import org.xfer4j.meta.eval.AdaptationCurve;
 import org.xfer4j.meta.nets.Nets;
 import org.xfer4j.meta.sine.SineWaves;
@@ -77,7 +79,8 @@ final class MetaSetup {
     }
 
     /** Episodes of one shape over a dataset, with its class split. */
-    record EpisodeTasks(String spec, Dataset data, ClassSplit split, EpisodeShape shape) implements Tasks {
+    record EpisodeTasks(String spec, Dataset data, ClassSplit split, String splitSpec, EpisodeShape shape)
+            implements Tasks {
 
         Episodes part(ClassSplit.Part part) {
             return Episodes.of(data, split, part, shape);
@@ -96,10 +99,11 @@ final class MetaSetup {
         @Override
         public List<Task> metaValidation(int count, long seed) {
             if (split.validation().isEmpty()) {
-                throw new InvalidOptionException("--validate-every: the class split " + split.train().size() + "/0/"
-                        + split.test().size() + " of " + data.name() + " leaves no meta-validation classes; give "
-                        + "--split with some, such as " + (split.train().size() - shape.ways()) + "/" + shape.ways()
-                        + "/" + split.test().size());
+                throw new InvalidOptionException("--validate-every: the class split " + (splitSpec != null
+                        ? splitSpec : split.train().size() + "/0/" + split.test().size()) + " of " + data.name()
+                        + " leaves no meta-validation classes; give --split with some, such as " + (splitSpec != null
+                        ? ClassSplit.BY_GROUPS + ":5" : (split.train().size() - shape.ways()) + "/" + shape.ways()
+                        + "/" + split.test().size()));
             }
             return part(ClassSplit.Part.VALIDATION).draw(count, seed);
         }
@@ -116,7 +120,8 @@ final class MetaSetup {
             m.put("ways", Integer.toString(shape.ways()));
             m.put("shots", Integer.toString(shape.shots()));
             m.put("queries", Integer.toString(shape.queries()));
-            m.put("split", split.train().size() + "/" + split.validation().size() + "/" + split.test().size());
+            m.put("split", splitSpec != null ? splitSpec : split.train().size() + "/" + split.validation().size() + "/"
+                    + split.test().size());
             m.put("split.seed", Long.toString(SPLIT_SEED));
             return m;
         }
@@ -128,8 +133,11 @@ final class MetaSetup {
 
         @Override
         public String describeTest() {
-            return shape + " over the " + split.test().size() + " meta-test classes "
-                    + split.test().stream().map(c -> data.classes().get(c)).toList() + " of " + data.name()
+            List<String> names = split.test().stream().map(c -> data.classes().get(c)).toList();
+            String listed = data instanceof ClassGroups g // hundreds of characters: name their alphabets
+                    ? "of the alphabets " + split.test().stream().map(g::group).distinct().toList()
+                    : names.toString();
+            return shape + " over the " + split.test().size() + " meta-test classes " + listed + " of " + data.name()
                     + " (meta-trained on " + split.train().size() + " others)";
         }
     }
@@ -210,21 +218,22 @@ final class MetaSetup {
      *
      * @throws InvalidOptionException naming the argument when it is neither sine nor episodes:DATA
      */
-    static Tasks tasks(String spec, EpisodeShape shape, String split, Path cacheDir) {
+    static Tasks tasks(String spec, EpisodeShape shape, String split, Path cacheDir, Progress progress) {
         if (spec.equals("sine")) {
             return new SineTasks(shape.shots(), shape.queries());
         }
         if (!spec.startsWith("episodes:")) {
             throw new InvalidOptionException("--tasks '" + spec + "' is not one of: " + TASKS_HELP);
         }
-        Dataset data = DataSpecs.resolve(spec.substring("episodes:".length()), cacheDir);
+        Dataset data = DataSpecs.resolve(spec.substring("episodes:".length()), cacheDir, progress);
         if (data.classes().size() < 2 * shape.ways()) {
             throw new InvalidInputException("dataset " + data.name() + " has " + data.classes().size()
                     + " classes; class-disjoint meta-train and meta-test episodes of " + shape.ways()
                     + " ways need at least " + 2 * shape.ways());
         }
-        ClassSplit classes = ClassSplit.parse(split, data.classes().size(), shape.ways(), SPLIT_SEED);
-        EpisodeTasks tasks = new EpisodeTasks(spec, data, classes, shape);
+        ClassSplit classes = ClassSplit.of(split, data, shape.ways(), SPLIT_SEED);
+        EpisodeTasks tasks = new EpisodeTasks(spec, data, classes, !ClassSplit.byGroups(split, data) ? null
+                : split == null || split.isBlank() ? ClassSplit.BY_GROUPS : split.trim(), shape);
         tasks.part(ClassSplit.Part.TRAIN); // too few classes or examples fail here, before any training
         tasks.part(ClassSplit.Part.TEST);
         return tasks;

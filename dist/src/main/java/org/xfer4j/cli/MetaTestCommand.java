@@ -93,7 +93,7 @@ final class MetaTestCommand implements Runnable {
                 queries != null ? queries : Integer.parseInt(run.get("queries")));
         try (Xfer xfer = host.open(progress)) {
             MetaSetup.Tasks source = MetaSetup.tasks(tasks != null ? tasks : run.get("tasks"), shape,
-                    run.get("split"), xfer.context().cacheDir());
+                    run.get("split"), xfer.context().cacheDir(), progress);
             LossKind loss = source.metaTrain().lossKind();
             List<Task> drawn = source.metaTest(episodes, host.seed());
             Map<String, List<AdaptationCurve.Point>> curves = new LinkedHashMap<>();

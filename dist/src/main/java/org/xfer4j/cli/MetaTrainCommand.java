@@ -70,7 +70,9 @@ final class MetaTrainCommand implements Runnable {
     int queries;
 
     @Option(names = "--split", description = "Meta-train/validation/test class counts, such as 10/5/5 "
-            + "(default: 20 %% of the classes, at least --ways, for meta-test and as many for meta-validation).")
+            + "(default: 20 %% of the classes, at least --ways, for meta-test and as many for meta-validation); "
+            + "for glyphs 'alphabets' (the default there): meta-test on the evaluation alphabets, meta-train on the "
+            + "background ones, 'alphabets:V' holding V of those out for meta-validation.")
     String split;
 
     @Option(names = {"-o", "--option"}, description = "A method option key=value (repeatable), such as metaSteps=1000.")
@@ -112,7 +114,7 @@ final class MetaTrainCommand implements Runnable {
             requireValidationOptions(provider, properties);
             Options parsed = provider.parseOptions(properties);
             MetaSetup.Tasks source = MetaSetup.tasks(tasks, new EpisodeShape(ways, shotsFor(tasks), queries), split,
-                    xfer.context().cacheDir());
+                    xfer.context().cacheDir(), progress);
             TaskDistribution distribution = source.metaTrain();
             try (MetaSetup.Net n = previous != null
                     ? MetaSetup.saved(previous.provenance().sourceReference(), previous.graph(), xfer)

@@ -1,6 +1,7 @@
 package org.xfer4j.cli;
 
 import java.util.List;
+import java.util.Map;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.core.Xfer;
 import org.xfer4j.runtime.onnx.model.PreprocessingDeclaration;
@@ -19,6 +20,11 @@ final class PreprocessOptions {
 
     /** Opens {@code reference} with the declared preprocessing. */
     SourceModel open(Xfer xfer, String reference) {
-        return xfer.openModel(reference, PreprocessingDeclaration.parse(preprocess));
+        return xfer.openModel(reference, declared());
+    }
+
+    /** The declared preprocessing as key=value pairs (empty when none is given). */
+    Map<String, String> declared() {
+        return PreprocessingDeclaration.parse(preprocess);
     }
 }

@@ -31,11 +31,16 @@ final class RankCommand implements Runnable {
     @Mixin
     HostOptions host;
 
+    /** Applies to the .onnx files among --models; zoo and pack models decide their own preprocessing. */
+    @Mixin
+    PreprocessOptions preprocessing;
+
     @Option(names = "--data", required = true, description = "Labelled data: " + DataSpecs.HELP + ".")
     String data;
 
     @Option(names = "--models", split = ",", description = "Models to rank (default: " + "bge-small-en-v1.5,"
-            + "all-minilm-l6-v2 for text, mobilenet-v2,inception-v3 for images).")
+            + "all-minilm-l6-v2 for text, mobilenet-v2,inception-v3 for images); --preprocess declares how the .onnx "
+            + "files among them prepare their inputs.")
     List<String> models;
 
     @Option(names = "--layers", split = ",", defaultValue = "auto", description = "auto (a spread of block outputs "
@@ -43,7 +48,7 @@ final class RankCommand implements Runnable {
     List<String> layers;
 
     @Option(names = "--estimators", split = ",", defaultValue = "logme,hscore,leep,nce", description = "Estimators "
-            + "(default logme,hscore,leep,nce; lr cross-validates lr, about the cost of training every candidate; "
+            + "(default logme,hscore,leep,nce; lr cross-validates lr with C=1, three fits per candidate; "
             + "`xfer4j plugins` lists all).")
     List<String> estimators;
 
@@ -61,7 +66,8 @@ final class RankCommand implements Runnable {
             if (!auto && layers.contains("auto")) {
                 throw new InvalidOptionException("--layers takes auto or layer names, not both: " + layers);
             }
-            RankingResult r = ranking.run(d, models != null ? models : defaultModels(d), auto ? List.of() : layers);
+            RankingResult r = ranking.run(d, models != null ? models : defaultModels(d), auto ? List.of() : layers,
+                    preprocessing.declared());
             RankingReport report = new RankingReport(r);
             report.lines().forEach(System.out::println);
             System.out.println("wrote " + report.write(out) + " with ranking.csv and ranking.json");

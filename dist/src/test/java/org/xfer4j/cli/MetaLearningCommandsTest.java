@@ -20,7 +20,7 @@ class MetaLearningCommandsTest {
 
     private static final String CACHE = System.getProperty("xfer4j.cache");
 
-    private static int run(String... args) {
+    static int run(String... args) { // also GlyphEpisodesCommandsTest
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--cache";

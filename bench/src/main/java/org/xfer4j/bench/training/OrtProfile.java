@@ -14,21 +14,34 @@ import org.xfer4j.data.json.JsLiteral;
 
 /**
  * ONNX Runtime's profile of a session (Chrome trace JSON) reduced to kernel time per run: each node's time is
- * attributed to the run it falls in, the first {@code skip} runs (warm-up) are dropped, and the rest averaged.
+ * attributed to the run it falls in, the first {@code skip} runs (warm-up) are dropped, and the rest averaged (or
+ * their median taken).
  *
  * @param nodes  per node name, its operator and mean microseconds per run
  * @param runs   the runs averaged
- * @param runUs  mean wall microseconds of one run, as the profiler timed it
+ * @param runUs  mean (or median) wall microseconds of one run, as the profiler timed it
  */
 record OrtProfile(Map<String, Node> nodes, int runs, double runUs) {
 
-    /** One node: its operator type and mean kernel microseconds per run. */
+    /** One node: its operator type and mean (or median) kernel microseconds per run. */
     record Node(String op, double us) {
     }
 
-    /** Reads {@code file}, dropping the first {@code skip} runs. */
-    @SuppressWarnings("unchecked")
+    /** Reads {@code file}, dropping the first {@code skip} runs; each node's time is its mean over the rest. */
     static OrtProfile read(Path file, int skip) throws IOException {
+        return read(file, skip, false);
+    }
+
+    /**
+     * Reads {@code file}, dropping the first {@code skip} runs; each node's time is its median over the rest (on a
+     * shared machine a run the scheduler interrupts inflates the mean of every node it was in).
+     */
+    static OrtProfile readMedians(Path file, int skip) throws IOException {
+        return read(file, skip, true);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static OrtProfile read(Path file, int skip, boolean median) throws IOException {
         List<Map<String, Object>> events = (List<Map<String, Object>>) JsLiteral.parse(Files.readString(file),
                 file.toString());
         List<double[]> runs = new ArrayList<>();
@@ -44,24 +57,36 @@ record OrtProfile(Map<String, Node> nodes, int runs, double runUs) {
             throw new IllegalStateException(file + " holds " + runs.size() + " runs; none is left after " + skip);
         }
         Map<String, String> ops = new LinkedHashMap<>();
-        Map<String, Double> total = new LinkedHashMap<>();
+        Map<String, double[]> perRun = new LinkedHashMap<>();
         for (Map<String, Object> e : events) {
             String name = (String) e.get("name");
             if (!"Node".equals(e.get("cat")) || name == null || !name.endsWith("_kernel_time")) {
                 continue;
             }
             double ts = (Double) e.get("ts");
-            if (kept.stream().noneMatch(r -> ts >= r[0] && ts <= r[1])) {
+            int run = -1;
+            for (int r = 0; r < kept.size() && run < 0; r++) {
+                run = ts >= kept.get(r)[0] && ts <= kept.get(r)[1] ? r : -1;
+            }
+            if (run < 0) {
                 continue;
             }
             String node = name.substring(0, name.length() - "_kernel_time".length());
             ops.put(node, (String) ((Map<String, Object>) e.get("args")).get("op_name"));
-            total.merge(node, (Double) e.get("dur"), Double::sum);
+            perRun.computeIfAbsent(node, n -> new double[kept.size()])[run] += (Double) e.get("dur");
         }
         Map<String, Node> nodes = new LinkedHashMap<>();
-        total.forEach((n, us) -> nodes.put(n, new Node(ops.get(n), us / kept.size())));
-        double runUs = kept.stream().mapToDouble(r -> r[1] - r[0]).average().orElseThrow();
-        return new OrtProfile(nodes, kept.size(), runUs);
+        perRun.forEach((n, us) -> nodes.put(n, new Node(ops.get(n), median ? median(us)
+                : java.util.Arrays.stream(us).average().orElseThrow())));
+        double[] runUs = kept.stream().mapToDouble(r -> r[1] - r[0]).toArray();
+        return new OrtProfile(nodes, kept.size(), median ? median(runUs)
+                : java.util.Arrays.stream(runUs).average().orElseThrow());
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
     /** The newest profile file ONNX Runtime wrote for {@code prefix} ({@code <prefix>_<date>.json}). */

@@ -71,6 +71,14 @@ record StepFixture(OnnxGraph net, TrainingStep step, String input, OnnxTensor x,
         return new ProviderContext(ProviderContext.defaults().cacheDir(), Device.CPU, THREADS, 1, Progress.NONE);
     }
 
+    /**
+     * The same step without folding batch norm and zero padding into the convolutions (the step graph as it was
+     * before issue 14's rewrite), for side-by-side runs.
+     */
+    TrainingStep unfoldedStep() {
+        return TrainingStep.of(net).optimizer(new Optimizer.Sgd(0.9, 0)).foldIntoConvolutions(false).build();
+    }
+
     /** The batch as the step's data feed. */
     Map<String, OnnxTensor> feed() {
         return Map.of(input, x);

@@ -15,12 +15,15 @@ import org.xfer4j.training.TrainingSession;
  * JVM. With {@code mobilenet-v2} as first argument: the imported nsfwjs MobileNetV2 (224x224, all 2.3M parameters
  * trained) against torchvision's MobileNetV2 (same body, a plain 5-way head) in PyTorch 1.13 and, as the Java
  * anchor, in DJL 0.36 with its PyTorch 2.7.1 engine ({@link DjlMobileNet}).
+ * With {@code -Dunfolded=true} one more contestant: Xfer4j's step without folding batch norm and zero padding into
+ * the convolutions (another training session in this JVM).
  * Usage: {@code bench/run.sh org.xfer4j.bench.training.TrainingStepBench [size|mobilenet-v2 batch steps rounds]}.
  */
 public final class TrainingStepBench {
 
     private static final String OURS_FORWARD = "Xfer4j forward (ONNX Runtime 1.29 inference session)";
     private static final String OURS_STEP = "Xfer4j training step (ONNX Runtime 1.29)";
+    private static final String OURS_UNFOLDED = "Xfer4j training step, batch norm and pads not folded";
     private static final String TORCH_FORWARD = "PyTorch 1.13 forward (no_grad)";
     private static final String TORCH_STEP = "PyTorch 1.13 training step";
     private static final String DJL_FORWARD = "DJL 0.36 / PyTorch 2.7.1 forward (TorchScript)";
@@ -41,6 +44,7 @@ public final class TrainingStepBench {
         int size;
         DjlMobileNet djl = null;
         String djlFailure = null;
+        TrainingSession unfolded = null;
         try (StepFixture f = StepFixture.of(which, batch);
                 TrainingSession session = new TrainingSession(f.step(), StepFixture.context());
                 OrtModelSession inference = OrtRuntime.open(f.net().toBytes(), "forward", StepFixture.context())) {
@@ -58,6 +62,11 @@ public final class TrainingStepBench {
                 return Double.NaN;
             })));
             contest.add(OURS_STEP, repeat(steps, () -> session.run(f.feed(), f.y(), StepFixture.RATES).loss()));
+            if (Boolean.getBoolean("unfolded")) {
+                TrainingSession u = new TrainingSession(f.unfoldedStep(), StepFixture.context());
+                unfolded = u;
+                contest.add(OURS_UNFOLDED, repeat(steps, () -> u.run(f.feed(), f.y(), StepFixture.RATES).loss()));
+            }
             contest.addExternal(TORCH_FORWARD, () -> batch * steps / torch(which, batch, steps, "forward"));
             contest.addExternal(TORCH_STEP, () -> batch * steps / torch(which, batch, steps, "step"));
             if (djl != null) {
@@ -68,6 +77,9 @@ public final class TrainingStepBench {
             // warm-up: three of each (sessions plan memory, TorchScript optimises its graph on the first runs)
             for (int i = 0; i < 3; i++) {
                 session.run(f.feed(), f.y(), StepFixture.RATES);
+                if (unfolded != null) {
+                    unfolded.run(f.feed(), f.y(), StepFixture.RATES);
+                }
                 OrtRuntime.onOrtThread(() -> {
                     inference.session().run(f.feed()).close();
                     return null;
@@ -81,6 +93,9 @@ public final class TrainingStepBench {
         } finally {
             if (djl != null) {
                 djl.close();
+            }
+            if (unfolded != null) {
+                unfolded.close();
             }
         }
         System.out.printf((mobilenet ? "MobileNetV2 (nsfwjs import; PyTorch and DJL: torchvision's, heads differ)"
@@ -97,6 +112,8 @@ public final class TrainingStepBench {
                             : String.format("%.1f", samples / r.cpuMedian()), r.rounds());
         }
         ratio(results, OURS_STEP, OURS_FORWARD, "Xfer4j: a training step costs %s forward passes");
+        ratio(results, OURS_UNFOLDED, OURS_FORWARD, "Xfer4j, not folded: a training step costs %s forward passes");
+        ratio(results, OURS_UNFOLDED, OURS_STEP, "Xfer4j training step, folded / not folded samples/s: %s");
         ratio(results, TORCH_STEP, TORCH_FORWARD, "PyTorch 1.13: a training step costs %s forward passes");
         ratio(results, DJL_STEP, DJL_FORWARD, "DJL: a training step costs %s forward passes");
         ratio(results, TORCH_STEP, OURS_STEP, "training step, Xfer4j / PyTorch 1.13 samples/s: %s");

@@ -28,6 +28,13 @@ final class TransferTasks {
 
     /** A task: its name, training and test parts, and the models to rank. */
     record Task(String name, Dataset train, Dataset test, List<String> models) {
+
+        /** The task with its training part cut to a seeded draw of {@code perClass} examples of each class. */
+        Task fewer(int perClass) {
+            int[] classes = IntStream.range(0, train.classes().size()).toArray();
+            return new Task(name + ", " + perClass + " per class to train", train.subset(draw(train, classes,
+                    perClass, 0, SEED)[0]), test, models);
+        }
     }
 
     static final List<String> TEXT = List.of("bge-small-en-v1.5", "all-minilm-l6-v2");

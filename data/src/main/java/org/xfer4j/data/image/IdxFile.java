@@ -17,7 +17,7 @@ import org.xfer4j.data.registry.CacheDirs;
  * An unsigned-byte IDX file (the MNIST format: magic 0x0000080N, N big-endian dimension sizes, then the values),
  * memory-mapped; gzip-compressed files are inflated once into the cache first.
  */
-final class IdxFile {
+public final class IdxFile {
 
     private final Path file;
     private final int[] dims;
@@ -29,7 +29,12 @@ final class IdxFile {
         this.values = values;
     }
 
-    static IdxFile open(Path file, Path cacheDir) {
+    /**
+     * Maps {@code file} ({@code .gz} files are inflated once into {@code cacheDir}).
+     *
+     * @throws InvalidInputException naming the file when it is missing or not unsigned-byte IDX
+     */
+    public static IdxFile open(Path file, Path cacheDir) {
         Path plain = file.toString().endsWith(".gz") ? inflated(file, cacheDir) : file;
         try (FileChannel ch = FileChannel.open(plain, StandardOpenOption.READ)) {
             ByteBuffer all = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
@@ -54,7 +59,7 @@ final class IdxFile {
     }
 
     /** Writes unsigned bytes of shape {@code dims} as an IDX file (not atomically: write into a folder being filled). */
-    static void write(Path file, int[] dims, byte[] values) throws IOException {
+    public static void write(Path file, int[] dims, byte[] values) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(4 + 4 * dims.length);
         header.put(new byte[] {0, 0, 8, (byte) dims.length});
         for (int d : dims) {
@@ -91,24 +96,25 @@ final class IdxFile {
         }
     }
 
-    Path file() {
+    /** The file it was opened from. */
+    public Path file() {
         return file;
     }
 
     /** The dimension sizes, outermost first. */
-    int[] dims() {
+    public int[] dims() {
         return dims.clone();
     }
 
     /** Copies {@code length} values starting at {@code offset}. */
-    byte[] read(long offset, int length) {
+    public byte[] read(long offset, int length) {
         byte[] out = new byte[length];
         values.get((int) offset, out);
         return out;
     }
 
     /** The value at {@code index}, unsigned. */
-    int get(long index) {
+    public int get(long index) {
         return Byte.toUnsignedInt(values.get((int) index));
     }
 }

@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.xfer4j.api.InvalidInputException;
+import org.xfer4j.api.Progress;
 import org.xfer4j.api.data.Dataset;
+import org.xfer4j.data.glyph.GlyphOptions;
+import org.xfer4j.data.glyph.GlyphSet;
 import org.xfer4j.data.image.FashionMnist;
 import org.xfer4j.data.image.ImageFolderDataset;
 import org.xfer4j.data.image.Mnist;
@@ -15,8 +18,8 @@ import org.xfer4j.data.text.TextTables;
 
 /**
  * Turns a data argument into a dataset: a built-in name with an optional split ("spam-subjects:train",
- * "fashion-mnist:test", "mnist+fashion"), a .csv / .jsonl file of text and label, or a folder of images with one
- * sub-folder per class.
+ * "fashion-mnist:test", "mnist+fashion", "glyphs:samples=10"), a .csv / .jsonl file of text and label, or a folder of
+ * images with one sub-folder per class.
  */
 public final class DataSpecs {
 
@@ -27,8 +30,9 @@ public final class DataSpecs {
 
     /** What a data argument may be, for help texts and errors. */
     public static final String HELP = "spam-subjects[:train|:test], fashion-mnist:train|:test, mnist, mnist+fashion (20 classes "
-            + "for few-shot episodes), a .csv/.jsonl file of "
-            + "text,label, or an image folder with one sub-folder per class";
+            + "for few-shot episodes), glyphs[:key=value,...] (Omniglot-like: each character of 50 alphabets a class; options "
+            + "scripts=all|background|evaluation|NAME+NAME..., size=28, samples=20, seed=1, distortion=1, "
+            + "fonts=/usr/share/fonts/truetype), a .csv/.jsonl file of text,label, or an image folder with one sub-folder per class";
 
     private DataSpecs() {
     }
@@ -47,6 +51,10 @@ public final class DataSpecs {
             return;
         }
         if (Files.isDirectory(Path.of(spec))) {
+            return;
+        }
+        if (isGlyphs(spec)) {
+            glyphOptions(spec);
             return;
         }
         int colon = spec.lastIndexOf(':');
@@ -69,6 +77,19 @@ public final class DataSpecs {
      * @throws InvalidInputException naming the spec when it is unknown or its file is missing
      */
     public static Dataset resolve(String spec, Path cacheDir) {
+        return resolve(spec, cacheDir, Progress.NONE);
+    }
+
+    /**
+     * The dataset {@code spec} names; built-in datasets are fetched (or, for glyphs, drawn) into {@code cacheDir} on
+     * first use, reporting to {@code progress}.
+     *
+     * @throws InvalidInputException naming the spec when it is unknown or its file is missing
+     */
+    public static Dataset resolve(String spec, Path cacheDir, Progress progress) {
+        if (isGlyphs(spec)) {
+            return GlyphSet.open(glyphOptions(spec), cacheDir, progress);
+        }
         String lower = spec.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".csv") || lower.endsWith(".jsonl")) {
             Path file = Path.of(spec);
@@ -111,5 +132,13 @@ public final class DataSpecs {
             case "test" -> all.subset(s.test());
             default -> throw new InvalidInputException("unknown split '" + split + "' of " + name + "; use train or test");
         };
+    }
+
+    private static boolean isGlyphs(String spec) {
+        return spec.equals(GlyphOptions.NAME) || spec.startsWith(GlyphOptions.NAME + ":");
+    }
+
+    private static GlyphOptions glyphOptions(String spec) {
+        return GlyphOptions.parse(spec.substring(GlyphOptions.NAME.length()).replaceFirst("^:", ""));
     }
 }

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.api.data.Dataset;
+import org.xfer4j.data.split.ClassGroups;
 
 /**
  * A seeded split of a dataset's classes into disjoint meta-train, meta-validation and meta-test classes, so that
@@ -92,6 +94,71 @@ public record ClassSplit(List<Integer> train, List<Integer> validation, List<Int
             }
         }
         return of(classCount, n[0], n[1], n[2], seed);
+    }
+
+    /** The split spec that splits by the dataset's class groups (the alphabets of glyphs). */
+    public static final String BY_GROUPS = "alphabets";
+
+    /**
+     * Whether {@code spec} asks for a split by class groups ("alphabets", or "alphabets:V" with V background groups
+     * held out for meta-validation), or is absent for a dataset that has groups: those are split by group.
+     */
+    public static boolean byGroups(String spec, Dataset data) {
+        return spec == null || spec.isBlank() ? data instanceof ClassGroups
+                : spec.trim().equals(BY_GROUPS) || spec.trim().startsWith(BY_GROUPS + ":");
+    }
+
+    /**
+     * The split of {@code data}'s classes that {@code spec} asks for: by class groups (see {@link #byGroups}), else by
+     * counts as {@link #parse} reads them.
+     *
+     * @throws InvalidOptionException naming the spec when it is malformed, or asks for groups the data lacks
+     */
+    public static ClassSplit of(String spec, Dataset data, int ways, long seed) {
+        if (!byGroups(spec, data)) {
+            return parse(spec, data.classes().size(), ways, seed);
+        }
+        if (!(data instanceof ClassGroups groups)) {
+            throw new InvalidOptionException("class split '" + spec + "' splits by alphabet, but " + data.name()
+                    + " has no alphabets (glyphs has); give train/validation/test class counts instead");
+        }
+        String tail = spec == null || spec.isBlank() ? "" : spec.trim().substring(BY_GROUPS.length());
+        int validation;
+        try {
+            validation = tail.isEmpty() ? 0 : Integer.parseInt(tail.substring(1));
+        } catch (NumberFormatException e) {
+            throw new InvalidOptionException("class split '" + spec + "': after 'alphabets:' comes the number of "
+                    + "background alphabets held out for meta-validation, such as alphabets:5");
+        }
+        return ofGroups(groups, data.classes().size(), validation, seed);
+    }
+
+    /**
+     * Meta-test on every class of the evaluation groups, meta-validation on {@code validationGroups} of the other
+     * groups (chosen with {@code seed}), meta-training on the rest: no group has classes in two parts.
+     *
+     * @throws InvalidOptionException when there are no evaluation groups, or the validation groups would leave none to
+     *                                meta-train on
+     */
+    public static ClassSplit ofGroups(ClassGroups groups, int classCount, int validationGroups, long seed) {
+        List<String> background = new ArrayList<>(groups.groups());
+        background.removeAll(groups.evaluationGroups());
+        InvalidOptionException.require(!groups.evaluationGroups().isEmpty() && !background.isEmpty(),
+                "a split by alphabet needs background and evaluation alphabets, got " + background + " and "
+                        + groups.evaluationGroups());
+        InvalidOptionException.require(validationGroups >= 0 && validationGroups < background.size(),
+                "class split alphabets:" + validationGroups + " must hold out 0 to " + (background.size() - 1)
+                        + " of the " + background.size() + " background alphabets for meta-validation");
+        Collections.shuffle(background, new Random(seed));
+        List<String> held = background.subList(0, validationGroups);
+        List<Integer> train = new ArrayList<>();
+        List<Integer> validation = new ArrayList<>();
+        List<Integer> test = new ArrayList<>();
+        for (int c = 0; c < classCount; c++) {
+            String g = groups.group(c);
+            (groups.evaluationGroups().contains(g) ? test : held.contains(g) ? validation : train).add(c);
+        }
+        return new ClassSplit(train, validation, test);
     }
 
     private static List<Integer> sorted(List<Integer> classes) {

@@ -33,17 +33,7 @@ final class ActivationRules {
                     c.e().op("Less", z, c.scalar((1 - beta) / alpha)));
             c.give(0, c.e().mul(c.e().mul(c.dy(), mask(c, inside)), c.scalar(alpha)));
         });
-        r.put("Clip", c -> {
-            String inside = null;
-            if (!c.in(1).isEmpty()) {
-                inside = c.e().op("Greater", c.in(0), c.in(1));
-            }
-            if (!c.in(2).isEmpty()) {
-                String below = c.e().op("Less", c.in(0), c.in(2));
-                inside = inside == null ? below : c.e().op("And", inside, below);
-            }
-            c.give(0, inside == null ? c.dy() : c.e().mul(c.dy(), mask(c, inside)));
-        });
+        r.put("Clip", ActivationRules::clip);
         r.put("Dropout", new GradientRule() {
             @Override
             public void backward(RuleContext c) {
@@ -64,6 +54,26 @@ final class ActivationRules {
                 return n.getOutputCount() > 1 ? n : n.toBuilder().addOutput(n.getName() + ".mask").build();
             }
         });
+    }
+
+    /**
+     * Clip passes the gradient where min &lt; x &lt; max, which is where min &lt; y &lt; max for its output y (for any
+     * bounds, equal or crossed ones included: then neither holds). Reading the output rather than the input lets the
+     * runtime fuse the clip into the convolution before it and drop the unclipped tensor. The mask is a Cast and a
+     * Mul: ONNX Runtime's Where with a scalar branch measured several times slower than both together.
+     */
+    private static void clip(RuleContext c) {
+        Emitter e = c.e();
+        String y = c.out(0);
+        String inside = null;
+        if (!c.in(1).isEmpty()) {
+            inside = e.op("Greater", y, c.in(1));
+        }
+        if (!c.in(2).isEmpty()) {
+            String below = e.op("Less", y, c.in(2));
+            inside = inside == null ? below : e.op("And", inside, below);
+        }
+        c.give(0, inside == null ? c.dy() : e.mul(c.dy(), mask(c, inside)));
     }
 
     /** A boolean condition as 0/1 of the node's element type. */

@@ -6,8 +6,9 @@ import org.xfer4j.runtime.onnx.graph.Attributes;
 
 /**
  * 2-d Conv and ConvTranspose with strides, explicit or automatic (asymmetric) pads, dilations and groups, depthwise included. The
- * formulations follow the costs measured in ONNX Runtime (RESOURCES.md): the input gradient of a stride-1 conv is a
- * conv with the flipped, regrouped kernel (forward cost), otherwise a ConvTranspose; the weight gradient of a 1x1
+ * formulations follow the costs measured in ONNX Runtime (RESOURCES.md, ConvGradientBench): the input gradient of a
+ * stride-1 grouped or 1x1 conv is a conv with the flipped, regrouped kernel (forward cost) where its output is no
+ * larger than the conv's, otherwise a ConvTranspose; the weight gradient of a 1x1
  * conv is one batched MatMul summed over the batch, otherwise a grouped conv with the batch as channels. No rule
  * writes a batch size into the graph: the weight-gradient conv's kernel has the batch as a dimension, and its own
  * rules (second order) must hold for any batch.
@@ -123,6 +124,14 @@ final class ConvRules {
             back[k] = g.dilations()[k] * (g.kernel()[k] - 1) - g.pads()[k];
             back[k + 2] = g.dilations()[k] * (g.kernel()[k] - 1) - g.pads()[k + 2];
             flippedConv &= back[k] >= 0 && back[k + 2] >= 0;
+        }
+        if (g.groups() == 1) {
+            // a flipped-kernel conv runs over the padded output gradient, a ConvTranspose over the output gradient:
+            // where dX is larger than dY (the weight-gradient conv second order differentiates: its kernel is an
+            // activation map, its output 3x3) the flipped conv does (X area / Y area) times the work, 20-170x here;
+            // with 3x3 kernels it measured level with the ConvTranspose at best (and 2-5x slower with one input
+            // channel or on 3x3 maps: ConvGradientBench), so a plain conv keeps it for 1x1 kernels only
+            flippedConv &= x[2] * x[3] <= y[2] * y[3] && g.kernel()[0] == 1 && g.kernel()[1] == 1;
         }
         if (flippedConv) {
             String w = e.op("Slice", List.of(regrouped(c, g), e.ints(-1, -1), e.ints(Long.MIN_VALUE, Long.MIN_VALUE),

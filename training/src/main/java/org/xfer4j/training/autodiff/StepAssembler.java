@@ -62,7 +62,11 @@ final class StepAssembler {
                 g.addInitializer(t);
             }
         }
-        evaluation = b.forward.model().toBuilder().setGraph(g.clone()
+        GraphProto.Builder inference = g.clone();
+        if (b.foldIntoConvolutions) {
+            foldIntoConvolutions(inference, new java.util.HashSet<>(List.of(output, predictionTensor)), Set.of(), elem);
+        }
+        evaluation = b.forward.model().toBuilder().setGraph(inference
                 .addOutput(ValueInfos.tensor(predictionTensor, elem, null))).build();
         if (b.trainingDropout) {
             trainingMode(g);
@@ -70,6 +74,9 @@ final class StepAssembler {
         Map<String, ShapeProbe.TensorType> forwardTypes = ShapeProbe.probe(b.forward.model(), probeShapes);
         if (!buffers.isEmpty()) {
             batchNormTrainingMode(g, buffers, forwardTypes, elem);
+        }
+        if (b.foldIntoConvolutions) {
+            foldIntoConvolutions(g, new java.util.HashSet<>(List.of(output, predictionTensor)), buffers, elem);
         }
         long[] predShape = forwardTypes.get(predictionTensor).shape();
         if (b.loss == Loss.SOFTMAX_CROSS_ENTROPY) {
@@ -104,6 +111,20 @@ final class StepAssembler {
         }
         this.probeShapes = probeShapes;
         return update(grads, step, elem, buffers);
+    }
+
+    /** Folds fixed batch norms and zero pads into their convolutions (the step's forward stays one pass per layer). */
+    private void foldIntoConvolutions(GraphProto.Builder g, Set<String> keep, Set<String> buffers, int elem) {
+        Map<String, long[]> parameters = new HashMap<>();
+        Map<String, TensorProto> constants = new HashMap<>();
+        initialisers.forEach((name, t) -> {
+            parameters.put(name, TensorProtos.shape(t));
+            if (!b.trainable.contains(name) && !buffers.contains(name)) {
+                constants.put(name, t);
+            }
+        });
+        PadFolding.apply(g, constants, keep);
+        BatchNormFolding.apply(g, parameters, keep, elem);
     }
 
     /** Running mean and variance of batch-norm layers whose scale or bias trains. */

@@ -170,6 +170,7 @@ public final class TrainingStep {
         boolean keepGradients;
         boolean trainingDropout = true;
         boolean trainingBatchNorm;
+        boolean foldIntoConvolutions = true;
         double clipNorm;
         long seed = 42;
 
@@ -218,6 +219,16 @@ public final class TrainingStep {
          */
         public Builder trainingBatchNorm(boolean on) {
             this.trainingBatchNorm = on;
+            return this;
+        }
+
+        /**
+         * Whether batch normalisation with fixed statistics and constant zero padding are folded into the convolution
+         * they follow or precede (default true: same function and gradients, fewer passes over the activations; see
+         * {@link BatchNormFolding}, {@link PadFolding}).
+         */
+        public Builder foldIntoConvolutions(boolean on) {
+            this.foldIntoConvolutions = on;
             return this;
         }
 

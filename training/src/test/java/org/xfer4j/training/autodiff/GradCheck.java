@@ -133,6 +133,13 @@ final class GradCheck {
         return this;
     }
 
+    /** A constant float32 input whatever type the check runs in (Resize's scales). */
+    GradCheck floats(String name, float... values) {
+        order.add(name);
+        constants.add(TensorProtos.floats(name, new long[] {values.length}, values));
+        return this;
+    }
+
     /** An omitted optional input. */
     GradCheck absent() {
         order.add("");
@@ -157,6 +164,11 @@ final class GradCheck {
     GradCheck floatTolerance(double t) {
         floatTolerance = t;
         return this;
+    }
+
+    /** Runs the check in float32, as rules that emit other operators for it (Resize, AveragePool) are run. */
+    void checkFloat32() throws OrtException {
+        check(TensorProto.DataType.FLOAT_VALUE);
     }
 
     /** Runs the check; returns the element type it ran in. */

@@ -3,13 +3,20 @@ package org.xfer4j.training.autodiff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xfer4j.runtime.onnx.graph.Attributes.of;
 
+import ai.onnx.proto.OnnxMl.GraphProto;
 import ai.onnx.proto.OnnxMl.TensorProto;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.xfer4j.runtime.onnx.graph.Attributes;
+import org.xfer4j.runtime.onnx.graph.TensorProtos;
+import org.xfer4j.runtime.onnx.graph.ValueInfos;
 
 /** Every gradient rule against central finite differences on small random shapes. */
 class GradientRulesTest {
 
     private static final int F64 = TensorProto.DataType.DOUBLE_VALUE;
+    private static final int F32 = TensorProto.DataType.FLOAT_VALUE;
 
     @Test
     void arithmeticWithBroadcasting() throws Exception {
@@ -103,6 +110,10 @@ class GradientRulesTest {
         GradCheck.of("Conv").in("x", 2, 3, 5, 5).in("w", 3, 1, 3, 3).attr(of("group", 3L))
                 .attr(of("pads", 1L, 1L, 1L, 1L)).check();
         GradCheck.of("Conv").in("x", 2, 4, 3, 5).in("w", 3, 4, 1, 1).in("b", 3).check();
+        // a plain conv's input gradient: a ConvTranspose for 3x3 kernels and where the output is smaller than the
+        // input (the weight-gradient conv's shape: a kernel nearly the map's size), a flipped-kernel conv for 1x1
+        GradCheck.of("Conv").in("x", 2, 8, 5, 5).in("w", 3, 8, 3, 3).attr(of("pads", 1L, 1L, 1L, 1L)).check();
+        GradCheck.of("Conv").in("x", 1, 8, 6, 6).in("w", 2, 8, 5, 5).attr(of("pads", 1L, 1L, 1L, 1L)).check();
         GradCheck.of("Conv").in("x", 1, 2, 5, 6).in("w", 2, 2, 3, 3).attr(of("auto_pad", "SAME_UPPER"))
                 .attr(of("strides", 2L, 2L)).check();
         // as the conv rules emit it for strided input gradients: explicit pads, output padding, groups
@@ -114,9 +125,48 @@ class GradientRulesTest {
     }
 
     @Test
+    void tiedMaximaShareTheirWindowsGradient() throws Exception {
+        // finite differences cannot see ties (the maximum has no derivative there): the tiled max-pool rule gives a
+        // window of four equal maxima a quarter of its output gradient each, and a single maximum all of it; in
+        // float32 (nearest-neighbour Resize) and float64 (Expand), the two ways it upsamples
+        for (int type : new int[] {F32, F64}) {
+            GraphProto g = GraphProto.newBuilder().setName("pool")
+                    .addInput(ValueInfos.tensor("x", type, new long[] {-1, 1, 2, 4}))
+                    .addInitializer(type == F32 ? TensorProtos.floats("r", new long[] {1, 1, 1, 2}, new float[] {1, 2})
+                            : TensorProtos.doubles("r", new long[] {1, 1, 1, 2}, new double[] {1, 2}))
+                    .addNode(Attributes.node("MaxPool", "pool", List.of("x"), List.of("y"),
+                            of("kernel_shape", 2L, 2L), of("strides", 2L, 2L)))
+                    .addNode(Attributes.node("Mul", "weigh", List.of("y", "r"), List.of("yr")))
+                    .addNode(Attributes.node("ReduceSum", "sum", List.of("yr"), List.of("s"), of("keepdims", 0L)))
+                    .addOutput(ValueInfos.tensor("s", type, new long[0])).build();
+            ReverseMode.Result r = ReverseMode.differentiate(GradCheck.model(g), "s", List.of("x"),
+                    Map.of("x", new long[] {2, 1, 2, 4}));
+            double[] x = {3, 3, 1, 5, 3, 3, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+            try (OrtValues run = new OrtValues(r.model().toByteArray(), type)) {
+                double[] dx = run.run(Map.of("x", new OrtValues.Value(x, new long[] {2, 1, 2, 4})), Map.of())
+                        .get(r.gradients().get("x"));
+                assertThat(dx).containsExactly(0.25, 0.25, 0, 2, 0.25, 0.25, 0, 0,
+                        0.25, 0.25, 0.5, 0.5, 0.25, 0.25, 0.5, 0.5);
+            }
+        }
+    }
+
+    @Test
     void poolingAndNormalisation() throws Exception {
         GradCheck.of("MaxPool").in("x", 2, 2, 7, 7).attr(of("kernel_shape", 3L, 3L)).attr(of("strides", 2L, 2L))
                 .attr(of("pads", 1L, 1L, 1L, 1L)).check();
+        // windows that tile the map (compared with their maxima), on an even map and on an odd one whose last row
+        // and column no window covers
+        GradCheck.of("MaxPool").in("x", 2, 3, 6, 4).attr(of("kernel_shape", 2L, 2L)).attr(of("strides", 2L, 2L))
+                .check();
+        GradCheck.of("MaxPool").in("x", 1, 2, 7, 5).attr(of("kernel_shape", 2L, 2L)).attr(of("strides", 2L, 2L))
+                .check();
+        GradCheck.of("MaxPool").in("x", 1, 2, 7, 5).attr(of("kernel_shape", 2L, 2L)).attr(of("strides", 2L, 2L))
+                .checkFloat32();
+        // the upsampling the tiled max-pool rule emits, differentiated again by second order
+        GradCheck.of("Resize").in("x", 2, 3, 2, 3).absent().floats("scales", 1, 1, 2, 3)
+                .attr(of("mode", "nearest")).attr(of("coordinate_transformation_mode", "asymmetric"))
+                .attr(of("nearest_mode", "floor")).check();
         GradCheck.of("AveragePool").in("x", 2, 2, 6, 6).attr(of("kernel_shape", 2L, 2L))
                 .attr(of("strides", 2L, 2L)).check();
         GradCheck.of("AveragePool").in("x", 1, 2, 5, 5).attr(of("kernel_shape", 3L, 3L))

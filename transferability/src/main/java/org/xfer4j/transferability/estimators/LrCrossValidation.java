@@ -13,7 +13,8 @@ import org.xfer4j.repurposers.metamodel.lr.LrProvider;
 /**
  * The direct baseline: the accuracy of {@code lr} with C = 1 in seeded stratified 3-fold cross-validation on the
  * target data. C is fixed (not {@code lr}'s default {@code auto}, which would cross-validate inside each fold): three
- * fits per candidate, about twice the cost of training the candidate once.
+ * fits per candidate, about twice one fit with a fixed C and a fifth of one default (C = auto) training
+ * (bench/README.md, "Transferability").
  */
 public final class LrCrossValidation implements TransferabilityEstimator {
 

@@ -1,6 +1,7 @@
 package org.xfer4j.transferability.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.Progress;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.InMemoryDataset;
@@ -65,6 +67,20 @@ class RankingTest {
         List<String> table = new RankingReport(r).lines();
         assertThat(table.getFirst()).startsWith("model").contains("logme");
         assertThat(table.get(1)).contains(r.ordered("logme").getFirst().layer());
+    }
+
+    @Test
+    void dataNoEstimatorCouldScoreIsRefusedBeforeAnyModelIsOpened() {
+        List<String> texts = List.of("cheap meds now", "win a prize today", "meeting moved to monday");
+        Ranking ranking = new Ranking(xfer, Ranking.estimators(xfer, List.of("logme")), Progress.NONE);
+        // a model that does not exist: the labels are refused first, so no model is opened and nothing extracted
+        assertThatThrownBy(() -> ranking.run(InMemoryDataset.ofTexts("subjects", List.of("ham", "spam"), texts,
+                new int[] {1, 1, 1}), List.of("no-such-model"), List.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("cannot rank candidates for subjects").hasMessageContaining("only class 'spam'");
+        assertThatThrownBy(() -> ranking.run(InMemoryDataset.ofTexts("subjects", List.of("ham", "spam"), texts,
+                new int[] {1, 1, 0}), List.of("no-such-model"), List.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("class 'ham' has 1 example");
     }
 
     @Test
