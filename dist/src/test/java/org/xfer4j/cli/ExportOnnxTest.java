@@ -25,6 +25,7 @@ import org.xfer4j.api.Progress;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Sample;
 import org.xfer4j.api.data.Tensor;
+import org.xfer4j.api.feature.FeatureMatrix;
 import org.xfer4j.api.model.SourceModel;
 import org.xfer4j.api.repurpose.RepurposedModel;
 import org.xfer4j.core.FitSettings;
@@ -37,7 +38,9 @@ import org.xfer4j.testkit.Prerequisites;
  * Every method's model exported as one ONNX graph and run by a plain ONNX Runtime session (no Xfer4j class between
  * the input tensors and the outputs) gives predict's probabilities within 1e-5, and its label output names the most
  * probable class: MobileNetV2 features of three Fashion-MNIST classes (so the SVM's pairwise coupling runs as a Loop),
- * and bge-small-en-v1.5 features of spam subjects (two classes, the tokenizer contract).
+ * and bge-small-en-v1.5 features of spam subjects (two classes, the tokenizer contract). The lr and text graphs also
+ * reopen as models through the ordinary .onnx source, their metadata declaring the preprocessing, and give the same
+ * probabilities as a layer's features.
  */
 @Tag("network")
 @Tag("python")
@@ -72,8 +75,15 @@ class ExportOnnxTest {
     }
 
     @Test
-    void lr() throws Exception {
-        exportedGraphGivesPredictsProbabilities("lr", Map.of());
+    void lrGraphAlsoReopensAsAModel() throws Exception {
+        try (RepurposedModel model = xfer.repurpose("lr", mobilenet, List.of(mobilenet.defaultFeatureLayer()), train,
+                Map.of())) {
+            Path onnx = dir.resolve("lr.onnx");
+            model.exportOnnx(onnx);
+            assertMatches(model, onnx, mobilenet, test, test.size());
+            assertReopensAsModel(model, onnx, mobilenet, test);
+            EXPORTED.add(onnx);
+        }
     }
 
     @Test
@@ -164,7 +174,28 @@ class ExportOnnxTest {
                 // the int8 pack quantises activations per batch, so predict runs it one example at a time
                 // (batch-invariant features); the exported graph matches when it is fed the same way
                 assertMatches(model, onnx, bge, held, 1);
+                assertReopensAsModel(model, onnx, bge, held);
                 EXPORTED.add(onnx);
+            }
+        }
+    }
+
+    /**
+     * {@code onnx} opened as a model the ordinary way (nothing declared by the caller: its metadata declares the
+     * preprocessing, and the tokenizer beside it) prepares samples as {@code source} does, and its
+     * {@code probabilities} output, extracted as a layer, is {@code model.predict}'s within 1e-5.
+     */
+    private static void assertReopensAsModel(RepurposedModel model, Path onnx, SourceModel source, Dataset data) {
+        double[][] expected = model.predict(data, Progress.NONE).probabilities();
+        try (SourceModel reopened = xfer.openModel(onnx.toString())) {
+            assertThat(reopened.preprocessor().describe()).isEqualTo(source.preprocessor().describe());
+            FeatureMatrix p = xfer.extract(reopened, data, List.of("probabilities"));
+            assertThat(p.rows()).isEqualTo(expected.length);
+            for (int i = 0; i < expected.length; i++) {
+                for (int c = 0; c < expected[i].length; c++) {
+                    assertThat((double) p.get(i, c)).as("%s reopened, row %d class %d", onnx.getFileName(), i, c)
+                            .isCloseTo(expected[i][c], org.assertj.core.data.Offset.offset(TOLERANCE));
+                }
             }
         }
     }

@@ -82,7 +82,8 @@ public final class SparkFeatureExtractor {
         }
         ShippedModel shipped = ModelShipment.ship(spark.sparkContext(), model, layers);
         StructType out = data.schema().add(outputColumn, DataTypes.createArrayType(DataTypes.FloatType, false), false);
-        return data.mapPartitions(new PartitionFeatures(shipped, settings, kind, index, inputColumn), Encoders.row(out));
+        return data.mapPartitions(new PartitionFeatures(shipped, settings, kind, index, inputColumn,
+                PartitionFeatures.FEATURES), Encoders.row(out));
     }
 
     /**

@@ -19,11 +19,12 @@ import org.apache.spark.sql.types.StructType;
 import org.xfer4j.api.InvalidOptionException;
 
 /**
- * A Spark ML transformer that predicts with a saved Xfer4j artifact ({@code .xfer}): adds a column of class
- * probabilities ({@code array<double>}, in the artifact's class order) and one of the most probable class name.
- * The artifact is shipped to the executors by content hash and loaded once per executor JVM; a feature model's
- * source model is opened there from the Xfer4j cache (never fetched: an artifact is untrusted input). It saves and
- * loads with its Params, alone or inside a {@link org.apache.spark.ml.Pipeline} (the artifact by path).
+ * A Spark ML transformer that predicts with a saved Xfer4j artifact ({@code .xfer}) or a graph written by
+ * {@code xfer4j export} ({@code .onnx}): adds a column of class probabilities ({@code array<double>}, in the model's
+ * class order) and one of the most probable class name. The file is shipped to the executors by content hash and
+ * opened once per executor JVM; an artifact's source model is opened there from the Xfer4j cache (never fetched: an
+ * artifact is untrusted input), while a graph needs nothing else (its tokenizer, for text, is shipped with it). It
+ * saves and loads with its Params, alone or inside a {@link org.apache.spark.ml.Pipeline} (the file by path).
  */
 public final class XferPredictor extends Transformer implements DefaultParamsWritable {
 
@@ -47,7 +48,8 @@ public final class XferPredictor extends Transformer implements DefaultParamsWri
     /** A predictor with {@code uid} (Spark's reader makes them so). */
     public XferPredictor(String uid) {
         this.uid = uid;
-        artifact = new Param<>(this, "artifact", "path of the saved .xfer artifact, readable by the driver");
+        artifact = new Param<>(this, "artifact", "path of the saved .xfer artifact or exported .onnx graph, readable "
+                + "by the driver");
         inputCol = new Param<>(this, "inputCol", "the column holding each row's input");
         inputKind = new Param<>(this, "inputKind", "what the input column holds: text, image-path or image-bytes");
         probabilitiesCol = new Param<>(this, "probabilitiesCol", "output column of class probabilities");
@@ -70,7 +72,7 @@ public final class XferPredictor extends Transformer implements DefaultParamsWri
         return uid;
     }
 
-    /** The artifact's path. */
+    /** The path of the artifact or exported graph. */
     public Param<String> artifact() {
         return artifact;
     }
@@ -168,9 +170,12 @@ public final class XferPredictor extends Transformer implements DefaultParamsWri
         InputKind kind = InputKind.parse(getOrDefault(inputKind));
         ExtractionSettings settings = new ExtractionSettings((Integer) getOrDefault(batchSize),
                 (Integer) getOrDefault(threads), (Integer) getOrDefault(rowsPerCall));
+        String column = getOrDefault(inputCol);
+        if (ExportedGraphPredictions.isGraph(file)) {
+            return ExportedGraphPredictions.predict(data, file, settings, kind, column, out);
+        }
         String sha = Shipping.sha256(file);
         String shipped = Shipping.ship(data.sparkSession().sparkContext(), file, sha, "model.xfer");
-        String column = getOrDefault(inputCol);
         return data.mapPartitions(new PartitionPredictions(shipped, sha, settings, kind,
                 data.schema().fieldIndex(column), column), Encoders.row(out));
     }

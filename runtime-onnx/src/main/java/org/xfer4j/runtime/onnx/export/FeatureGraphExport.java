@@ -22,6 +22,8 @@ import org.xfer4j.runtime.onnx.graph.OnnxGraph;
 import org.xfer4j.runtime.onnx.graph.ShapeProbe;
 import org.xfer4j.runtime.onnx.graph.TensorProtos;
 import org.xfer4j.runtime.onnx.graph.ValueInfos;
+import org.xfer4j.runtime.onnx.model.PreprocessingDeclaration;
+import org.xfer4j.runtime.onnx.text.TokenizerPreprocessor;
 
 /**
  * Builds one ONNX graph from a source model, named layers and a classifier: the (normalised) source graph computes
@@ -46,13 +48,16 @@ public final class FeatureGraphExport {
 
     /**
      * The graph for {@code classifier} over {@code layers} of {@code model}, with {@code metadata} added to the
-     * model's metadata properties.
+     * model's metadata properties, and the model's preprocessing declared there ({@code xfer4j.preprocess.KEY}) so
+     * the graph reopens as a model that prepares samples as {@code model} does.
      *
+     * @param tokenizerFile for a text model, where its tokenizer will lie relative to the graph's folder (declared as
+     *                      {@code tokenizer}); ignored for other models
      * @throws InvalidInputException when the source graph already has a value named like an output
      * @throws org.xfer4j.api.XferException when the classifier cannot be written as ONNX operators
      */
     public static ModelProto build(SourceModel model, List<String> layers, FeatureClassifier classifier,
-            Map<String, String> metadata) {
+            Map<String, String> metadata, String tokenizerFile) {
         OnnxGraph graph = OnnxGraph.load(model.onnxFile());
         ModelProto source = graph.model();
         refuseTakenNames(source, model);
@@ -92,7 +97,11 @@ public final class FeatureGraphExport {
         props.put("xfer4j.layers", String.join("\n", layers));
         props.put("xfer4j.inputs", String.join("\n", model.inputs().stream().map(InputContract::describe).toList()));
         props.put("xfer4j.preprocessing", InputContract.preprocessing(model));
-        model.preprocessor().describe().forEach((k, v) -> props.put("xfer4j.preprocess." + k, v));
+        Map<String, String> declaration = new LinkedHashMap<>(PreprocessingDeclaration.keysOf(model));
+        if (model.preprocessor() instanceof TokenizerPreprocessor) {
+            declaration.put("tokenizer", tokenizerFile); // relative: it resolves against the graph's folder
+        }
+        declaration.forEach((k, v) -> props.put(PreprocessingDeclaration.METADATA_PREFIX + k, v));
         props.forEach((k, v) -> m.addMetadataProps(StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
         return m.build();
     }

@@ -220,16 +220,18 @@ public final class OnnxFeatureExtractor implements FeatureExtractor {
 
     /**
      * {@inheritDoc} Where the model reads text, its tokenizer.json is copied beside {@code target} as
-     * {@code <name>.tokenizer.json}.
+     * {@code <name>.tokenizer.json}; the graph declares it, with the rest of the preprocessing, in its metadata, so
+     * it reopens as a model.
      */
     @Override
     public void exportOnnx(List<String> layers, FeatureClassifier classifier, Map<String, String> metadata,
             Path target) {
         List<String> names = layers.isEmpty() ? List.of(model.defaultFeatureLayer()) : List.copyOf(layers);
-        OnnxGraph.of(FeatureGraphExport.build(model, names, classifier, metadata), target.toString()).save(target);
+        String tokenizer = target.getFileName().toString().replaceFirst("\\.onnx$", "") + ".tokenizer.json";
+        OnnxGraph.of(FeatureGraphExport.build(model, names, classifier, metadata, tokenizer), target.toString())
+                .save(target);
         if (model.preprocessor() instanceof TokenizerPreprocessor t) {
-            String file = target.getFileName().toString();
-            Path copy = target.resolveSibling(file.replaceFirst("\\.onnx$", "") + ".tokenizer.json");
+            Path copy = target.resolveSibling(tokenizer);
             try {
                 java.nio.file.Files.copy(t.file(), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             } catch (java.io.IOException e) {

@@ -13,6 +13,11 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.api.model.Pooling;
+import org.xfer4j.api.model.SourceModel;
+import org.xfer4j.runtime.onnx.image.ImagePreprocessor;
+import org.xfer4j.runtime.onnx.image.ImageSpec;
+import org.xfer4j.runtime.onnx.text.TokenizerPreprocessor;
 
 /**
  * The preprocessing a user declares for an .onnx file, gathered from three places, the first that has a key winning:
@@ -77,6 +82,54 @@ public final class PreprocessingDeclaration {
         }
         declared.forEach((k, v) -> put(values, origins, k, v, "--preprocess", null));
         return new PreprocessingDeclaration(values, origins);
+    }
+
+    /**
+     * How {@code model} prepares samples, written out as the complete set of keys a declaration takes (the tokenizer
+     * path aside, which depends on where the tokenizer will lie): declared for the same graph, they make an .onnx
+     * file prepare samples exactly as {@code model} does, whatever source (zoo name, Maven pack, imported format)
+     * opened it.
+     */
+    public static Map<String, String> keysOf(SourceModel model) {
+        Map<String, String> d = new LinkedHashMap<>();
+        Pooling pooling = model.pooling();
+        switch (model.preprocessor()) {
+            case TokenizerPreprocessor t -> {
+                d.put("maxLength", Integer.toString(t.maxLength()));
+                d.put("pooling", switch (pooling.sequence()) {
+                    case FIRST_TOKEN -> "first-token";
+                    case MASKED_MEAN -> "mean";
+                    default -> "flatten";
+                });
+            }
+            case ImagePreprocessor i -> {
+                ImageSpec s = i.spec();
+                d.put("input", i.describe().get("input"));
+                d.put("layout", i.channelsLast() ? "nhwc" : "nchw");
+                d.put("channels", s.channels() == 1 ? "grey" : s.bgr() ? "bgr" : "rgb");
+                d.put("height", Integer.toString(s.height()));
+                d.put("width", Integer.toString(s.width()));
+                d.put("resize", s.resizeShorter() > 0 ? "crop" : "stretch");
+                if (s.resizeShorter() > 0) {
+                    d.put("resizeShorter", Integer.toString(s.resizeShorter()));
+                }
+                d.put("sampling", s.alignCorners() ? "align-corners" : "half-pixel");
+                d.put("scale", Float.toString(s.scale())); // Float.toString reads back to the same float
+                d.put("mean", floats(s.mean()));
+                d.put("std", floats(s.std()));
+                d.put("pooling", pooling.spatial() == Pooling.Spatial.FLATTEN ? "flatten" : "mean");
+            }
+            default -> d.putAll(model.preprocessing());
+        }
+        return d;
+    }
+
+    private static String floats(float[] v) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < v.length; i++) {
+            s.append(i == 0 ? "" : ",").append(v[i]);
+        }
+        return s.toString();
     }
 
     /** {@code NAME.preprocess.properties} beside {@code NAME.onnx}. */
