@@ -130,8 +130,8 @@ final class MetaTestCommand implements Runnable {
     /** A note where the test's shots differ from those the initialisation was meta-trained on (else nothing). */
     static String trainedOn(String trainedShots, int testShots) {
         return trainedShots == null || trainedShots.equals(Integer.toString(testShots)) ? ""
-                : "; note: the initialisation was meta-trained with " + trainedShots + " support examples per class "
-                        + "(or points), tested with " + testShots;
+                : "; note: the initialisation was meta-trained on " + trainedShots + "-shot tasks and is tested on "
+                        + testShots + "-shot tasks";
     }
 
     /** The net trained on the joint pool; for classification with a fresh output layer for its classes. */

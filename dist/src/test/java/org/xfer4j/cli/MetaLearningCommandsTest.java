@@ -112,7 +112,8 @@ class MetaLearningCommandsTest {
         }
         assertThat(test.resolve("meta-test-mse.png")).exists();
         // testing on other shots than meta-training used is stated with the results
-        assertThat(MetaTestCommand.trainedOn("10", 5)).contains("meta-trained with 10").contains("tested with 5");
+        assertThat(MetaTestCommand.trainedOn("10", 5)).contains("meta-trained on 10-shot tasks")
+                .contains("tested on 5-shot tasks");
         assertThat(MetaTestCommand.trainedOn("10", 10)).isEmpty();
         assertThat(run("meta-train", "--method", "fomaml", "--net", "mlp:1-8-1", "--tasks", "cosine")).isEqualTo(1);
         assertThat(run("meta-train", "--method", "fomaml", "--net", "mlp:1-8-2", "--tasks", "sine")).isEqualTo(1);
