@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.xfer4j.api.InvalidOptionException;
 import org.xfer4j.api.Progress;
+import org.xfer4j.api.XferException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.TargetDataset;
 import org.xfer4j.api.meta.LossKind;
@@ -103,19 +104,38 @@ final class MetaTestCommand implements Runnable {
                          net.preprocessor(), loss, xfer.context())) {
                 Parameters random = m.initialParameters();
                 Map<String, Parameters> starts = new LinkedHashMap<>();
-                starts.put("meta-learned (" + method + ")", a.parameters());
+                String learned = "meta-learned (" + method + ")";
+                starts.put(learned, a.parameters());
                 starts.put("random init", random);
+                List<String> leftOut = new ArrayList<>();
                 if (pretrainSteps > 0) {
-                    starts.put("joint pre-training", JointTraining.transfer(
-                            jointTraining(net, source, loss, xfer, progress), random));
+                    try {
+                        starts.put("joint pre-training", JointTraining.transfer(
+                                jointTraining(net, source, loss, xfer, progress), random));
+                    } catch (XferException e) {
+                        leftOut.add(leftOut("joint pre-training", e));
+                    }
                 }
-                starts.forEach((name, start) -> curves.put(name, curve.measure(m, start, drawn, name, progress)));
+                for (Map.Entry<String, Parameters> start : starts.entrySet()) {
+                    try {
+                        curves.put(start.getKey(), curve.measure(m, start.getValue(), drawn, start.getKey(),
+                                progress));
+                    } catch (XferException e) {
+                        if (start.getKey().equals(learned)) {
+                            throw e;
+                        }
+                        // a diverging baseline must not cost the curves already measured for the others
+                        leftOut.add(leftOut(start.getKey(), e));
+                    }
+                }
+                starts.keySet().retainAll(curves.keySet());
                 String setup = String.format(Locale.ROOT, "%d test tasks: %s; %d SGD steps at %s on the support set "
                                 + "from each initialisation; %s", episodes, source.describeTest(), k, rate,
                         pretrainSteps > 0 ? "joint pre-training: " + pretrainSteps + " SGD steps of 64 examples at "
                                 + pretrainLr + " on all meta-training data together"
                                 + (loss == LossKind.CROSS_ENTROPY ? ", a new output layer for each task" : "")
-                                : "no joint pre-training") + trainedOn(run.get("shots"), shape.shots());
+                                : "no joint pre-training") + trainedOn(run.get("shots"), shape.shots())
+                        + (leftOut.isEmpty() ? "" : "; left out: " + String.join("; ", leftOut));
                 report.testing(setup, curves);
                 if (source instanceof MetaSetup.SineTasks sine) {
                     report.sineWaves(sampleWaves(m, curve, starts, sine.support()), k);
@@ -125,6 +145,12 @@ final class MetaTestCommand implements Runnable {
             Path dir = out != null ? out : MetaTrainCommand.beside(init, "-test");
             System.out.println("report " + report.write(dir));
         }
+    }
+
+    /** Says on standard error that the baseline {@code name} failed and why; the text for the setup line. */
+    private static String leftOut(String name, XferException e) {
+        System.err.println("warning: " + name + " left out of the test: " + e.getMessage());
+        return name + " (" + e.getMessage() + ")";
     }
 
     /** A note where the test's shots differ from those the initialisation was meta-trained on (else nothing). */

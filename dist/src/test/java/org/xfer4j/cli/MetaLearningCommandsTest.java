@@ -110,6 +110,12 @@ class MetaLearningCommandsTest {
         for (int w = 1; w <= 3; w++) {
             assertThat(test.resolve("sine-wave-" + w + ".png")).exists();
         }
+        // a baseline that diverges (joint pre-training at an absurd rate) is left out by name; the others are kept
+        Path kept = dir.resolve("kept");
+        assertThat(run("meta-test", "--init", init.toString(), "--episodes", "10", "--pretrain-steps", "10",
+                "--pretrain-lr", "1e30", "--out", kept.toString())).isZero();
+        assertThat(Files.readAllLines(kept.resolve("meta-test.csv"))).hasSize(1 + 2 * 4)
+                .noneMatch(r -> r.contains("joint pre-training"));
         assertThat(test.resolve("meta-test-mse.png")).exists();
         // testing on other shots than meta-training used is stated with the results
         assertThat(MetaTestCommand.trainedOn("10", 5)).contains("meta-trained on 10-shot tasks")
