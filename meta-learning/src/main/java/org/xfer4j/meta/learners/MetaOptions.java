@@ -28,8 +28,6 @@ public record MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOpt
         OptimizerKind outerOptimizer, int metaBatch, int metaSteps, boolean anneal, long seed, int checkpointEvery,
         boolean unroll, int innerBatch, BatchNormMode batchNorm) {
 
-    /** What batch norms normalise by unless the options say otherwise. */
-    public static final BatchNormMode DEFAULT_BATCH_NORM = BatchNormMode.SUPPORT;
 
     public MetaOptions {
         atLeast("innerSteps", innerSteps, 1);
@@ -44,12 +42,12 @@ public record MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOpt
         java.util.Objects.requireNonNull(batchNorm, "batchNorm");
     }
 
-    /** Inner mini-batches of {@code innerBatch}, batch norms by {@link #DEFAULT_BATCH_NORM}. */
+    /** Inner mini-batches of {@code innerBatch}, batch norms on their fixed statistics. */
     public MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOptimizer, double outerLr,
             OptimizerKind outerOptimizer, int metaBatch, int metaSteps, boolean anneal, long seed, int checkpointEvery,
             boolean unroll, int innerBatch) {
         this(innerSteps, innerLr, innerOptimizer, outerLr, outerOptimizer, metaBatch, metaSteps, anneal, seed,
-                checkpointEvery, unroll, innerBatch, DEFAULT_BATCH_NORM);
+                checkpointEvery, unroll, innerBatch, BatchNormMode.FIXED);
     }
 
     /** Full-batch inner steps. */

@@ -244,8 +244,17 @@ class UnrolledRunnerTest {
         }
     }
 
+    /** fomaml normalises by the support set's statistics unless told otherwise; the others keep fixed ones. */
     @Test
-    void anUnknownBatchNormModeIsRefusedByName() {
+    void batchNormDefaultsAndAnUnknownModeIsRefusedByName() {
+        assertThat(MetaLearners.byId("fomaml").parseOptions(Map.of()).toProperties())
+                .containsEntry("batchNorm", "support");
+        for (String method : List.of("reptile", "maml", "leap")) {
+            assertThat(MetaLearners.byId(method).parseOptions(Map.of()).toProperties()).as(method)
+                    .containsEntry("batchNorm", "fixed");
+        }
+        assertThat(MetaLearners.byId("maml").parseOptions(Map.of("batchNorm", "transductive")).toProperties())
+                .containsEntry("batchNorm", "transductive");
         assertThatThrownBy(() -> MetaLearners.byId("fomaml").parseOptions(Map.of("batchNorm", "batch")))
                 .isInstanceOf(InvalidOptionException.class).hasMessageContaining("batchNorm=batch")
                 .hasMessageContaining("support");
