@@ -13,11 +13,14 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import org.xfer4j.api.InvalidOptionException;
+import org.xfer4j.api.Progress;
 import org.xfer4j.api.ProviderContext;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.meta.LossKind;
+import org.xfer4j.api.meta.Parameters;
 import org.xfer4j.api.meta.Task;
 import org.xfer4j.meta.MetaLearners;
+import org.xfer4j.meta.eval.AdaptationCurve;
 import org.xfer4j.meta.nets.Nets;
 import org.xfer4j.data.spec.DataSpecs;
 import org.xfer4j.meta.sine.SineWaves;
@@ -241,6 +244,30 @@ class UnrolledRunnerTest {
                         adapted.toParameters(), task.support())).isInstanceOf(InvalidOptionException.class)
                         .hasMessageContaining("batchNorm=transductive");
             }
+        }
+    }
+
+    /**
+     * Meta-test's adaptation curve under support statistics steps through the batch-statistics loss and scores the
+     * queries as {@link TaskScoring} does, unlike the curve on fixed statistics.
+     */
+    @Test
+    void adaptationCurveAdaptsAndScoresBySupportStatistics() {
+        Task task = digits();
+        try (OnnxDifferentiableModel model = tinyCnn(); TaskScoring scoring = TaskScoring.of(model,
+                BatchNormMode.SUPPORT)) {
+            Parameters init = offZero(Flat.of(model.initialParameters())).toParameters();
+            AdaptationCurve curve = new AdaptationCurve(3, LOOP.lr(), BatchNormMode.SUPPORT);
+            List<AdaptationCurve.Point> points = curve.measure(model, init, List.of(task), "init", Progress.NONE);
+            TaskScoring.QueryScore last = scoring.query(curve.adapt(model, init, task.support()), task.support(),
+                    task.query());
+            assertThat(points.getLast().loss().mean()).isCloseTo(last.loss(), within(1e-5));
+            assertThat(points.getLast().accuracy().mean()).isEqualTo(last.accuracy(task.query()));
+            assertThat(points.getLast().loss().mean()).as("adapting lowers the query loss")
+                    .isLessThan(points.getFirst().loss().mean());
+            List<AdaptationCurve.Point> fixed = new AdaptationCurve(3, LOOP.lr()).measure(model, init, List.of(task),
+                    "init", Progress.NONE);
+            assertThat(fixed.getLast().loss().mean()).isNotCloseTo(last.loss(), within(1e-3));
         }
     }
 
