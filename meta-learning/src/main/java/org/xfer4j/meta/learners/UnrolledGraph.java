@@ -63,8 +63,6 @@ final class UnrolledGraph {
     String queryPrediction;
     final boolean outer;
     final boolean leap;
-    /** Whether the graph outputs {@link #STATISTICS}. */
-    final boolean statistics;
 
     private final List<String> losses = new ArrayList<>();
     private final List<List<String>> scaledGradients = new ArrayList<>();
@@ -207,7 +205,6 @@ final class UnrolledGraph {
         }
         this.outer = outerGradient != null;
         this.leap = keep;
-        this.statistics = byBatch;
         this.model = m;
     }
 
