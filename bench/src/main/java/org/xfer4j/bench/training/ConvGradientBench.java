@@ -28,8 +28,9 @@ import org.xfer4j.runtime.onnx.graph.ValueInfos;
  * convolutions with padding 1 and 32 filters on 28, 14, 7 and 3 pixel maps, 2x2 max pooling), each timed in ONNX
  * Runtime on one thread (the calling thread's CPU time, which other processes' load
  * inflates far less than wall time), alternating in rounds, and checked to compute the same values: the conv input gradient
- * (flipped-kernel Conv, ConvTranspose), the conv weight gradient (Conv with the batch as channels, or nine shifted
- * slices and a batched MatMul), the input gradient of that weight-gradient Conv which second order differentiates
+ * (flipped-kernel Conv, ConvTranspose), the conv weight gradient (Conv with the batch as channels, nine shifted
+ * slices and a batched MatMul, or the input unfolded by an identity-kernel Conv and a batched MatMul), the input
+ * gradient of that weight-gradient Conv which second order differentiates
  * (its kernel is an activation map), and max pooling forward and backward. Prints a markdown table of median
  * milliseconds per call, and the best round's (on a shared machine the round least disturbed). Usage: {@code bench/run.sh org.xfer4j.bench.training.ConvGradientBench [rounds] [batches]}
  * (default 7 5,25; a third argument keeps the quantities that start with it).
@@ -143,6 +144,25 @@ public final class ConvGradientBench {
                         TensorProtos.vector("st20", 2, 0), TensorProtos.vector("en20", h + 2, h),
                         TensorProtos.vector("st21", 2, 1), TensorProtos.vector("en21", h + 2, h + 1),
                         TensorProtos.vector("st22", 2, 2), TensorProtos.vector("en22", h + 2, h + 2))));
+        float[] eye = new float[81];
+        for (int k = 0; k < 9; k++) {
+            eye[k * 9 + k] = 1;
+        }
+        List<TensorProto> eyeConstants = List.of(TensorProtos.floats("eye", new long[] {9, 1, 3, 3}, eye),
+                TensorProtos.vector("single", -1, 1, h, h), TensorProtos.vector("cols", n, (long) ci * 9,
+                        (long) h * h), TensorProtos.vector("rows", n, co, (long) h * h),
+                TensorProtos.vector("ax0", 0), TensorProtos.vector("w2", (long) ci * 9, co),
+                TensorProtos.vector("w4", co, ci, 3, 3));
+        fs.add(new Formulation("weight gradient", "unfolded by an identity-kernel Conv, batched MatMul by dy^T",
+                List.of(node("Reshape", List.of("x", "single"), "x1"),
+                        node("Conv", List.of("x1", "eye"), "c9", Attributes.of("pads", 1L, 1L, 1L, 1L)),
+                        node("Reshape", List.of("c9", "cols"), "xc"),
+                        node("Reshape", List.of("dy", "rows"), "dyr"),
+                        node("Transpose", List.of("dyr"), "dyrt", Attributes.of("perm", 0L, 2L, 1L)),
+                        node("MatMul", List.of("xc", "dyrt"), "per"),
+                        node("ReduceSum", List.of("per", "ax0"), "sum", Attributes.of("keepdims", 0L)),
+                        node("Transpose", List.of("sum"), "sumt", Attributes.of("perm", 1L, 0L)),
+                        node("Reshape", List.of("sumt", "w4"), "out")), xdy, eyeConstants));
         if (ci > 1) {
             // second order: the input gradient of the weight-gradient Conv (input xt, kernel dyt) for a cotangent v
             Map<String, long[]> vdy = Map.of("v", new long[] {co, ci, 3, 3}, "dy", new long[] {n, co, h, h});
