@@ -43,6 +43,9 @@ public final class ConvGradientBench {
     private static final java.lang.management.ThreadMXBean THREAD =
             java.lang.management.ManagementFactory.getThreadMXBean();
 
+    /** As the unrolled inner loops run (UnrolledRunner): without ONNX Runtime's layout rewrites; -Dlayout=on keeps them. */
+    private static final boolean LAYOUT_OFF = !"on".equals(System.getProperty("layout"));
+
     private ConvGradientBench() {
     }
 
@@ -163,6 +166,26 @@ public final class ConvGradientBench {
                         node("ReduceSum", List.of("per", "ax0"), "sum", Attributes.of("keepdims", 0L)),
                         node("Transpose", List.of("sum"), "sumt", Attributes.of("perm", 1L, 0L)),
                         node("Reshape", List.of("sumt", "w4"), "out")), xdy, eyeConstants));
+        long hp = h + 2;
+        fs.add(new Formulation("weight gradient", "stacked maps unfolded by one identity-kernel Conv, MatMul by dy^T",
+                List.of(node("Pad", List.of("x", "pads"), "xp"),
+                        node("Reshape", List.of("xp", "stack"), "xs"),
+                        node("Conv", List.of("xs", "eye"), "c9", Attributes.of("pads", 0L, 0L, 2L, 0L)),
+                        node("Reshape", List.of("c9", "cols"), "xc"),
+                        node("Pad", List.of("dy", "rowpads"), "dyp"),
+                        node("Reshape", List.of("dyp", "rows"), "dyr"),
+                        node("Transpose", List.of("dyr"), "dyrt", Attributes.of("perm", 0L, 2L, 1L)),
+                        node("MatMul", List.of("xc", "dyrt"), "per"),
+                        node("ReduceSum", List.of("per", "ax1"), "sum", Attributes.of("keepdims", 0L)),
+                        node("Transpose", List.of("sum"), "sumt", Attributes.of("perm", 2L, 1L, 0L)),
+                        node("Reshape", List.of("sumt", "w4"), "out")), xdy,
+                List.of(TensorProtos.floats("eye", new long[] {9, 1, 3, 3}, eye),
+                        TensorProtos.vector("pads", 0, 0, 1, 1, 0, 0, 1, 1),
+                        TensorProtos.vector("rowpads", 0, 0, 0, 0, 0, 0, 2, 0),
+                        TensorProtos.vector("stack", 1, 1, -1, hp),
+                        TensorProtos.vector("cols", 9, n, ci, hp * h),
+                        TensorProtos.vector("rows", n, co, hp * h), TensorProtos.vector("ax1", 1),
+                        TensorProtos.vector("w4", co, ci, 3, 3))));
         if (ci > 1) {
             // second order: the input gradient of the weight-gradient Conv (input xt, kernel dyt) for a cotangent v
             Map<String, long[]> vdy = Map.of("v", new long[] {co, ci, 3, 3}, "dy", new long[] {n, co, h, h});
@@ -334,7 +357,7 @@ public final class ConvGradientBench {
                 f.inputs().forEach((name, shape) -> g.addInput(ValueInfos.tensor(name, FLOAT, shape)));
                 ModelProto m = ModelProto.newBuilder().setIrVersion(8).setGraph(g)
                         .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17)).build();
-                sessions.add(OrtRuntime.open(m.toByteArray(), f.name(), context));
+                sessions.add(OrtRuntime.open(m.toByteArray(), f.name(), context, false, LAYOUT_OFF));
                 for (Map.Entry<String, long[]> in : f.inputs().entrySet()) {
                     String key = in.getKey() + Arrays.toString(in.getValue());
                     if (!values.containsKey(key)) {
