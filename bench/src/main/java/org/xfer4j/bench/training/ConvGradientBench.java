@@ -186,6 +186,25 @@ public final class ConvGradientBench {
                         TensorProtos.vector("cols", 9, n, ci, hp * h),
                         TensorProtos.vector("rows", n, co, hp * h), TensorProtos.vector("ax1", 1),
                         TensorProtos.vector("w4", co, ci, 3, 3))));
+        fs.add(new Formulation("weight gradient", "channel-major stacked maps, one identity-kernel Conv, one Gemm",
+                List.of(node("Transpose", List.of("x"), "xt", Attributes.of("perm", 1L, 0L, 2L, 3L)),
+                        node("Pad", List.of("xt", "pads"), "xp"),
+                        node("Reshape", List.of("xp", "stack"), "xs"),
+                        node("Conv", List.of("xs", "eye"), "c9", Attributes.of("pads", 0L, 0L, 2L, 0L)),
+                        node("Reshape", List.of("c9", "cols2"), "xc"),
+                        node("Pad", List.of("dy", "rowpads"), "dyp"),
+                        node("Transpose", List.of("dyp"), "dyt", Attributes.of("perm", 1L, 0L, 2L, 3L)),
+                        node("Reshape", List.of("dyt", "rows2"), "dyr"),
+                        node("Gemm", List.of("dyr", "xc"), "g", Attributes.of("transB", 1L)),
+                        node("Reshape", List.of("g", "taps"), "g3"),
+                        node("Transpose", List.of("g3"), "g3t", Attributes.of("perm", 0L, 2L, 1L)),
+                        node("Reshape", List.of("g3t", "w4"), "out")), xdy,
+                List.of(TensorProtos.floats("eye", new long[] {9, 1, 3, 3}, eye),
+                        TensorProtos.vector("pads", 0, 0, 1, 1, 0, 0, 1, 1),
+                        TensorProtos.vector("rowpads", 0, 0, 0, 0, 0, 0, 2, 0),
+                        TensorProtos.vector("stack", 1, 1, -1, hp), TensorProtos.vector("cols2", 9L * ci, -1),
+                        TensorProtos.vector("rows2", co, -1), TensorProtos.vector("taps", co, 9, ci),
+                        TensorProtos.vector("w4", co, ci, 3, 3))));
         if (ci > 1) {
             // second order: the input gradient of the weight-gradient Conv (input xt, kernel dyt) for a cotangent v
             Map<String, long[]> vdy = Map.of("v", new long[] {co, ci, 3, 3}, "dy", new long[] {n, co, h, h});
