@@ -352,7 +352,7 @@ class UnrolledRunnerTest {
      * {@code theta} with its biases moved off zero: at zero bias every blank pixel of a digit sits exactly on a ReLU's
      * kink, where the inner gradient, and so the query loss after adaptation, jumps.
      */
-    private static Flat offZero(Flat theta) {
+    static Flat offZero(Flat theta) {
         Flat moved = theta.copy();
         SplittableRandom random = new SplittableRandom(9);
         for (int p = 0; p < moved.values.length; p++) {
