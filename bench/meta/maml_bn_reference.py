@@ -4,8 +4,9 @@ max pooling; a dense layer from 784 features to 5 logits), batch norm on fixed s
 statistics (queries normalised by the support set's, at the same parameters) or transductive ones (F.batch_norm with
 training=True on each batch), 5-way 1-shot, 5 queries, 4 tasks per meta-step, 5 inner SGD steps, outer Adam.
 Meta-validation every 100 steps: query accuracy after the inner steps on 100 tasks of 5 held-out alphabets.
-Usage: maml_bn_reference.py META_STEPS RUN... where RUN is method:batchNorm[:innerLr[:outerLr[:clip]]], such as
-maml:support:0.1:0.001:10 (clip: the outer gradient's norm per task is cut to it; 0 none); or
+Usage: maml_bn_reference.py META_STEPS RUN... where RUN is method:batchNorm[:innerLr[:outerLr[:clip[:innerSteps]]]],
+such as maml:support:0.1:0.001:10 (clip: the outer gradient's norm per task is cut to it, 0 none; innerSteps 5 unless
+given, in meta-training and validation alike); or
 maml_bn_reference.py curvature [innerLr...]: at the initialisation, on 3 meta-training episodes, per batch-norm mode
 the inner learning rate times the top Hessian eigenvalue of the support loss at each inner step (above 2 a step
 overshoots along that direction, and differentiating through it amplifies) and the norms of the second- and
@@ -65,10 +66,10 @@ def forward(p, x, mode, given=None):
     return F.linear(x.flatten(1), p[8], p[9]), got
 
 
-def adapt(theta, task, mode, lr, second):
+def adapt(theta, task, mode, lr, second, steps=INNER):
     xs, ys, xq, yq = task
     p = theta if second else [t.detach().requires_grad_() for t in theta]
-    for _ in range(INNER):
+    for _ in range(steps):
         g = torch.autograd.grad(F.cross_entropy(forward(p, xs, mode)[0], ys), p, create_graph=second)
         p = [t - lr * gt for t, gt in zip(p, g)]
     given = forward(p, xs, mode)[1] if mode == "support" else None
@@ -91,7 +92,8 @@ def episode(data, classes, rng):
 def run(spec, steps, data, train, validation):
     parts = spec.split(":")
     method, mode = parts[0], parts[1]
-    lr, outer_lr, clip = [float(x) for x in (parts[2:] + ["0.1", "0.001", "0"][len(parts) - 2:])]
+    lr, outer_lr, clip, inner = [float(x) for x in (parts[2:] + ["0.1", "0.001", "0", str(INNER)][len(parts) - 2:])]
+    inner = int(inner)
     theta = net(1)
     outer = torch.optim.Adam(theta, lr=outer_lr)
     rng = random.Random(1)
@@ -100,7 +102,7 @@ def run(spec, steps, data, train, validation):
     for step in range(1, steps + 1):
         direction = [torch.zeros_like(t) for t in theta]
         for _ in range(TASKS):
-            lq, _, p = adapt(theta, episode(data, train, rng), mode, lr, method == "maml")
+            lq, _, p = adapt(theta, episode(data, train, rng), mode, lr, method == "maml", inner)
             g = torch.autograd.grad(lq, theta if method == "maml" else p)
             n = torch.sqrt(sum((x * x).sum() for x in g)).item()
             norms.append(n)
@@ -111,7 +113,7 @@ def run(spec, steps, data, train, validation):
             t.grad = d
         outer.step()
         if step % 100 == 0:
-            acc = np.mean([adapt(theta, t, mode, lr, False)[1] for t in tasks])
+            acc = np.mean([adapt(theta, t, mode, lr, False, inner)[1] for t in tasks])
             scores.append("%.3f" % acc)
     print("%-32s validation %s  task outer-gradient norm median %.1f (first 100 steps %.1f)"
           % (spec, " / ".join(scores), np.median(norms), np.median(norms[:400])), flush=True)

@@ -11,6 +11,6 @@ public final class MamlProvider extends LearnerProvider<MamlOptions> {
 
     @Override
     OuterRule rule(MamlOptions options) {
-        return Rules.maml(options.firstOrder());
+        return Rules.maml(options.firstOrder(), options.clipNorm());
     }
 }

@@ -25,6 +25,15 @@ final class Rules {
 
     /** MAML: the mean query gradient, at the adapted parameters (first order) or through the inner loop. */
     static OuterRule maml(boolean firstOrder) {
+        return maml(firstOrder, 0);
+    }
+
+    /**
+     * MAML with each task's query gradient scaled down to norm {@code clipNorm} where longer (0: not clipped): second
+     * order through inner steps that overshoot the support loss's curvature multiplies a task's gradient by up to
+     * 100 in a few directions of its own (bench/README), which then steer the mean.
+     */
+    static OuterRule maml(boolean firstOrder, double clipNorm) {
         return new OuterRule() {
             @Override
             public Set<Need> needs() {
@@ -33,8 +42,20 @@ final class Rules {
 
             @Override
             public Flat direction(Flat theta, List<Outcome> outcomes) {
-                return OuterRule.mean(theta, outcomes.stream().map(Outcome::outerGradient).toList());
+                return OuterRule.mean(theta, outcomes.stream().map(o -> clipped(o.outerGradient(), clipNorm))
+                        .toList());
             }
         };
+    }
+
+    /** {@code g} scaled to norm {@code limit} where longer; {@code g} itself where not, or where limit is 0. */
+    static Flat clipped(Flat g, double limit) {
+        double norm = Math.sqrt(g.squaredNorm());
+        if (limit <= 0 || norm <= limit) {
+            return g;
+        }
+        Flat c = g.zeros();
+        c.addScaled(limit / norm, g);
+        return c;
     }
 }
