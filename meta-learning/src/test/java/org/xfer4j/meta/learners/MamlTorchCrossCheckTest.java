@@ -33,7 +33,7 @@ import org.xfer4j.training.OnnxDifferentiableModel;
 /**
  * Second-order MAML's outer gradient on the glyph benches' CNN ({@code cnn:1x28:2x16:5}, a real 5-way 1-shot MNIST
  * episode, 5 inner SGD steps at 0.1) equals float64 PyTorch autograd's under each batch-norm mode, and first order's
- * too; PyTorch's own direction is confirmed by float64 central differences along random directions, which float32
+ * too; PyTorch's own direction is confirmed by float64 central differences along a random direction, which float32
  * cannot give here (the query loss after adaptation jumps wherever an inner step's ReLU or pooling switch flips).
  * Skipped, saying why, where /usr/bin/python3 or torch is missing.
  */
