@@ -50,6 +50,13 @@ class GlyphEpisodesCommandsTest {
                 "innerLr=0.1", "-o", "outerLr=0.5", "-o", "metaBatch=4", "-o", "metaSteps=20", "--out",
                 init.toString())).isZero();
         assertThat(InitialisationArtifact.read(init).run()).containsEntry("split", "alphabets");
+        // 80 ways fit the 160 background letters but not the 72 of the evaluation alphabets: the error says which
+        HostOptionsTest.Run wide = HostOptionsTest.cli("meta-train", "--method", "reptile", "--net",
+                "cnn:1x28:2x16:80", "--tasks", "episodes:" + GLYPHS, "--ways", "80", "--queries", "5", "-o", "metaSteps=1", "--out",
+                dir.resolve("wide.xfer").toString(), "--cache", cache().toString());
+        assertThat(wide.exit()).isNotZero();
+        assertThat(wide.err()).contains("meta-test classes of " + GLYPHS + " are 72 of the alphabets [coptic, "
+                + "ogham, samaritan]; 80-way episodes need at least 80 classes");
         Path test = dir.resolve("test");
         assertThat(run("meta-test", "--init", init.toString(), "--episodes", "30", "--pretrain-steps", "0",
                 "--out", test.toString())).isZero();
