@@ -73,6 +73,7 @@ final class EpisodePictures {
         String what = data instanceof ClassGroups g
                 ? "one character of each of the " + tasks.split().test().stream().map(g::group).distinct().count()
                         + " meta-test alphabets (its middle one)"
+                : rows.size() == tasks.split().test().size() ? "the " + rows.size() + " meta-test classes"
                 : rows.size() + " of the " + tasks.split().test().size() + " meta-test classes";
         report.picture("The meta-test classes", String.format(Locale.ROOT, "%s, never seen in meta-training: one row "
                         + "each, its first %d images; rows from the top: %s.", MetaReport.capitalised(what), PER_CLASS,
