@@ -28,8 +28,9 @@ import org.xfer4j.runtime.onnx.graph.ValueInfos;
  * convolutions with padding 1 and 32 filters on 28, 14, 7 and 3 pixel maps, 2x2 max pooling), each timed in ONNX
  * Runtime on one thread (the calling thread's CPU time, which other processes' load
  * inflates far less than wall time), alternating in rounds, and checked to compute the same values: the conv input gradient
- * (flipped-kernel Conv, ConvTranspose), the conv weight gradient (Conv with the batch as channels, or nine shifted
- * slices and a batched MatMul), the input gradient of that weight-gradient Conv which second order differentiates
+ * (flipped-kernel Conv, ConvTranspose), the conv weight gradient (Conv with the batch as channels, nine shifted
+ * slices and a batched MatMul, or the input unfolded by an identity-kernel Conv and a batched MatMul), the input
+ * gradient of that weight-gradient Conv which second order differentiates
  * (its kernel is an activation map), and max pooling forward and backward. Prints a markdown table of median
  * milliseconds per call, and the best round's (on a shared machine the round least disturbed). Usage: {@code bench/run.sh org.xfer4j.bench.training.ConvGradientBench [rounds] [batches]}
  * (default 7 5,25; a third argument keeps the quantities that start with it).
@@ -41,6 +42,9 @@ public final class ConvGradientBench {
     /** With one intra-op thread ONNX Runtime runs on the calling thread, whose CPU time load does not inflate. */
     private static final java.lang.management.ThreadMXBean THREAD =
             java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** As the unrolled inner loops run (UnrolledRunner): without ONNX Runtime's layout rewrites; -Dlayout=on keeps them. */
+    private static final boolean LAYOUT_OFF = !"on".equals(System.getProperty("layout"));
 
     private ConvGradientBench() {
     }
@@ -143,6 +147,64 @@ public final class ConvGradientBench {
                         TensorProtos.vector("st20", 2, 0), TensorProtos.vector("en20", h + 2, h),
                         TensorProtos.vector("st21", 2, 1), TensorProtos.vector("en21", h + 2, h + 1),
                         TensorProtos.vector("st22", 2, 2), TensorProtos.vector("en22", h + 2, h + 2))));
+        float[] eye = new float[81];
+        for (int k = 0; k < 9; k++) {
+            eye[k * 9 + k] = 1;
+        }
+        List<TensorProto> eyeConstants = List.of(TensorProtos.floats("eye", new long[] {9, 1, 3, 3}, eye),
+                TensorProtos.vector("single", -1, 1, h, h), TensorProtos.vector("cols", n, (long) ci * 9,
+                        (long) h * h), TensorProtos.vector("rows", n, co, (long) h * h),
+                TensorProtos.vector("ax0", 0), TensorProtos.vector("w2", (long) ci * 9, co),
+                TensorProtos.vector("w4", co, ci, 3, 3));
+        fs.add(new Formulation("weight gradient", "unfolded by an identity-kernel Conv, batched MatMul by dy^T",
+                List.of(node("Reshape", List.of("x", "single"), "x1"),
+                        node("Conv", List.of("x1", "eye"), "c9", Attributes.of("pads", 1L, 1L, 1L, 1L)),
+                        node("Reshape", List.of("c9", "cols"), "xc"),
+                        node("Reshape", List.of("dy", "rows"), "dyr"),
+                        node("Transpose", List.of("dyr"), "dyrt", Attributes.of("perm", 0L, 2L, 1L)),
+                        node("MatMul", List.of("xc", "dyrt"), "per"),
+                        node("ReduceSum", List.of("per", "ax0"), "sum", Attributes.of("keepdims", 0L)),
+                        node("Transpose", List.of("sum"), "sumt", Attributes.of("perm", 1L, 0L)),
+                        node("Reshape", List.of("sumt", "w4"), "out")), xdy, eyeConstants));
+        long hp = h + 2;
+        fs.add(new Formulation("weight gradient", "stacked maps unfolded by one identity-kernel Conv, MatMul by dy^T",
+                List.of(node("Pad", List.of("x", "pads"), "xp"),
+                        node("Reshape", List.of("xp", "stack"), "xs"),
+                        node("Conv", List.of("xs", "eye"), "c9", Attributes.of("pads", 0L, 0L, 2L, 0L)),
+                        node("Reshape", List.of("c9", "cols"), "xc"),
+                        node("Pad", List.of("dy", "rowpads"), "dyp"),
+                        node("Reshape", List.of("dyp", "rows"), "dyr"),
+                        node("Transpose", List.of("dyr"), "dyrt", Attributes.of("perm", 0L, 2L, 1L)),
+                        node("MatMul", List.of("xc", "dyrt"), "per"),
+                        node("ReduceSum", List.of("per", "ax1"), "sum", Attributes.of("keepdims", 0L)),
+                        node("Transpose", List.of("sum"), "sumt", Attributes.of("perm", 2L, 1L, 0L)),
+                        node("Reshape", List.of("sumt", "w4"), "out")), xdy,
+                List.of(TensorProtos.floats("eye", new long[] {9, 1, 3, 3}, eye),
+                        TensorProtos.vector("pads", 0, 0, 1, 1, 0, 0, 1, 1),
+                        TensorProtos.vector("rowpads", 0, 0, 0, 0, 0, 0, 2, 0),
+                        TensorProtos.vector("stack", 1, 1, -1, hp),
+                        TensorProtos.vector("cols", 9, n, ci, hp * h),
+                        TensorProtos.vector("rows", n, co, hp * h), TensorProtos.vector("ax1", 1),
+                        TensorProtos.vector("w4", co, ci, 3, 3))));
+        fs.add(new Formulation("weight gradient", "channel-major stacked maps, one identity-kernel Conv, one Gemm",
+                List.of(node("Transpose", List.of("x"), "xt", Attributes.of("perm", 1L, 0L, 2L, 3L)),
+                        node("Pad", List.of("xt", "pads"), "xp"),
+                        node("Reshape", List.of("xp", "stack"), "xs"),
+                        node("Conv", List.of("xs", "eye"), "c9", Attributes.of("pads", 0L, 0L, 2L, 0L)),
+                        node("Reshape", List.of("c9", "cols2"), "xc"),
+                        node("Pad", List.of("dy", "rowpads"), "dyp"),
+                        node("Transpose", List.of("dyp"), "dyt", Attributes.of("perm", 1L, 0L, 2L, 3L)),
+                        node("Reshape", List.of("dyt", "rows2"), "dyr"),
+                        node("Gemm", List.of("dyr", "xc"), "g", Attributes.of("transB", 1L)),
+                        node("Reshape", List.of("g", "taps"), "g3"),
+                        node("Transpose", List.of("g3"), "g3t", Attributes.of("perm", 0L, 2L, 1L)),
+                        node("Reshape", List.of("g3t", "w4"), "out")), xdy,
+                List.of(TensorProtos.floats("eye", new long[] {9, 1, 3, 3}, eye),
+                        TensorProtos.vector("pads", 0, 0, 1, 1, 0, 0, 1, 1),
+                        TensorProtos.vector("rowpads", 0, 0, 0, 0, 0, 0, 2, 0),
+                        TensorProtos.vector("stack", 1, 1, -1, hp), TensorProtos.vector("cols2", 9L * ci, -1),
+                        TensorProtos.vector("rows2", co, -1), TensorProtos.vector("taps", co, 9, ci),
+                        TensorProtos.vector("w4", co, ci, 3, 3))));
         if (ci > 1) {
             // second order: the input gradient of the weight-gradient Conv (input xt, kernel dyt) for a cotangent v
             Map<String, long[]> vdy = Map.of("v", new long[] {co, ci, 3, 3}, "dy", new long[] {n, co, h, h});
@@ -314,7 +376,7 @@ public final class ConvGradientBench {
                 f.inputs().forEach((name, shape) -> g.addInput(ValueInfos.tensor(name, FLOAT, shape)));
                 ModelProto m = ModelProto.newBuilder().setIrVersion(8).setGraph(g)
                         .addOpsetImport(OperatorSetIdProto.newBuilder().setVersion(17)).build();
-                sessions.add(OrtRuntime.open(m.toByteArray(), f.name(), context));
+                sessions.add(OrtRuntime.open(m.toByteArray(), f.name(), context, false, LAYOUT_OFF));
                 for (Map.Entry<String, long[]> in : f.inputs().entrySet()) {
                     String key = in.getKey() + Arrays.toString(in.getValue());
                     if (!values.containsKey(key)) {

@@ -74,6 +74,17 @@ public final class OrtRuntime {
      * of 3.1 GB for MobileNetV2 at batch 32).
      */
     public static OrtModelSession open(byte[] model, String what, ProviderContext context, boolean noMemoryPattern) {
+        return open(model, what, context, noMemoryPattern, false);
+    }
+
+    /**
+     * {@link #open(byte[], String, ProviderContext, boolean)}, optionally without ONNX Runtime's layout rewrites
+     * (optimisation level extended instead of all): they turn only constant-kernel convs into its NCHWc kernels, so
+     * in a graph whose convs read their kernels as inputs they add reorders around pooling and resizing, and pad a
+     * rule's small constant kernel (9 identity filters) to the block size and reorder its output back.
+     */
+    public static OrtModelSession open(byte[] model, String what, ProviderContext context, boolean noMemoryPattern,
+            boolean noLayoutRewrites) {
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         try {
             if (context.threads() > 0) {
@@ -81,6 +92,9 @@ public final class OrtRuntime {
             }
             if (noMemoryPattern) {
                 options.setMemoryPatternOptimization(false);
+            }
+            if (noLayoutRewrites) {
+                options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.EXTENDED_OPT);
             }
             String profile = System.getProperty(PROFILE_PROPERTY);
             if (profile != null && !profile.isBlank()) {

@@ -1,15 +1,18 @@
 package org.xfer4j.training.autodiff;
 
+import ai.onnx.proto.OnnxMl.TensorProto;
 import java.util.List;
 import java.util.Map;
 import org.xfer4j.runtime.onnx.graph.Attributes;
+import org.xfer4j.runtime.onnx.graph.TensorProtos;
 
 /**
  * 2-d Conv and ConvTranspose with strides, explicit or automatic (asymmetric) pads, dilations and groups, depthwise included. The
  * formulations follow the costs measured in ONNX Runtime (RESOURCES.md, ConvGradientBench): the input gradient of a
  * stride-1 grouped or 1x1 conv is a conv with the flipped, regrouped kernel (forward cost) where its output is no
  * larger than the conv's, otherwise a ConvTranspose; the weight gradient of a 1x1
- * conv is one batched MatMul summed over the batch, otherwise a grouped conv with the batch as channels. No rule
+ * conv is one batched MatMul summed over the batch, of a plain unit-stride conv the input unfolded by an
+ * identity-kernel Conv times dy in one batched MatMul, otherwise a grouped conv with the batch as channels. No rule
  * writes a batch size into the graph: the weight-gradient conv's kernel has the batch as a dimension, and its own
  * rules (second order) must hold for any batch.
  */
@@ -44,7 +47,7 @@ final class ConvRules {
             c.give(0, inputGradient(c, g));
         }
         if (c.needs(1)) {
-            c.give(1, weightGradient(c, c.in(0), c.shape(c.in(0)), c.dy(), g));
+            c.give(1, weightGradient(c, c.in(0), c.shape(c.in(0)), c.dy(), c.shape(c.out(0)), g));
         }
         if (c.needs(2)) {
             c.give(2, c.e().reduceSum(c.dy(), false, 0, 2, 3));
@@ -72,7 +75,7 @@ final class ConvRules {
                     Attributes.of("group", g.groups())));
         }
         if (c.needs(1)) {
-            c.give(1, weightGradient(c, c.dy(), c.shape(c.out(0)), c.in(0), g));
+            c.give(1, weightGradient(c, c.dy(), c.shape(c.out(0)), c.in(0), c.shape(c.in(0)), g));
         }
         if (c.needs(2)) {
             c.give(2, e.reduceSum(c.dy(), false, 0, 2, 3));
@@ -81,11 +84,48 @@ final class ConvRules {
 
     /**
      * The gradient of the kernel (input 1) of a conv with this geometry, reading {@code x} (of shape {@code xShape})
-     * and output gradient {@code dy}.
+     * and output gradient {@code dy} (of shape {@code yShape}).
      */
-    private static String weightGradient(RuleContext c, String x, long[] xShape, String dy, Geometry g) {
-        return g.pointwise() ? pointwiseWeightGradient(c.e(), x, dy)
-                : weightGradient(c.e(), x, xShape, dy, c.shape(c.in(1)), g);
+    private static String weightGradient(RuleContext c, String x, long[] xShape, String dy, long[] yShape,
+            Geometry g) {
+        if (g.pointwise()) {
+            return pointwiseWeightGradient(c.e(), x, dy);
+        }
+        long[] w = c.shape(c.in(1));
+        // unfolded: 25-35 % faster than the batch-as-channels Conv at unit strides on maps larger than the kernel
+        // (the CNN's 28, 14 and 7 pixel maps, ConvGradientBench), level on a 3x3 map, not measured strided
+        boolean unfold = g.groups() == 1 && g.unitStrides() && g.dilations()[0] == 1 && g.dilations()[1] == 1
+                && yShape[2] * yShape[3] > w[2] * w[3];
+        return unfold ? unfoldedWeightGradient(c, x, xShape, dy, yShape, w, g)
+                : weightGradient(c.e(), x, xShape, dy, w, g);
+    }
+
+    /**
+     * dW as one GEMM per example, summed over the batch: the input unfolded to its windows [N, Ci*kh*kw, Ho*Wo]
+     * times dy^T [N, Ho*Wo, Co]. A Conv with a constant identity kernel [kh*kw, 1, kh, kw] over each input channel
+     * alone does the unfolding in one node. The batch-as-channels Conv runs the same products as GEMMs whose output
+     * is the kh*kw kernel positions wide (9 columns), which MLAS runs at a fraction of its rate; here they are
+     * Ci*kh*kw by Co. Every node has a rule (the identity Conv's input gradient is a ConvTranspose by the same
+     * constant kernel), so second order differentiates it again.
+     */
+    private static String unfoldedWeightGradient(RuleContext c, String input, long[] x, String outputGradient,
+            long[] y, long[] w, Geometry g) {
+        Emitter e = c.e();
+        int taps = (int) (w[2] * w[3]);
+        float[] identity = new float[taps * taps];
+        for (int k = 0; k < taps; k++) {
+            identity[k * taps + k] = 1;
+        }
+        String kernel = e.tensor(TensorProtos.floats("", new long[] {taps, 1, w[2], w[3]}, identity));
+        if (c.elem() != TensorProto.DataType.FLOAT_VALUE) {
+            kernel = e.cast(kernel, c.elem());
+        }
+        String windows = e.op("Conv", List.of(e.reshape(input, e.ints(-1, 1, x[2], x[3])), kernel),
+                Attributes.of("pads", g.pads()));
+        String unfolded = e.reshape(windows, e.ints(-1, w[1] * taps, y[2] * y[3]));
+        String dyT = e.transpose(e.reshape(outputGradient, e.ints(0, 0, -1)), 0, 2, 1);
+        String summed = e.reduceSum(e.op("MatMul", unfolded, dyT), false, 0);
+        return e.reshape(e.transpose(summed, 1, 0), e.ints(w[0], w[1], w[2], w[3]));
     }
 
     private static Geometry geometry(RuleContext c) {

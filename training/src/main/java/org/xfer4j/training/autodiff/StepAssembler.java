@@ -113,7 +113,10 @@ final class StepAssembler {
         return update(grads, step, elem, buffers);
     }
 
-    /** Folds fixed batch norms and zero pads into their convolutions (the step's forward stays one pass per layer). */
+    /**
+     * Folds fixed batch norms and zero pads into their convolutions (the step's forward stays one pass per layer),
+     * and moves ReLUs behind the max pooling they feed.
+     */
     private void foldIntoConvolutions(GraphProto.Builder g, Set<String> keep, Set<String> buffers, int elem) {
         Map<String, long[]> parameters = new HashMap<>();
         Map<String, TensorProto> constants = new HashMap<>();
@@ -125,6 +128,7 @@ final class StepAssembler {
         });
         PadFolding.apply(g, constants, keep);
         BatchNormFolding.apply(g, parameters, keep, elem);
+        PoolBeforeRelu.apply(g, keep);
     }
 
     /** Running mean and variance of batch-norm layers whose scale or bias trains. */

@@ -224,8 +224,9 @@ public final class TrainingStep {
 
         /**
          * Whether batch normalisation with fixed statistics and constant zero padding are folded into the convolution
-         * they follow or precede (default true: same function and gradients, fewer passes over the activations; see
-         * {@link BatchNormFolding}, {@link PadFolding}).
+         * they follow or precede, and ReLUs moved behind the max pooling they feed (default true: same function and
+         * gradients, fewer passes over the activations; see {@link BatchNormFolding}, {@link PadFolding},
+         * {@link PoolBeforeRelu}).
          */
         public Builder foldIntoConvolutions(boolean on) {
             this.foldIntoConvolutions = on;

@@ -20,7 +20,8 @@ import org.xfer4j.runtime.onnx.graph.ValueInfos;
  * Batch norm with running statistics and zero padding folded into the convolutions of a training step (a MobileNetV2
  * block in miniature: ZeroPadding2D, strided depthwise conv, batch norm, ReLU6, pointwise conv with bias, batch norm):
  * the step computes the same loss and the same gradients of every original parameter as the unfolded step, and its
- * gradients match central finite differences of its own loss; its evaluation graph predicts as the unfolded one.
+ * gradients match central finite differences of its own loss; its evaluation graph predicts as the unfolded one. A
+ * ReLU feeding a max pooling moves behind it, with the same loss and gradients.
  */
 class ConvFoldingTest {
 
@@ -38,9 +39,31 @@ class ConvFoldingTest {
         assertThat(plain.gradientModel().getGraph().getNodeList().stream().map(NodeProto::getOpType))
                 .contains("BatchNormalization", "Pad");
 
-        Map<String, OrtValues.Value> in = inputs(folded, new Random(3));
-        Map<String, double[]> a = run(folded, in);
-        Map<String, double[]> b = run(plain, in);
+        assertSameLossAndGradients(folded, plain, INPUT, LABELS);
+    }
+
+    @Test
+    void reluMovesBehindTheMaxPoolItFeedsWithTheSameGradients() throws Exception {
+        // conv -> BN -> Relu -> 2x2 MaxPool -> strided conv -> Relu -> ...: the pool reads the conv's output now
+        OnnxGraph net = TinyNets.cnn(3, 4);
+        TrainingStep moved = TrainingStep.of(net).build();
+        TrainingStep plain = TrainingStep.of(net).foldIntoConvolutions(false).build();
+        for (TrainingStep step : List.of(moved, plain)) {
+            GraphProto g = step.gradientModel().getGraph();
+            List<String> reluOutputs = g.getNodeList().stream().filter(n -> n.getOpType().equals("Relu"))
+                    .map(n -> n.getOutput(0)).toList();
+            boolean poolOfRelu = g.getNodeList().stream()
+                    .anyMatch(n -> n.getOpType().equals("MaxPool") && reluOutputs.contains(n.getInput(0)));
+            assertThat(poolOfRelu).as("a MaxPool reads a Relu's output").isEqualTo(step == plain);
+        }
+        assertSameLossAndGradients(moved, plain, new long[] {5, 2, 6, 6}, new long[] {0, 1, 2, 2, 1});
+    }
+
+    private static void assertSameLossAndGradients(TrainingStep folded, TrainingStep plain, long[] input,
+            long[] labels) throws Exception {
+        Map<String, OrtValues.Value> in = inputs(folded, new Random(3), input);
+        Map<String, double[]> a = run(folded, in, labels);
+        Map<String, double[]> b = run(plain, in, labels);
         assertThat(a.get(TrainingStep.LOSS)[0]).isCloseTo(b.get(TrainingStep.LOSS)[0], within(1e-5));
         for (TrainingStep.Parameter p : folded.parameters()) {
             double[] ga = a.get(p.gradient());
@@ -112,18 +135,27 @@ class ConvFoldingTest {
     }
 
     private static Map<String, double[]> run(TrainingStep step, Map<String, OrtValues.Value> in) throws Exception {
+        return run(step, in, LABELS);
+    }
+
+    private static Map<String, double[]> run(TrainingStep step, Map<String, OrtValues.Value> in, long[] labels)
+            throws Exception {
         try (OrtValues g = new OrtValues(step.gradientModel().toByteArray(), F32)) {
-            return g.run(in, Map.of(TrainingStep.LABELS, LABELS));
+            return g.run(in, Map.of(TrainingStep.LABELS, labels));
         }
     }
 
     private static Map<String, OrtValues.Value> inputs(TrainingStep step, Random rng) {
+        return inputs(step, rng, INPUT);
+    }
+
+    private static Map<String, OrtValues.Value> inputs(TrainingStep step, Random rng, long[] input) {
         Map<String, OrtValues.Value> in = new LinkedHashMap<>();
-        double[] x = new double[(int) org.xfer4j.api.data.Tensor.elementCount(INPUT)];
+        double[] x = new double[(int) org.xfer4j.api.data.Tensor.elementCount(input)];
         for (int i = 0; i < x.length; i++) {
             x[i] = rng.nextDouble() * 4 - 2;
         }
-        in.put("x", new OrtValues.Value(x, INPUT));
+        in.put("x", new OrtValues.Value(x, input));
         for (TrainingStep.Parameter p : step.parameters()) {
             in.put(p.name(), new OrtValues.Value(TensorProtos.toDoubles(initialiser(step, p.name())), p.shape()));
         }

@@ -116,6 +116,12 @@ class GradientRulesTest {
         GradCheck.of("Conv").in("x", 1, 8, 6, 6).in("w", 2, 8, 5, 5).attr(of("pads", 1L, 1L, 1L, 1L)).check();
         GradCheck.of("Conv").in("x", 1, 2, 5, 6).in("w", 2, 2, 3, 3).attr(of("auto_pad", "SAME_UPPER"))
                 .attr(of("strides", 2L, 2L)).check();
+        // the unfolded weight gradient (identity-kernel Conv, batched MatMul) of unit-stride convs: asymmetric pads
+        // and a non-square kernel, and a ConvTranspose's kernel (its adjoint conv's weight gradient)
+        GradCheck.of("Conv").in("x", 3, 2, 4, 7).in("w", 5, 2, 2, 3).in("b", 5).attr(of("pads", 0L, 1L, 1L, 0L))
+                .check();
+        GradCheck.of("ConvTranspose").in("x", 2, 3, 4, 5).in("w", 3, 2, 3, 3).attr(of("pads", 1L, 1L, 1L, 1L))
+                .check();
         // as the conv rules emit it for strided input gradients: explicit pads, output padding, groups
         GradCheck.of("ConvTranspose").in("x", 2, 3, 3, 4).in("w", 3, 2, 3, 3).in("b", 2).attr(of("strides", 2L, 2L))
                 .attr(of("pads", 1L, 0L, 1L, 1L)).attr(of("output_padding", 1L, 0L)).check();
