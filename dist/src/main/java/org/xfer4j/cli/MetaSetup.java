@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.xfer4j.api.InvalidInputException;
@@ -20,6 +21,7 @@ import org.xfer4j.core.Xfer;
 import org.xfer4j.data.spec.DataSpecs;
 import org.xfer4j.data.split.ClassGroups;
 import org.xfer4j.meta.eval.AdaptationCurve;
+import org.xfer4j.meta.learners.BatchNormMode;
 import org.xfer4j.meta.nets.Nets;
 import org.xfer4j.meta.sine.SineWaves;
 import org.xfer4j.meta.tasks.ClassSplit;
@@ -241,11 +243,15 @@ final class MetaSetup {
 
     /**
      * The adaptation meta-test and meta-validation apply: {@code steps} SGD steps at {@code lr} where given, else the
-     * method's own innerSteps and innerLr, else 10 steps at 0.01 (a plugin's method may have neither).
+     * method's own innerSteps and innerLr, else 10 steps at 0.01 (a plugin's method may have neither); batch norms
+     * as the method's batchNorm option says, else (initialisations saved before the option, methods without it) on
+     * their fixed statistics.
      */
     static AdaptationCurve adaptation(Map<String, String> methodOptions, Integer steps, Double lr) {
+        String batchNorm = methodOptions.get("batchNorm");
         return new AdaptationCurve(steps != null ? steps : Integer.parseInt(methodOptions.getOrDefault("innerSteps",
-                "10")), lr != null ? lr : Double.parseDouble(methodOptions.getOrDefault("innerLr", "0.01")));
+                "10")), lr != null ? lr : Double.parseDouble(methodOptions.getOrDefault("innerLr", "0.01")),
+                batchNorm == null ? BatchNormMode.FIXED : BatchNormMode.valueOf(batchNorm.toUpperCase(Locale.ROOT)));
     }
 
     /** A graph to meta-train and how its inputs are prepared; close it after use. */

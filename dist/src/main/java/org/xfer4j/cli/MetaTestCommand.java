@@ -19,6 +19,8 @@ import org.xfer4j.core.Xfer;
 import org.xfer4j.core.artifact.InitialisationArtifact;
 import org.xfer4j.meta.eval.AdaptationCurve;
 import org.xfer4j.meta.eval.JointTraining;
+import org.xfer4j.meta.learners.BatchNormMode;
+import org.xfer4j.meta.learners.TaskScoring;
 import org.xfer4j.meta.sine.SineWave;
 import org.xfer4j.meta.sine.SineWaves;
 import org.xfer4j.meta.tasks.EpisodeShape;
@@ -111,7 +113,7 @@ final class MetaTestCommand implements Runnable {
                 if (pretrainSteps > 0) {
                     try {
                         starts.put("joint pre-training", JointTraining.transfer(
-                                jointTraining(net, source, loss, xfer, progress), random));
+                                jointTraining(net, source, loss, curve.batchNorm(), xfer, progress), random));
                     } catch (XferException e) {
                         leftOut.add(leftOut("joint pre-training", e));
                     }
@@ -164,15 +166,18 @@ final class MetaTestCommand implements Runnable {
                         + testShots + "-shot tasks";
     }
 
-    /** The net trained on the joint pool; for classification with a fresh output layer for its classes. */
-    private Parameters jointTraining(MetaSetup.Net net, MetaSetup.Tasks source, LossKind loss, Xfer xfer,
-            Progress progress) {
+    /**
+     * The net trained on the joint pool, its batch norms as the test's adaptation normalises them; for classification
+     * with a fresh output layer for its classes.
+     */
+    private Parameters jointTraining(MetaSetup.Net net, MetaSetup.Tasks source, LossKind loss, BatchNormMode batchNorm,
+            Xfer xfer, Progress progress) {
         Dataset pool = source.jointPool(host.seed());
         OnnxGraph g = loss == LossKind.SQUARED_ERROR ? net.graph() : net.graph().dropTop(1).addOnTop(host.seed(),
                 new LayerSpec.Dense(pool.classes().size(), Init.XAVIER, "joint_head"));
         try (OnnxDifferentiableModel joint = new OnnxDifferentiableModel(g, net.preprocessor(), loss,
-                xfer.context())) {
-            return new JointTraining(pretrainSteps, 64, pretrainLr).train(joint, pool, host.seed(), progress);
+                xfer.context()); TaskScoring scoring = TaskScoring.of(joint, batchNorm)) {
+            return new JointTraining(pretrainSteps, 64, pretrainLr).train(scoring.model(), pool, host.seed(), progress);
         }
     }
 

@@ -46,6 +46,8 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
     private final OrtWorker worker = new OrtWorker();
     private final Map<Object, AutoCloseable> cache = new HashMap<>();
     private HessianVectorProduct.Result hvp;
+    private final OnnxGraph graph;
+    private final boolean batchStatistics;
 
     /** A classifier over {@code graph} (one input) whose samples {@code preprocessor} prepares. */
     public OnnxDifferentiableModel(OnnxGraph graph, Preprocessor preprocessor, ProviderContext context) {
@@ -57,17 +59,47 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
      * for squared error the datasets are {@link TargetDataset}s whose targets have the graph output's shape.
      */
     public OnnxDifferentiableModel(OnnxGraph graph, Preprocessor preprocessor, LossKind loss, ProviderContext context) {
+        this(graph, preprocessor, loss, context, false);
+    }
+
+    private OnnxDifferentiableModel(OnnxGraph graph, Preprocessor preprocessor, LossKind loss,
+            ProviderContext context, boolean batchStatistics) {
         if (graph.inputNames().size() != 1) {
             throw new InvalidInputException("a differentiable model needs a graph with one input, got "
                     + graph.inputNames());
         }
         this.lossKind = loss;
-        this.step = TrainingStep.of(graph).trainingDropout(false)
+        this.graph = graph;
+        this.batchStatistics = batchStatistics;
+        this.step = TrainingStep.of(graph).trainingDropout(false).batchStatistics(batchStatistics)
                 .loss(loss == LossKind.SQUARED_ERROR ? Loss.MEAN_SQUARED_ERROR : Loss.SOFTMAX_CROSS_ENTROPY).build();
         this.preprocessor = preprocessor;
         this.context = context;
         this.input = graph.inputNames().getFirst();
     }
+
+    /**
+     * The same net with every batch norm normalising by the statistics of the batch each call passes (loss,
+     * gradient, outputs and Hessian-vector products alike) instead of its fixed running statistics; built once, closed
+     * with this model. Its step names the statistics ({@link TrainingStep#batchStatistics}), so graphs built from it
+     * can normalise one set by another's. A model already in that mode is its own.
+     */
+    public OnnxDifferentiableModel batchStatistics() {
+        return batchStatistics ? this : cached(BatchStatisticsKey.KEY, k -> new OnnxDifferentiableModel(graph,
+                preprocessor, lossKind, context, true));
+    }
+
+    /** Whether batch norms normalise by each batch's own statistics (see {@link #batchStatistics()}). */
+    public boolean normalisesByBatch() {
+        return batchStatistics;
+    }
+
+    /** The context its sessions are opened with. */
+    public ProviderContext context() {
+        return context;
+    }
+
+    private enum BatchStatisticsKey { KEY }
 
     /** The loss-and-gradient step graph behind this model (its gradient model is what adaptation runs). */
     public TrainingStep step() {

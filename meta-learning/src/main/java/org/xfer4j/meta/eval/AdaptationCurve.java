@@ -12,6 +12,8 @@ import org.xfer4j.api.meta.LossKind;
 import org.xfer4j.api.meta.Parameters;
 import org.xfer4j.api.meta.Task;
 import org.xfer4j.api.repurpose.Predictions;
+import org.xfer4j.meta.learners.BatchNormMode;
+import org.xfer4j.meta.learners.TaskScoring;
 
 /**
  * How well an initialisation learns held-out tasks: for each task, plain SGD on the support set from the
@@ -21,8 +23,14 @@ import org.xfer4j.api.repurpose.Predictions;
  *
  * @param steps        the number of SGD steps K
  * @param learningRate the SGD step size
+ * @param batchNorm    what batch norms normalise by while adapting and scoring (see {@link TaskScoring})
  */
-public record AdaptationCurve(int steps, double learningRate) {
+public record AdaptationCurve(int steps, double learningRate, BatchNormMode batchNorm) {
+
+    /** Batch norms on their fixed statistics. */
+    public AdaptationCurve(int steps, double learningRate) {
+        this(steps, learningRate, BatchNormMode.FIXED);
+    }
 
     /**
      * The query scores after {@code steps} adaptation steps, over all tasks: accuracy (NaN for regression) and loss
@@ -35,6 +43,7 @@ public record AdaptationCurve(int steps, double learningRate) {
         InvalidOptionException.require(steps >= 0, "adaptation steps must be 0 or more, got " + steps);
         InvalidOptionException.require(learningRate > 0 && Double.isFinite(learningRate),
                 "adaptation learning rate must be positive, got " + learningRate);
+        java.util.Objects.requireNonNull(batchNorm, "batchNorm");
     }
 
     /** The curve of {@code initialisation} over {@code tasks}: K + 1 points. */
@@ -43,19 +52,22 @@ public record AdaptationCurve(int steps, double learningRate) {
         double[][] accuracy = new double[steps + 1][tasks.size()];
         double[][] loss = new double[steps + 1][tasks.size()];
         progress.start("meta-test " + label, tasks.size());
-        try {
+        try (TaskScoring scoring = TaskScoring.of(model, batchNorm)) {
+            DifferentiableModel stepping = scoring.model();
             for (int t = 0; t < tasks.size(); t++) {
                 progress.checkCancelled();
                 Task task = tasks.get(t);
                 Parameters theta = initialisation;
                 for (int k = 0; k <= steps; k++) {
-                    double[] score = model.lossKind() == LossKind.SQUARED_ERROR
+                    double[] score = scoring.mode() != BatchNormMode.FIXED
+                            ? byBatch(scoring, theta, task, label, t, k)
+                            : model.lossKind() == LossKind.SQUARED_ERROR
                             ? regression(model, theta, task.query(), label, t, k)
                             : score(predict(model, theta, task.query(), label, t, k), task.query());
                     accuracy[k][t] = score[0];
                     loss[k][t] = score[1];
                     if (k < steps) {
-                        theta = ParameterMath.step(theta, model.lossAndGradient(theta, task.support()).gradient(),
+                        theta = ParameterMath.step(theta, stepping.lossAndGradient(theta, task.support()).gradient(),
                                 -learningRate);
                     }
                 }
@@ -82,6 +94,19 @@ public record AdaptationCurve(int steps, double learningRate) {
         }
     }
 
+    /** Accuracy (NaN for regression) and loss with batch norms normalised by batch statistics. */
+    private double[] byBatch(TaskScoring scoring, Parameters theta, Task task, String label, int t, int step) {
+        TaskScoring.QueryScore s = scoring.query(theta, task.support(), task.query());
+        if (!Double.isFinite(s.loss())) {
+            throw new XferException("the query loss of " + label + " on test task " + t + " after " + step
+                    + " steps is " + s.loss() + "; lower the adaptation learning rate (" + learningRate + ")");
+        }
+        if (scoring.model().lossKind() == LossKind.SQUARED_ERROR) {
+            return new double[] {Double.NaN, s.loss()};
+        }
+        return new double[] {s.accuracy(task.query()), s.loss()};
+    }
+
     /** No accuracy, and the mean squared error on the query points. */
     private double[] regression(DifferentiableModel model, Parameters theta, Dataset query, String label, int task,
             int step) {
@@ -95,11 +120,14 @@ public record AdaptationCurve(int steps, double learningRate) {
 
     /** {@code initialisation} after the K SGD steps on {@code support}. */
     public Parameters adapt(DifferentiableModel model, Parameters initialisation, Dataset support) {
-        Parameters theta = initialisation;
-        for (int k = 0; k < steps; k++) {
-            theta = ParameterMath.step(theta, model.lossAndGradient(theta, support).gradient(), -learningRate);
+        try (TaskScoring scoring = TaskScoring.of(model, batchNorm)) {
+            Parameters theta = initialisation;
+            for (int k = 0; k < steps; k++) {
+                theta = ParameterMath.step(theta, scoring.model().lossAndGradient(theta, support).gradient(),
+                        -learningRate);
+            }
+            return theta;
         }
-        return theta;
     }
 
     /** Accuracy and mean negative log-likelihood of {@code p} on {@code data}'s labels. */

@@ -146,18 +146,6 @@ final class GradientMetaLearner implements MetaLearner {
         if (model.lossKind() != LossKind.CROSS_ENTROPY || o.queryOutputs() == null || query.size() == 0) {
             return Double.NaN;
         }
-        float[] logits = o.queryOutputs();
-        int classes = logits.length / query.size();
-        int right = 0;
-        for (int i = 0; i < query.size(); i++) {
-            int best = 0;
-            for (int k = 1; k < classes; k++) {
-                if (logits[i * classes + k] > logits[i * classes + best]) {
-                    best = k;
-                }
-            }
-            right += best == query.label(i) ? 1 : 0;
-        }
-        return right / (double) query.size();
+        return new TaskScoring.QueryScore(o.queryAfter(), o.queryOutputs()).accuracy(query);
     }
 }

@@ -22,10 +22,12 @@ import org.xfer4j.api.OptionReader;
  * @param unroll whether an ONNX graph model runs all inner steps of a task as one graph
  * @param innerBatch support examples per inner step during meta-training, taken in turn from the shuffled support
  *     set (Nichol et al.'s inner mini-batches); 0 uses the whole support set at every step
+ * @param batchNorm what batch norms normalise by during adaptation and scoring
  */
 public record MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOptimizer, double outerLr,
         OptimizerKind outerOptimizer, int metaBatch, int metaSteps, boolean anneal, long seed, int checkpointEvery,
-        boolean unroll, int innerBatch) {
+        boolean unroll, int innerBatch, BatchNormMode batchNorm) {
+
 
     public MetaOptions {
         atLeast("innerSteps", innerSteps, 1);
@@ -37,6 +39,15 @@ public record MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOpt
         atLeast("checkpointEvery", checkpointEvery, 0);
         java.util.Objects.requireNonNull(innerOptimizer, "innerOptimizer");
         java.util.Objects.requireNonNull(outerOptimizer, "outerOptimizer");
+        java.util.Objects.requireNonNull(batchNorm, "batchNorm");
+    }
+
+    /** Inner mini-batches of {@code innerBatch}, batch norms on their fixed statistics. */
+    public MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOptimizer, double outerLr,
+            OptimizerKind outerOptimizer, int metaBatch, int metaSteps, boolean anneal, long seed, int checkpointEvery,
+            boolean unroll, int innerBatch) {
+        this(innerSteps, innerLr, innerOptimizer, outerLr, outerOptimizer, metaBatch, metaSteps, anneal, seed,
+                checkpointEvery, unroll, innerBatch, BatchNormMode.FIXED);
     }
 
     /** Full-batch inner steps. */
@@ -55,7 +66,7 @@ public record MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOpt
                 r.getInt("metaBatch", d.metaBatch), r.getInt("metaSteps", d.metaSteps),
                 r.getBoolean("anneal", d.anneal), r.getLong("seed", d.seed),
                 r.getInt("checkpointEvery", d.checkpointEvery), r.getBoolean("unroll", d.unroll),
-                r.getInt("innerBatch", d.innerBatch));
+                r.getInt("innerBatch", d.innerBatch), r.getEnum("batchNorm", BatchNormMode.class, d.batchNorm));
     }
 
     /** The shared options as properties. */
@@ -73,25 +84,32 @@ public record MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOpt
         p.put("checkpointEvery", Integer.toString(checkpointEvery));
         p.put("unroll", Boolean.toString(unroll));
         p.put("innerBatch", Integer.toString(innerBatch));
+        p.put("batchNorm", batchNorm.name().toLowerCase(Locale.ROOT));
         return p;
     }
 
     /** A copy with {@code steps} outer steps. */
     public MetaOptions withMetaSteps(int steps) {
         return new MetaOptions(innerSteps, innerLr, innerOptimizer, outerLr, outerOptimizer, metaBatch, steps, anneal,
-                seed, checkpointEvery, unroll, innerBatch);
+                seed, checkpointEvery, unroll, innerBatch, batchNorm);
     }
 
     /** A copy that runs inner loops step by step ({@code false}) or unrolled. */
     public MetaOptions withUnroll(boolean on) {
         return new MetaOptions(innerSteps, innerLr, innerOptimizer, outerLr, outerOptimizer, metaBatch, metaSteps,
-                anneal, seed, checkpointEvery, on, innerBatch);
+                anneal, seed, checkpointEvery, on, innerBatch, batchNorm);
     }
 
     /** A copy with checkpoints every {@code steps} steps. */
     public MetaOptions withCheckpointEvery(int steps) {
         return new MetaOptions(innerSteps, innerLr, innerOptimizer, outerLr, outerOptimizer, metaBatch, metaSteps,
-                anneal, seed, steps, unroll, innerBatch);
+                anneal, seed, steps, unroll, innerBatch, batchNorm);
+    }
+
+    /** A copy whose batch norms normalise by {@code mode}. */
+    public MetaOptions withBatchNorm(BatchNormMode mode) {
+        return new MetaOptions(innerSteps, innerLr, innerOptimizer, outerLr, outerOptimizer, metaBatch, metaSteps,
+                anneal, seed, checkpointEvery, unroll, innerBatch, mode);
     }
 
     /** The outer learning rate at step {@code step} (from 1). */

@@ -16,9 +16,15 @@ import org.xfer4j.api.meta.LossAndGradient;
 final class StepwiseRunner implements TaskRunner {
 
     private final DifferentiableModel model;
+    private final UnrolledRunner bySupport;
 
-    StepwiseRunner(DifferentiableModel model) {
+    /**
+     * Adapts {@code model}; where {@code bySupport} is given, query sets are scored (and differentiated) by it, so
+     * that they normalise by the support set's batch statistics.
+     */
+    StepwiseRunner(DifferentiableModel model, UnrolledRunner bySupport) {
         this.model = model;
+        this.bySupport = bySupport;
     }
 
     @Override
@@ -51,16 +57,15 @@ final class StepwiseRunner implements TaskRunner {
         if (query == null) {
             return new Outcome(current, losses, Double.NaN, Double.NaN, null, null, trajectory, gradients, null);
         }
+        if (bySupport != null) {
+            return scoredBySupport(theta, current, support, query, loop, needs, losses, trajectory, gradients);
+        }
         double before = model.lossAndGradient(theta.toParameters(), query).loss();
         LossAndGradient after = model.lossAndGradient(current.toParameters(), query);
         Flat outer = null;
         if (second) {
             outer = theta.like(after.gradient());
-            for (int i = loop.steps() - 1; i >= 0; i--) {
-                Flat hv = theta.like(model.hessianVectorProduct(trajectory.get(i).toParameters(),
-                        loop.batchOf(support, i), outer.toParameters()));
-                outer.addScaled(-loop.lr(), hv);
-            }
+            backThroughSteps(outer, trajectory, support, loop);
         } else if (needs.contains(Need.QUERY_GRADIENT)) {
             outer = theta.like(after.gradient());
         }
@@ -68,6 +73,32 @@ final class StepwiseRunner implements TaskRunner {
         return new Outcome(current, losses, before, after.loss(), outputs, outer,
                 needs.contains(Need.TRAJECTORY) ? trajectory : List.of(),
                 needs.contains(Need.TRAJECTORY) ? gradients : List.of(), null);
+    }
+
+    /** The query scored by {@link #bySupport} at the initialisation and at the adapted parameters. */
+    private Outcome scoredBySupport(Flat theta, Flat current, Dataset support, Dataset query, InnerLoop loop,
+            Set<Need> needs, float[] losses, List<Flat> trajectory, List<Flat> gradients) {
+        InnerLoop none = new InnerLoop(0, loop.lr(), OptimizerKind.SGD);
+        boolean second = needs.contains(Need.META_GRADIENT);
+        double before = bySupport.adapt(theta, support, query, none, Set.of()).queryAfter();
+        Outcome after = bySupport.adapt(current, support, query, none, second || needs.contains(Need.QUERY_GRADIENT)
+                ? Set.of(Need.QUERY_GRADIENT) : Set.of());
+        Flat outer = after.outerGradient();
+        if (second) {
+            backThroughSteps(outer, trajectory, support, loop);
+        }
+        return new Outcome(current, losses, before, after.queryAfter(), after.queryOutputs(), outer,
+                needs.contains(Need.TRAJECTORY) ? trajectory : List.of(),
+                needs.contains(Need.TRAJECTORY) ? gradients : List.of(), null);
+    }
+
+    /** Second order: g := g - lr * H(theta_i) g for the steps in reverse, in place. */
+    private void backThroughSteps(Flat outer, List<Flat> trajectory, Dataset support, InnerLoop loop) {
+        for (int i = loop.steps() - 1; i >= 0; i--) {
+            Flat hv = outer.like(model.hessianVectorProduct(trajectory.get(i).toParameters(),
+                    loop.batchOf(support, i), outer.toParameters()));
+            outer.addScaled(-loop.lr(), hv);
+        }
     }
 
     private float[] outputs(Flat current, Dataset query) {
@@ -80,6 +111,6 @@ final class StepwiseRunner implements TaskRunner {
 
     @Override
     public void close() {
-        // the model belongs to the caller
+        // the model, and the graphs bySupport keeps with it, belong to the caller
     }
 }

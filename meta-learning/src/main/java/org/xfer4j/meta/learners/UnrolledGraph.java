@@ -51,6 +51,11 @@ final class UnrolledGraph {
     static final String OUTER = "u.outer";
     /** Output: Leap's direction for the task, flattened like {@link #ADAPTED} (where asked for). */
     static final String LEAP = "u.leap";
+    /**
+     * Output, where batch norms normalise by batch statistics: the support set's mean and variance of each batch
+     * norm at the adapted parameters, flattened in {@link TrainingStep#batchStatistics} order.
+     */
+    static final String STATISTICS = "u.statistics";
 
     final ModelProto model;
     final List<String> parameters;
@@ -76,7 +81,7 @@ final class UnrolledGraph {
     private int copies;
 
     private UnrolledGraph(TrainingStep step, String input, int steps, int supportSize, int querySize,
-            Set<Need> needs, LeapRule leapRule) {
+            Set<Need> needs, LeapRule leapRule, BatchNormMode batchNorm) {
         this.step = step;
         this.input = input;
         this.plain = step.gradientModel().getGraph();
@@ -86,6 +91,10 @@ final class UnrolledGraph {
         this.scaled = s.model().getGraph();
         this.scaledGradientNames = s.gradients();
         boolean withQuery = querySize > 0;
+        // batch norms by batch statistics: the query gradient must also follow them, so it is differentiated here
+        boolean byBatch = !step.batchStatistics().isEmpty();
+        List<String> statistics = new ArrayList<>();
+        step.batchStatistics().forEach(b -> statistics.addAll(List.of(b.mean(), b.variance())));
 
         out = GraphProto.newBuilder().setName("unrolled-inner-loop");
         for (GraphProto g : List.of(scaled, plain)) {
@@ -106,10 +115,17 @@ final class UnrolledGraph {
 
         boolean keep = leapRule != null;
         List<String> current = parameters;
+        Map<String, String> startStatistics = null;
         for (int i = 0; i < steps; i++) {
             List<String> wanted = new ArrayList<>(List.of(TrainingStep.LOSS));
             parameters.forEach(p -> wanted.add(scaledGradientNames.get(p)));
-            Map<String, String> names = inline(scaled, SUPPORT_X, SUPPORT_Y, current, wanted);
+            if (i == 0) {
+                wanted.addAll(statistics);
+            }
+            Map<String, String> names = inline(scaled, SUPPORT_X, SUPPORT_Y, current, wanted, Map.of());
+            if (i == 0) {
+                startStatistics = subset(names, statistics);
+            }
             losses.add(names.get(TrainingStep.LOSS));
             List<String> next = new ArrayList<>();
             List<String> grads = new ArrayList<>();
@@ -126,20 +142,30 @@ final class UnrolledGraph {
             current = next;
         }
         List<String> adapted = current;
-        losses.add(inline(plain, SUPPORT_X, SUPPORT_Y, current, List.of(TrainingStep.LOSS)).get(TrainingStep.LOSS));
+        List<String> wantedAfter = new ArrayList<>(List.of(TrainingStep.LOSS));
+        wantedAfter.addAll(statistics);
+        Map<String, String> after = inline(plain, SUPPORT_X, SUPPORT_Y, current, wantedAfter, Map.of());
+        losses.add(after.get(TrainingStep.LOSS));
+        Map<String, String> endStatistics = subset(after, statistics);
+        if (startStatistics == null) {
+            startStatistics = endStatistics;
+        }
+        // support mode: a query pass normalises by the support set's statistics at the same parameters
+        boolean bySupport = byBatch && batchNorm == BatchNormMode.SUPPORT;
         if (withQuery) {
-            queryBefore = inline(plain, QUERY_X, QUERY_Y, parameters, List.of(TrainingStep.LOSS))
-                    .get(TrainingStep.LOSS);
+            queryBefore = inline(plain, QUERY_X, QUERY_Y, parameters, List.of(TrainingStep.LOSS),
+                    bySupport ? startStatistics : Map.of()).get(TrainingStep.LOSS);
             List<String> wanted = new ArrayList<>(List.of(TrainingStep.LOSS, step.prediction()));
-            if (needs.contains(Need.QUERY_GRADIENT)) {
+            if (needs.contains(Need.QUERY_GRADIENT) && !byBatch) {
                 step.parameters().forEach(p -> wanted.add(p.gradient()));
             }
-            Map<String, String> names = inline(plain, QUERY_X, QUERY_Y, current, wanted);
+            Map<String, String> names = inline(plain, QUERY_X, QUERY_Y, current, wanted,
+                    bySupport ? endStatistics : Map.of());
             queryAfter = names.get(TrainingStep.LOSS);
             if (step.loss() == org.xfer4j.training.autodiff.Loss.SOFTMAX_CROSS_ENTROPY) {
                 queryPrediction = names.get(step.prediction());
             }
-            if (needs.contains(Need.QUERY_GRADIENT)) {
+            if (needs.contains(Need.QUERY_GRADIENT) && !byBatch) {
                 outerGradient = step.parameters().stream().map(p -> names.get(p.gradient())).toList();
             }
         }
@@ -159,20 +185,34 @@ final class UnrolledGraph {
         if (outerGradient != null) {
             flatten(outerGradient, OUTER);
         }
+        if (byBatch) {
+            flatten(statistics.stream().map(endStatistics::get).toList(), STATISTICS);
+        }
         ModelProto m = foldShapes(step.gradientModel().toBuilder().setGraph(out).build());
-        if (withQuery && needs.contains(Need.META_GRADIENT)) {
-            ReverseMode.Result r = ReverseMode.differentiate(m, queryAfter, parameters, shapes);
+        // second order: through the whole loop, from the initialisation; first order under batch statistics: from
+        // the adapted parameters, through the support statistics the query normalises by
+        List<String> wrt = needs.contains(Need.META_GRADIENT) ? parameters
+                : needs.contains(Need.QUERY_GRADIENT) && byBatch ? adapted : null;
+        if (withQuery && wrt != null) {
+            ReverseMode.Result r = ReverseMode.differentiate(m, queryAfter, wrt, shapes);
             GraphProto.Builder g = r.model().getGraph().toBuilder();
             List<ValueInfoProto> kept = g.getOutputList().stream()
                     .filter(o -> !r.gradients().containsValue(o.getName())).toList();
             out.clear().mergeFrom(g.clearOutput().addAllOutput(kept).build());
-            flatten(parameters.stream().map(r.gradients()::get).toList(), OUTER);
+            flatten(wrt.stream().map(r.gradients()::get).toList(), OUTER);
             outerGradient = List.of(OUTER);
             m = foldShapes(r.model().toBuilder().setGraph(out).build());
         }
         this.outer = outerGradient != null;
         this.leap = keep;
         this.model = m;
+    }
+
+    /** The entries of {@code names} for {@code keys}. */
+    private static Map<String, String> subset(Map<String, String> names, List<String> keys) {
+        Map<String, String> m = new LinkedHashMap<>();
+        keys.forEach(k -> m.put(k, names.get(k)));
+        return m;
     }
 
     /** Concatenates {@code tensors}, flattened, into the graph output {@code name}. */
@@ -242,11 +282,12 @@ final class UnrolledGraph {
 
     /**
      * Builds the inner loop of {@code steps} SGD steps of {@code step}'s loss for support and query sets of fixed
-     * sizes ({@code querySize} 0: no query set).
+     * sizes ({@code querySize} 0: no query set). Where {@code step} normalises by batch statistics, support passes
+     * use the support set's and query passes {@code batchNorm}'s choice.
      */
     static UnrolledGraph build(TrainingStep step, String input, int steps, int supportSize, int querySize,
-            Set<Need> needs, LeapRule leap) {
-        return new UnrolledGraph(step, input, steps, supportSize, querySize, needs, leap);
+            Set<Need> needs, LeapRule leap, BatchNormMode batchNorm) {
+        return new UnrolledGraph(step, input, steps, supportSize, querySize, needs, leap, batchNorm);
     }
 
     /** The loss graph (the gradient graph without its backward part) times {@link #LR}, differentiated. */
@@ -315,11 +356,16 @@ final class UnrolledGraph {
 
     /** The nodes of {@code nodes} that {@code wanted} depends on, in order. */
     private static List<NodeProto> needed(List<NodeProto> nodes, Set<String> wanted) {
+        return needed(nodes, wanted, Set.of());
+    }
+
+    /** The nodes of {@code nodes} that {@code wanted} depends on short of the tensors {@code given}, in order. */
+    private static List<NodeProto> needed(List<NodeProto> nodes, Set<String> wanted, Set<String> given) {
         Set<String> needed = new HashSet<>(wanted);
         List<NodeProto> kept = new ArrayList<>();
         for (int i = nodes.size() - 1; i >= 0; i--) {
             NodeProto n = nodes.get(i);
-            if (n.getOutputList().stream().anyMatch(needed::contains)) {
+            if (n.getOutputList().stream().anyMatch(o -> needed.contains(o) && !given.contains(o))) {
                 kept.add(n);
                 needed.addAll(n.getInputList());
             }
@@ -329,10 +375,12 @@ final class UnrolledGraph {
     }
 
     /**
-     * Adds a copy of {@code source}, reduced to what {@code wanted} needs, reading data {@code x}, labels {@code y}
-     * and parameters {@code theta}; returns the new name of each wanted tensor.
+     * Adds a copy of {@code source}, reduced to what {@code wanted} needs, reading data {@code x}, labels {@code y},
+     * parameters {@code theta}, and for each tensor named by a key of {@code given} the tensor it maps to instead of
+     * computing it; returns the new name of each wanted tensor.
      */
-    private Map<String, String> inline(GraphProto source, String x, String y, List<String> theta, List<String> wanted) {
+    private Map<String, String> inline(GraphProto source, String x, String y, List<String> theta, List<String> wanted,
+            Map<String, String> given) {
         String prefix = "u.copy" + (copies++) + "/";
         Map<String, String> bound = new HashMap<>();
         bound.put(input, x);
@@ -341,7 +389,8 @@ final class UnrolledGraph {
         for (int k = 0; k < parameters.size(); k++) {
             bound.put(parameters.get(k), theta.get(k));
         }
-        for (NodeProto n : needed(source.getNodeList(), new HashSet<>(wanted))) {
+        bound.putAll(given);
+        for (NodeProto n : needed(source.getNodeList(), new HashSet<>(wanted), given.keySet())) {
             NodeProto.Builder b = n.toBuilder().clearInput().clearOutput().setName(prefix + n.getName());
             n.getInputList().forEach(in -> b.addInput(rename(in, prefix, bound)));
             n.getOutputList().forEach(o -> b.addOutput(o.isEmpty() ? o : prefix + o));

@@ -37,7 +37,7 @@ class InnerBatchTest {
             Task task = SineWaves.of(6, 4).sample(new SplittableRandom(7));
             InnerLoop loop = new InnerLoop(2, 0.05, OptimizerKind.SGD, null, 3);
             Flat theta = Flat.of(model.initialParameters());
-            Flat adapted = new StepwiseRunner(model).adapt(theta, task.support(), task.query(), loop, Set.of())
+            Flat adapted = new StepwiseRunner(model, null).adapt(theta, task.support(), task.query(), loop, Set.of())
                     .adapted();
             // by hand: one SGD step on examples 0-2, then one on examples 3-5
             Flat expected = theta.copy();
@@ -46,7 +46,7 @@ class InnerBatchTest {
                 expected.addScaled(-0.05, theta.like(model.lossAndGradient(expected.toParameters(), batch)
                         .gradient()));
             }
-            Flat fullBatch = new StepwiseRunner(model).adapt(theta, task.support(), task.query(),
+            Flat fullBatch = new StepwiseRunner(model, null).adapt(theta, task.support(), task.query(),
                     new InnerLoop(2, 0.05, OptimizerKind.SGD), Set.of()).adapted();
             assertThat(adapted.minus(expected).squaredNorm()).isLessThan(1e-10);
             assertThat(adapted.minus(fullBatch).squaredNorm()).as("differs from full-batch steps")

@@ -27,6 +27,7 @@ final class StepAssembler {
     private ModelProto evaluation;
     private Map<String, long[]> probeShapes;
     private ModelProto gradientModel;
+    private final List<TrainingStep.BatchStatistic> statistics = new ArrayList<>();
 
     StepAssembler(TrainingStep.Builder b) {
         this.b = b;
@@ -47,6 +48,10 @@ final class StepAssembler {
                 throw new InvalidOptionException("cannot train '" + p + "': the graph has no such parameter");
             }
         }
+        if (b.trainingBatchNorm && b.batchStatistics) {
+            throw new InvalidOptionException("batch norms either update running statistics (trainingBatchNorm) or "
+                    + "keep none (batchStatistics), not both");
+        }
         Map<String, long[]> probeShapes = probeShapes();
         String output = b.forward.outputNames().getFirst();
         String predictionTensor = predictionTensor(output);
@@ -62,6 +67,10 @@ final class StepAssembler {
                 g.addInitializer(t);
             }
         }
+        Map<String, ShapeProbe.TensorType> forwardTypes = ShapeProbe.probe(b.forward.model(), probeShapes);
+        if (b.batchStatistics) {
+            batchStatisticsMode(g, forwardTypes, elem);
+        }
         GraphProto.Builder inference = g.clone();
         if (b.foldIntoConvolutions) {
             foldIntoConvolutions(inference, new java.util.HashSet<>(List.of(output, predictionTensor)), Set.of(), elem);
@@ -71,7 +80,6 @@ final class StepAssembler {
         if (b.trainingDropout) {
             trainingMode(g);
         }
-        Map<String, ShapeProbe.TensorType> forwardTypes = ShapeProbe.probe(b.forward.model(), probeShapes);
         if (!buffers.isEmpty()) {
             batchNormTrainingMode(g, buffers, forwardTypes, elem);
         }
@@ -166,6 +174,25 @@ final class StepAssembler {
         g.addAllInitializer(e.constants());
     }
 
+    /** Every batch norm normalising by its batch's statistics, without running statistics (see TrainingStep). */
+    private void batchStatisticsMode(GraphProto.Builder g, Map<String, ShapeProbe.TensorType> types, int elem) {
+        Emitter e = new Emitter("xfer4j.bn/");
+        List<NodeProto> nodes = List.copyOf(g.getNodeList());
+        g.clearNode();
+        for (NodeProto n : nodes) {
+            if (n.getOpType().equals("BatchNormalization")) {
+                int before = e.nodes().size();
+                BatchNormTraining.normalise(n, types.get(n.getInput(0)).rank(), elem, e);
+                g.addAllNode(e.nodes().subList(before, e.nodes().size()));
+                statistics.add(new TrainingStep.BatchStatistic(BatchNormTraining.meanOf(n),
+                        BatchNormTraining.varianceOf(n), n.getInput(3), n.getInput(4)));
+            } else {
+                g.addNode(n);
+            }
+        }
+        g.addAllInitializer(e.constants());
+    }
+
     private TrainingStep update(ReverseMode.Result grads, GraphProto.Builder step, int elem, Set<String> buffers) {
         Emitter e = new Emitter("xfer4j.update/");
         Set<String> groupNames = new LinkedHashSet<>();
@@ -203,7 +230,8 @@ final class StepAssembler {
                 TensorProtos.shape(initialisers.get(n)), List.of(), null)).toList();
         return new TrainingStep(grads.model().toBuilder().setGraph(step).build(), gradientModel, probeShapes,
                 evaluation, b.loss, b.forward,
-                data, predictionTensor(b.forward.outputNames().getFirst()), params, stats, groupNames, usesStep);
+                data, predictionTensor(b.forward.outputNames().getFirst()), params, stats, statistics, groupNames,
+                usesStep);
     }
 
     /**

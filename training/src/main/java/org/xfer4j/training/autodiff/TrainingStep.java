@@ -42,6 +42,13 @@ public final class TrainingStep {
         }
     }
 
+    /**
+     * A batch norm of a step built with {@link Builder#batchStatistics}: the tensors holding its batch mean and
+     * (biased) variance, shaped [1, C, 1, ...], and the running-statistic initialisers they stand in for.
+     */
+    public record BatchStatistic(String mean, String variance, String runningMean, String runningVariance) {
+    }
+
     private final ModelProto model;
     private final ModelProto gradients;
     private final Map<String, long[]> probeShapes;
@@ -52,13 +59,14 @@ public final class TrainingStep {
     private final String prediction;
     private final List<Parameter> parameters;
     private final List<Parameter> buffers;
+    private final List<BatchStatistic> batchStatistics;
     private final Set<String> groups;
     private final boolean usesStep;
 
     TrainingStep(ModelProto model, ModelProto gradients, Map<String, long[]> probeShapes,
             ModelProto evaluation, Loss loss, OnnxGraph forward,
             List<String> dataInputs, String prediction, List<Parameter> parameters, List<Parameter> buffers,
-            Set<String> groups, boolean usesStep) {
+            List<BatchStatistic> batchStatistics, Set<String> groups, boolean usesStep) {
         this.model = model;
         this.gradients = gradients;
         this.probeShapes = Map.copyOf(probeShapes);
@@ -69,6 +77,7 @@ public final class TrainingStep {
         this.prediction = prediction;
         this.parameters = List.copyOf(parameters);
         this.buffers = List.copyOf(buffers);
+        this.batchStatistics = List.copyOf(batchStatistics);
         this.groups = Set.copyOf(groups);
         this.usesStep = usesStep;
     }
@@ -137,6 +146,15 @@ public final class TrainingStep {
         return buffers;
     }
 
+    /**
+     * The batch statistics of each batch norm, in graph order, where the step normalises by them
+     * ({@link Builder#batchStatistics}); else empty. Binding these names to another pass's tensors makes a pass
+     * normalise with that pass's statistics.
+     */
+    public List<BatchStatistic> batchStatistics() {
+        return batchStatistics;
+    }
+
     /** Parameters followed by buffers: every tensor a running session carries from step to step. */
     public List<Parameter> variables() {
         List<Parameter> all = new ArrayList<>(parameters);
@@ -170,6 +188,7 @@ public final class TrainingStep {
         boolean keepGradients;
         boolean trainingDropout = true;
         boolean trainingBatchNorm;
+        boolean batchStatistics;
         boolean foldIntoConvolutions = true;
         double clipNorm;
         long seed = 42;
@@ -219,6 +238,17 @@ public final class TrainingStep {
          */
         public Builder trainingBatchNorm(boolean on) {
             this.trainingBatchNorm = on;
+            return this;
+        }
+
+        /**
+         * Whether every batch normalisation layer normalises by the statistics of the batch it sees, in every graph
+         * of the step (evaluation too), keeping no running statistics (default false). Meta-learning's inner loops
+         * use it: each pass normalises by its own batch, or, bound through {@link TrainingStep#batchStatistics},
+         * by another pass's.
+         */
+        public Builder batchStatistics(boolean on) {
+            this.batchStatistics = on;
             return this;
         }
 

@@ -32,12 +32,27 @@ class SecondOrderTest {
         // and its own rules must not write the probed size into the graph. Float32 central differences with h = 1e-3
         // (small enough that no ReLU or pooling window switches; 1e-2 does switch some) measured within 2e-5 of
         // products up to 1.3 in size, so 3e-4 leaves room for rounding only
-        check(TinyNets.cnn(3, 4), F32, new long[] {5, 2, 6, 6}, new long[] {0, 1, 2, 2, 1}, 1e-3, 3e-4, 0.01);
+        check(TinyNets.cnn(3, 4), F32, new long[] {5, 2, 6, 6}, new long[] {0, 1, 2, 2, 1}, 1e-3, 3e-4, 0.01, false);
+    }
+
+    /**
+     * The same CNN with its batch norm normalising by the batch's statistics (meta-learning's inner loops): the
+     * mean, variance, square root and division it is written in differentiate twice.
+     */
+    @Test
+    void batchStatisticsHessianVectorProductMatchesFiniteDifferencesOfGradients() throws Exception {
+        check(TinyNets.cnn(3, 4), F32, new long[] {5, 2, 6, 6}, new long[] {0, 1, 2, 2, 1}, 1e-3, 3e-4, 0.01, true);
     }
 
     private static void check(org.xfer4j.runtime.onnx.graph.OnnxGraph net, int type, long[] input, long[] labels,
             double h, double absolute, double relative) throws Exception {
-        TrainingStep step = TrainingStep.of(net).build();
+        check(net, type, input, labels, h, absolute, relative, false);
+    }
+
+    private static void check(org.xfer4j.runtime.onnx.graph.OnnxGraph net, int type, long[] input, long[] labels,
+            double h, double absolute, double relative, boolean batchStatistics) throws Exception {
+        TrainingStep step = TrainingStep.of(net).batchStatistics(batchStatistics).build();
+        assertThat(step.batchStatistics()).as("named batch statistics").hasSize(batchStatistics ? 1 : 0);
         HessianVectorProduct.Result hvp = HessianVectorProduct.of(step);
 
         Random rng = new Random(5);
