@@ -89,7 +89,7 @@ final class EpisodePictures {
             String name, Parameters start) {
         Dataset support = task.support();
         Dataset query = task.query();
-        int[] predicted = model.predict(curve.adapt(model, start, support), query).labels();
+        int[] predicted = curve.predictions(model, start, task); // as the curves score them
         int ways = support.classes().size();
         SampleSheet sheet = new SampleSheet(cell);
         int right = 0;
