@@ -73,7 +73,7 @@ final class BatchNormTraining {
         String perChannel = e.ints(channelShape);
         String eps = e.scalar(Attributes.getFloat(bn, "epsilon", 1e-5f), elemType);
         // scale / sqrt(var + eps) per channel first: one product over the whole map instead of a quotient and a
-        // product, and the backward pass has one map-sized gradient less per node removed
+        // product, which also spares the backward pass four map-sized operations
         String factor = e.div(e.reshape(bn.getInput(1), perChannel), e.op("Sqrt", e.add(variance, eps)));
         e.node("Add", List.of(e.mul(centred, factor), e.reshape(bn.getInput(2), perChannel)),
                 List.of(bn.getOutput(0)));
