@@ -6,8 +6,8 @@ Same net (4 blocks of 3x3 conv with 32 filters and padding 1, batch norm, ReLU, 
 logits; He/Xavier weights), same batch-norm modes (a method may be suffixed :support or :fixed; the defaults are
 Xfer4j's: fomaml support, maml fixed): fixed normalises by running statistics 0 and 1 (an affine map per channel);
 support normalises every support pass by that batch's (biased) statistics and each query pass by the support set's
-at the same parameters, the first-order direction following the query loss through them), same episodes (5-way 1-shot, 5 queries per class, images of
-the 10,000 MNIST digits scaled to [0, 1]), 4 tasks per meta-step, 5 inner SGD steps at 0.1, outer Adam 0.001, and
+at the same parameters, the first-order direction following the query loss through them), same episodes (5-way
+1-shot, 5 queries per class, images of the 10,000 MNIST digits scaled to [0, 1]), 4 tasks per meta-step, 5 inner SGD steps at 0.1, outer Adam 0.001, and
 per task the same losses logged (support loss before each step and after the last, query loss before and after).
 Prints wall and process-CPU milliseconds per meta-step after a 2-step warm-up.
 Usage: cnn_reference.py META_STEPS METHODS [threads=N]   (defaults 10 fomaml,maml threads=2; e.g. fomaml:fixed)
