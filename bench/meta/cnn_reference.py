@@ -11,6 +11,7 @@ at the same parameters, the first-order direction following the query loss throu
 per task the same losses logged (support loss before each step and after the last, query loss before and after).
 Prints wall and process-CPU milliseconds per meta-step after a 2-step warm-up.
 Usage: cnn_reference.py META_STEPS METHODS [threads=N]   (defaults 10 fomaml,maml threads=2; e.g. fomaml:fixed)
+       cnn_reference.py 0 support,fixed check=DIR   (CnnReferenceCheck's episode and initialisation, see there)
 """
 import os
 import random
@@ -89,57 +90,89 @@ def episode(images, by_class, rng):
     return images[xs], torch.tensor(ys), images[xq], torch.tensor(yq)
 
 
-def meta_train(method, mode, steps, data, rng):
-    """Meta-trains from a fresh init; returns the mean query loss before and after adaptation over its tasks."""
-    theta = net()
-    outer = torch.optim.Adam(theta, lr=0.001)
+def meta_train(method, mode, steps, draw, theta=None, outer=None, tasks=TASKS, log=None):
+    """Meta-trains (from a fresh init unless theta is given) on tasks from draw(); returns the mean query loss before
+    and after adaptation; log(step, support before, support after, query before, query after) sees each task."""
+    theta = theta or net()
+    outer = outer or torch.optim.Adam(theta, lr=0.001)
     second = method == "maml"
     batch = mode == "support"
     before, after = [], []
-    for _ in range(steps):
+    for step in range(steps):
         direction = [torch.zeros_like(t) for t in theta]
-        for _ in range(TASKS):
-            xs, ys, xq, yq = episode(*data, rng)
+        for _ in range(tasks):
+            xs, ys, xq, yq = draw()
             p = theta if second else [t.detach().requires_grad_() for t in theta]
             start = [] if batch else None
             for i in range(INNER):
                 l = loss(p, xs, ys, mode, record=start if i == 0 else None)
+                value = l.item()  # the support loss before each step, as the Java loop logs it
                 if i == 0:
+                    first = value
                     with torch.no_grad():  # query loss before adaptation, as the Java loop logs it
                         stats = [(m.detach(), v.detach()) for m, v in start] if batch else None
                         before.append(loss(theta, xq, yq, mode, stats).item())
                 g = torch.autograd.grad(l, p, create_graph=second)
-                l.item()
                 p = [t - LR * gt for t, gt in zip(p, g)]
             if not second:
                 p = [t.detach().requires_grad_() for t in p]
             end = [] if batch else None
-            loss(p, xs, ys, mode, record=end).item()
+            last = loss(p, xs, ys, mode, record=end).item()
             lq = loss(p, xq, yq, mode, end)
             after.append(lq.item())
+            if log:
+                log(step, first, last, before[-1], after[-1])
             g = torch.autograd.grad(lq, theta if second else p)
             for d, gt in zip(direction, g):
-                d += gt / TASKS
+                d += gt / tasks
         for t, d in zip(theta, direction):
             t.grad = d.detach().clone()
         outer.step()
     return sum(before) / len(before), sum(after) / len(after)
 
 
+def check(directory, modes):
+    """Runs CnnReferenceCheck's two fomaml steps on its one episode from its initialisation (files in directory)."""
+    tensors = {}
+    for line in open(os.path.join(directory, "manifest.txt")):
+        name, file, dtype, shape = line.split()
+        with open(os.path.join(directory, file), "rb") as f:
+            raw = bytearray(f.read())
+        t = torch.frombuffer(raw, dtype=torch.float32 if dtype == "FLOAT32" else torch.int64)
+        tensors[name] = t.view([int(d) for d in shape.split(",")]).clone()
+    names = [n for n in tensors if not n.startswith(("support.", "query."))]
+    print("parameters in order:", ", ".join("%s %s" % (n, list(tensors[n].shape)) for n in names))
+    task = tensors["support.x"], tensors["support.y"], tensors["query.x"], tensors["query.y"]
+    for mode in modes:
+        theta = [tensors[n].clone() for n in names]
+        if theta[16].shape == (32, 5):  # a MatMul's [in, out] weight: F.linear takes [out, in]
+            theta[16] = theta[16].t().contiguous()
+        theta = [t.requires_grad_() for t in theta]
+
+        def log(step, s0, s1, q0, q1):
+            print("torch fomaml batchNorm=%-7s step %d: support %.4f -> %.4f, query %.4f -> %.4f"
+                  % (mode, step + 1, s0, s1, q0, q1))
+        meta_train("fomaml", mode, 2, lambda: task, theta, torch.optim.SGD(theta, lr=0.1), 1, log)
+
+
 def main():
     steps = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     methods = (sys.argv[2] if len(sys.argv) > 2 else "fomaml,maml").split(",")
     extra = dict(a.split("=", 1) for a in sys.argv[3:])
+    if "check" in extra:
+        check(extra["check"], methods)
+        return
     threads = int(extra.get("threads", "2"))
     torch.set_num_threads(threads)
     data = digits()
     for spec in methods:
         method, _, mode = spec.partition(":")
         mode = mode or DEFAULT_MODE[method]
-        meta_train(method, mode, 2, data, random.Random(7))  # warm-up
+        warm, timed = random.Random(7), random.Random(1)
+        meta_train(method, mode, 2, lambda: episode(*data, warm))  # warm-up
         start = time.perf_counter()
         cpu = time.process_time()
-        before, after = meta_train(method, mode, steps, data, random.Random(1))
+        before, after = meta_train(method, mode, steps, lambda: episode(*data, timed))
         print("torch %-8s ms/meta-step=%8.1f cpu-ms/meta-step=%8.1f threads=%d batchNorm=%s query-loss=%.3f->%.3f"
               % (method, (time.perf_counter() - start) * 1e3 / steps, (time.process_time() - cpu) * 1e3 / steps,
                  threads, mode, before, after), flush=True)
