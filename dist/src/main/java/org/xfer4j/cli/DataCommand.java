@@ -1,9 +1,7 @@
 package org.xfer4j.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.core.Xfer;
@@ -30,7 +28,7 @@ final class DataCommand implements Runnable {
     @Parameters(index = "0", description = "The dataset: " + DataSpecs.HELP + ".")
     String spec;
 
-    @Option(names = "--sheet", description = "Write a PNG of grey images: one row per class (for glyphs, a class of "
+    @Option(names = "--sheet", description = "Write a PNG of images: one row per class (for glyphs, a class of "
             + "each alphabet), --per-class images each.")
     Path sheet;
 
@@ -58,30 +56,11 @@ final class DataCommand implements Runnable {
             if (data instanceof GlyphDataset glyphs) {
                 System.out.println("cached in " + glyphs.folder() + " (manifest.txt: options, fonts and SHA-256s)");
             }
-            if (sheet != null) {
-                System.out.println("sample sheet " + SampleSheet.write(data, rows(data), perClass, 2, sheet));
+            if (sheet != null) { // one class of each alphabet, or the first 20 classes
+                System.out.println("sample sheet " + SampleSheet.write(data, SampleSheet.rows(data,
+                        java.util.stream.IntStream.range(0, data.classes().size()).boxed().toList(),
+                        data instanceof ClassGroups ? data.classes().size() : 20), perClass, 2, sheet));
             }
         }
-    }
-
-    /** One class of each group (its middle one), or the first 20 classes of a dataset without groups. */
-    private static List<Integer> rows(Dataset data) {
-        List<Integer> rows = new ArrayList<>();
-        if (!(data instanceof ClassGroups g)) {
-            for (int c = 0; c < Math.min(20, data.classes().size()); c++) {
-                rows.add(c);
-            }
-            return rows;
-        }
-        for (String group : g.groups()) {
-            List<Integer> members = new ArrayList<>();
-            for (int c = 0; c < data.classes().size(); c++) {
-                if (g.group(c).equals(group)) {
-                    members.add(c);
-                }
-            }
-            rows.add(members.get(members.size() / 2));
-        }
-        return rows;
     }
 }

@@ -23,8 +23,8 @@ import org.xfer4j.evaluation.report.HtmlReport;
 /**
  * The meta-learning report: meta-training curves (query loss and accuracy per meta-step, task losses before and after
  * adaptation), meta-test curves (query accuracy, or MSE for regression, after k adaptation steps for each
- * initialisation, with 95 % intervals) and sample sine waves before and after adaptation, as charts on one HTML page
- * beside the CSV and JSON Lines they are drawn from.
+ * initialisation, with 95 % intervals), sample sine waves before and after adaptation and pictures of image tasks, as
+ * charts and images on one HTML page beside the CSV and JSON Lines they are drawn from.
  */
 public final class MetaReport {
 
@@ -204,7 +204,15 @@ public final class MetaReport {
         return this;
     }
 
-    private static String capitalised(String s) {
+    /** A picture under a heading, with a sentence saying what it shows, saved as {@code name}.png beside the page. */
+    public MetaReport picture(String title, String caption, String name, java.awt.image.RenderedImage image) {
+        html.subheading(title);
+        html.paragraph(caption);
+        html.picture(name, image);
+        return this;
+    }
+
+    static String capitalised(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 

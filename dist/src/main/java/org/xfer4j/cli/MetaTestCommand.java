@@ -142,6 +142,10 @@ final class MetaTestCommand implements Runnable {
                 if (source instanceof MetaSetup.SineTasks sine) {
                     report.sineWaves(sampleWaves(m, curve, starts, sine.support()), k);
                 }
+                if (EpisodePictures.pictured(source)) { // what the tasks look like, and the learned start at work
+                    EpisodePictures.add(report, (MetaSetup.EpisodeTasks) source, drawn, m, curve, learned,
+                            a.parameters());
+                }
                 print(setup, curves, loss);
             }
             Path dir = out != null ? out : MetaTrainCommand.beside(init, "-test");

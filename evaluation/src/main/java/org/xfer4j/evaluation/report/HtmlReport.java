@@ -15,6 +15,7 @@ public final class HtmlReport {
     private final String title;
     private final StringBuilder body = new StringBuilder();
     private final java.util.Map<String, Chart<?, ?>> charts = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, java.awt.image.RenderedImage> pictures = new java.util.LinkedHashMap<>();
 
     /** A report with a page title. */
     public HtmlReport(String title) {
@@ -60,18 +61,28 @@ public final class HtmlReport {
         return this;
     }
 
+    /** A picture (such as a sheet of sample images) saved as {@code name}.png and shown inline. */
+    public HtmlReport picture(String name, java.awt.image.RenderedImage image) {
+        pictures.put(name, image);
+        body.append("<img src=\"").append(escape(name)).append(".png\" alt=\"").append(escape(name)).append("\">\n");
+        return this;
+    }
+
     /** A link to a data file written beside the report. */
     public HtmlReport link(String file, String text) {
         body.append("<p><a href=\"").append(escape(file)).append("\">").append(escape(text)).append("</a></p>\n");
         return this;
     }
 
-    /** Writes index.html and the chart PNGs into {@code dir}; returns the page. */
+    /** Writes index.html and the chart and picture PNGs into {@code dir}; returns the page. */
     public Path write(Path dir) {
         try {
             Files.createDirectories(dir);
             for (var e : charts.entrySet()) {
                 BitmapEncoder.saveBitmap(e.getValue(), dir.resolve(e.getKey()).toString(), BitmapEncoder.BitmapFormat.PNG);
+            }
+            for (var e : pictures.entrySet()) {
+                javax.imageio.ImageIO.write(e.getValue(), "png", dir.resolve(e.getKey() + ".png").toFile());
             }
             String html = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>\n"
                     + "<style>body{font-family:sans-serif;max-width:1100px;margin:2em auto;color:#222}"

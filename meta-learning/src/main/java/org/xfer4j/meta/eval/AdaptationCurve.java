@@ -121,13 +121,28 @@ public record AdaptationCurve(int steps, double learningRate, BatchNormMode batc
     /** {@code initialisation} after the K SGD steps on {@code support}. */
     public Parameters adapt(DifferentiableModel model, Parameters initialisation, Dataset support) {
         try (TaskScoring scoring = TaskScoring.of(model, batchNorm)) {
-            Parameters theta = initialisation;
-            for (int k = 0; k < steps; k++) {
-                theta = ParameterMath.step(theta, scoring.model().lossAndGradient(theta, support).gradient(),
-                        -learningRate);
-            }
-            return theta;
+            return adapt(scoring, initialisation, support);
         }
+    }
+
+    /**
+     * The classes {@code initialisation}, after the K steps on {@code task}'s support set, predicts for its queries,
+     * normalised as {@link #measure} scores them.
+     */
+    public int[] predictions(DifferentiableModel model, Parameters initialisation, Task task) {
+        try (TaskScoring scoring = TaskScoring.of(model, batchNorm)) {
+            return scoring.query(adapt(scoring, initialisation, task.support()), task.support(), task.query())
+                    .predicted(task.query());
+        }
+    }
+
+    private Parameters adapt(TaskScoring scoring, Parameters initialisation, Dataset support) {
+        Parameters theta = initialisation;
+        for (int k = 0; k < steps; k++) {
+            theta = ParameterMath.step(theta, scoring.model().lossAndGradient(theta, support).gradient(),
+                    -learningRate);
+        }
+        return theta;
     }
 
     /** Accuracy and mean negative log-likelihood of {@code p} on {@code data}'s labels. */

@@ -24,16 +24,24 @@ public final class TaskScoring implements AutoCloseable {
 
         /** The share of {@code query}'s labels the outputs rank first (classification). */
         public double accuracy(Dataset query) {
-            int classes = outputs.length / query.size();
+            int[] predicted = predicted(query);
             int right = 0;
             for (int i = 0; i < query.size(); i++) {
-                int best = 0;
-                for (int k = 1; k < classes; k++) {
-                    best = outputs[i * classes + k] > outputs[i * classes + best] ? k : best;
-                }
-                right += best == query.label(i) ? 1 : 0;
+                right += predicted[i] == query.label(i) ? 1 : 0;
             }
             return right / (double) query.size();
+        }
+
+        /** The class the outputs rank first for each example of {@code query} (classification). */
+        public int[] predicted(Dataset query) {
+            int classes = outputs.length / query.size();
+            int[] best = new int[query.size()];
+            for (int i = 0; i < query.size(); i++) {
+                for (int k = 1; k < classes; k++) {
+                    best[i] = outputs[i * classes + k] > outputs[i * classes + best[i]] ? k : best[i];
+                }
+            }
+            return best;
         }
     }
 

@@ -8,6 +8,7 @@ import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.meta.Task;
 import org.xfer4j.api.meta.TaskDistribution;
+import org.xfer4j.data.split.ClassGroups;
 
 /**
  * N-way K-shot episodes over some classes of a labelled dataset: each draws N of the classes in random order, labels
@@ -15,6 +16,9 @@ import org.xfer4j.api.meta.TaskDistribution;
  * Unlabelled examples are ignored.
  */
 public final class Episodes implements TaskDistribution {
+
+    /** Class names an error lists before it only counts the rest. */
+    private static final int NAMES_SHOWN = 10;
 
     private final Dataset data;
     private final String name;
@@ -190,8 +194,14 @@ public final class Episodes implements TaskDistribution {
         return a;
     }
 
-    private static List<String> names(Dataset data, List<Integer> classes) {
-        return classes.stream().map(c -> c >= 0 && c < data.classes().size() ? data.classes().get(c) : "#" + c)
-                .toList();
+    /** Names shown in an error: the alphabets of a glyph-like set, else the classes (the first ten of many). */
+    private static String names(Dataset data, List<Integer> classes) {
+        List<Integer> known = classes.stream().filter(c -> c >= 0 && c < data.classes().size()).toList();
+        if (data instanceof ClassGroups g && known.size() == classes.size()) {
+            return "of the alphabets " + known.stream().map(g::group).distinct().toList();
+        }
+        String shown = classes.stream().limit(NAMES_SHOWN)
+                .map(c -> known.contains(c) ? data.classes().get(c) : "#" + c).toList().toString();
+        return classes.size() > NAMES_SHOWN ? shown + " and " + (classes.size() - NAMES_SHOWN) + " more" : shown;
     }
 }

@@ -136,6 +136,11 @@ class EpisodesTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("meta-test classes of toy are 3 [class0, class1, class2]")
                 .hasMessageContaining("5-way episodes need at least 5 classes");
+        Dataset many = pool(12, 6);
+        assertThatThrownBy(() -> Episodes.of(many, java.util.stream.IntStream.range(0, 12).boxed().toList(),
+                new EpisodeShape(20, 1, 1), "meta-test")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("meta-test classes of toy are 12 [class0, class1, class2, class3, class4, "
+                        + "class5, class6, class7, class8, class9] and 2 more; 20-way episodes need at least 20");
         assertThatThrownBy(() -> Episodes.of(data, List.of(0, 1, 2), new EpisodeShape(2, 2, 5), "meta-train"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("class 'class0' of toy has 6 examples")

@@ -57,7 +57,8 @@ final class BatchNormTraining {
                 e.cast(e.op("Gather", List.of(e.shape(x), e.scalar(1, TensorProto.DataType.INT64_VALUE)),
                         Attributes.of("axis", 0L)), elemType));
         e.node("Div", List.of(e.reduceSum(x, true, axes), count), List.of(meanOf(bn)));
-        String centred = e.sub(x, meanOf(bn));
+        // x + (-mean): the gradient of a Sub negates the whole map before reducing it, an Add's just reduces it
+        String centred = e.add(x, e.neg(meanOf(bn)));
         e.node("Div", List.of(e.reduceSum(e.mul(centred, centred), true, axes), count), List.of(varianceOf(bn)));
         scale(bn, rank, elemType, e, centred, varianceOf(bn));
         return count;
@@ -65,13 +66,16 @@ final class BatchNormTraining {
 
     /** Emits {@code bn}'s output from its input minus the mean ({@code centred}) and the variance to divide by. */
     private static void scale(NodeProto bn, int rank, int elemType, Emitter e, String centred, String variance) {
-        long[] channelShape = new long[rank - 1];
+        // [1, C, 1, ...] like the statistics: the gradients then reduce the map over its other axes in one node
+        long[] channelShape = new long[rank];
         java.util.Arrays.fill(channelShape, 1);
-        channelShape[0] = -1;
+        channelShape[1] = -1;
         String perChannel = e.ints(channelShape);
         String eps = e.scalar(Attributes.getFloat(bn, "epsilon", 1e-5f), elemType);
-        String normalised = e.div(centred, e.op("Sqrt", e.add(variance, eps)));
-        String scaled = e.mul(normalised, e.reshape(bn.getInput(1), perChannel));
-        e.node("Add", List.of(scaled, e.reshape(bn.getInput(2), perChannel)), List.of(bn.getOutput(0)));
+        // scale / sqrt(var + eps) per channel first: one product over the whole map instead of a quotient and a
+        // product, which also spares the backward pass four map-sized operations
+        String factor = e.div(e.reshape(bn.getInput(1), perChannel), e.op("Sqrt", e.add(variance, eps)));
+        e.node("Add", List.of(e.mul(centred, factor), e.reshape(bn.getInput(2), perChannel)),
+                List.of(bn.getOutput(0)));
     }
 }
