@@ -79,9 +79,10 @@ def loss(p, x, y, mode="fixed", stats=None, record=None):
     return F.cross_entropy(forward(p, x, mode, stats, record), y)
 
 
-def episode(images, by_class, rng):
+def episode(images, by_class, rng, classes=range(10)):
+    """A WAYS-way episode over classes (by_class[c]: the indices of class c's images), labels 0..WAYS-1 afresh."""
     xs, ys, xq, yq = [], [], [], []
-    for label, c in enumerate(rng.sample(range(10), WAYS)):
+    for label, c in enumerate(rng.sample(classes, WAYS)):
         drawn = rng.sample(by_class[c], SHOTS + QUERIES)
         xs += drawn[:SHOTS]
         ys += [label] * SHOTS
