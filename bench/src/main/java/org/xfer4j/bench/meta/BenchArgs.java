@@ -6,13 +6,13 @@ import org.xfer4j.api.ProviderContext;
 import org.xfer4j.meta.sine.SineWaves;
 
 /** The arguments the meta-learning benches share: key=value options after the positional ones, and threads. */
-final class BenchArgs {
+public final class BenchArgs {
 
     private BenchArgs() {
     }
 
     /** The key=value arguments from index {@code from} on, in order. */
-    static Map<String, String> options(String[] args, int from) {
+    public static Map<String, String> options(String[] args, int from) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = from; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
@@ -22,7 +22,7 @@ final class BenchArgs {
     }
 
     /** The default context on {@code threads} intra-op threads (removed from {@code options}, else the fallback). */
-    static ProviderContext context(Map<String, String> options, int fallbackThreads) {
+    public static ProviderContext context(Map<String, String> options, int fallbackThreads) {
         int threads = Integer.parseInt(options.getOrDefault("threads", Integer.toString(fallbackThreads)));
         options.remove("threads");
         ProviderContext d = ProviderContext.defaults().withSeed(1);

@@ -14,23 +14,14 @@ import java.util.Map;
 import java.util.Random;
 import java.util.random.RandomGenerator;
 import org.xfer4j.api.ProviderContext;
-import org.xfer4j.api.data.Dataset;
 import org.xfer4j.api.data.Tensor;
-import org.xfer4j.api.meta.LossKind;
 import org.xfer4j.api.meta.MetaLearnerProvider;
 import org.xfer4j.api.meta.MetaLogger;
 import org.xfer4j.api.meta.MetaStep;
 import org.xfer4j.api.meta.Task;
 import org.xfer4j.api.meta.TaskDistribution;
 import org.xfer4j.api.meta.TaskLosses;
-import org.xfer4j.data.spec.DataSpecs;
 import org.xfer4j.meta.MetaLearners;
-import org.xfer4j.meta.nets.Nets;
-import org.xfer4j.meta.tasks.ClassSplit;
-import org.xfer4j.meta.tasks.EpisodeShape;
-import org.xfer4j.meta.tasks.Episodes;
-import org.xfer4j.runtime.onnx.image.ImagePreprocessor;
-import org.xfer4j.runtime.onnx.image.ImageSpec;
 import org.xfer4j.training.OnnxDifferentiableModel;
 
 /**
@@ -52,14 +43,8 @@ public final class CnnReferenceCheck {
         String[] modes = (args.length > 1 ? args[1] : "support,fixed").split(",");
         Files.createDirectories(dir);
         ProviderContext context = BenchArgs.context(new java.util.HashMap<>(Map.of("threads", "1")), 1);
-        Dataset data = DataSpecs.resolve("mnist+fashion", context.cacheDir());
-        Episodes episodes = Episodes.of(data, ClassSplit.parse(null, data.classes().size(), 5, 42),
-                ClassSplit.Part.TRAIN, new EpisodeShape(5, 1, 5));
-        Task task = episodes.sample(new Random(3));
-        ImagePreprocessor images = new ImagePreprocessor(Nets.INPUT, new ImageSpec(28, 28, 1, 0, false, false,
-                1f / 255, new float[1], new float[] {1}), 1);
-        try (OnnxDifferentiableModel model = new OnnxDifferentiableModel(Nets.parse("cnn:1x28:4x32:5", 1), images,
-                LossKind.CROSS_ENTROPY, context)) {
+        Task task = CnnEpisodes.tasks(context).sample(new Random(3));
+        try (OnnxDifferentiableModel model = CnnEpisodes.model(context)) {
             List<String> manifest = new ArrayList<>();
             Map<String, Tensor> tensors = new LinkedHashMap<>(model.initialParameters().tensors());
             tensors.put("support.x", model.inputs(task.support()));

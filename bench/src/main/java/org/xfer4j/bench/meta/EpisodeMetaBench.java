@@ -4,20 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.xfer4j.api.ProviderContext;
-import org.xfer4j.api.data.Dataset;
-import org.xfer4j.api.meta.LossKind;
 import org.xfer4j.api.meta.MetaLearnerProvider;
 import org.xfer4j.api.meta.MetaLogger;
 import org.xfer4j.api.meta.MetaStep;
 import org.xfer4j.api.meta.TaskLosses;
-import org.xfer4j.data.spec.DataSpecs;
 import org.xfer4j.meta.MetaLearners;
-import org.xfer4j.meta.nets.Nets;
-import org.xfer4j.meta.tasks.ClassSplit;
-import org.xfer4j.meta.tasks.EpisodeShape;
 import org.xfer4j.meta.tasks.Episodes;
-import org.xfer4j.runtime.onnx.image.ImagePreprocessor;
-import org.xfer4j.runtime.onnx.image.ImageSpec;
 import org.xfer4j.training.OnnxDifferentiableModel;
 
 /**
@@ -45,13 +37,8 @@ public final class EpisodeMetaBench {
         String[] methods = (args.length > 1 ? args[1] : "fomaml,maml").split(",");
         Map<String, String> extra = BenchArgs.options(args, 2);
         ProviderContext context = BenchArgs.context(extra, 2);
-        Dataset data = DataSpecs.resolve("mnist+fashion", context.cacheDir());
-        Episodes tasks = Episodes.of(data, ClassSplit.parse(null, data.classes().size(), 5, 42),
-                ClassSplit.Part.TRAIN, new EpisodeShape(5, 1, 5));
-        ImagePreprocessor images = new ImagePreprocessor(Nets.INPUT, new ImageSpec(28, 28, 1, 0, false, false,
-                1f / 255, new float[1], new float[] {1}), 1);
-        try (OnnxDifferentiableModel model = new OnnxDifferentiableModel(Nets.parse("cnn:1x28:4x32:5", 1), images,
-                LossKind.CROSS_ENTROPY, context)) {
+        Episodes tasks = CnnEpisodes.tasks(context);
+        try (OnnxDifferentiableModel model = CnnEpisodes.model(context)) {
             for (String spec : methods) {
                 String method = spec.split(":")[0];
                 MetaLearnerProvider p = MetaLearners.byId(method);

@@ -7,19 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.xfer4j.api.ProviderContext;
-import org.xfer4j.api.data.Dataset;
-import org.xfer4j.api.meta.LossKind;
+import org.xfer4j.bench.meta.BenchArgs;
+import org.xfer4j.bench.meta.CnnEpisodes;
 import org.xfer4j.api.meta.MetaLearnerProvider;
 import org.xfer4j.api.meta.MetaLogger;
-import org.xfer4j.data.spec.DataSpecs;
 import org.xfer4j.meta.MetaLearners;
-import org.xfer4j.meta.nets.Nets;
-import org.xfer4j.meta.tasks.ClassSplit;
-import org.xfer4j.meta.tasks.EpisodeShape;
 import org.xfer4j.meta.tasks.Episodes;
 import org.xfer4j.runtime.onnx.OrtRuntime;
-import org.xfer4j.runtime.onnx.image.ImagePreprocessor;
-import org.xfer4j.runtime.onnx.image.ImageSpec;
 import org.xfer4j.training.OnnxDifferentiableModel;
 
 /**
@@ -46,20 +40,9 @@ public final class MetaStepProfile {
     public static void main(String[] args) throws Exception {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         String[] methods = (args.length > 1 ? args[1] : "fomaml,maml").split(",");
-        Map<String, String> extra = new LinkedHashMap<>();
-        for (int i = 2; i < args.length; i++) {
-            String[] kv = args[i].split("=", 2);
-            extra.put(kv[0], kv[1]);
-        }
-        int threads = Integer.parseInt(extra.getOrDefault("threads", "1"));
-        extra.remove("threads");
-        ProviderContext d = ProviderContext.defaults().withSeed(1);
-        ProviderContext context = new ProviderContext(d.cacheDir(), d.device(), threads, 1, d.progress());
-        Dataset data = DataSpecs.resolve("mnist+fashion", context.cacheDir());
-        Episodes tasks = Episodes.of(data, ClassSplit.parse(null, data.classes().size(), 5, 42),
-                ClassSplit.Part.TRAIN, new EpisodeShape(5, 1, 5));
-        ImagePreprocessor images = new ImagePreprocessor(Nets.INPUT, new ImageSpec(28, 28, 1, 0, false, false,
-                1f / 255, new float[1], new float[] {1}), 1);
+        Map<String, String> extra = BenchArgs.options(args, 2);
+        ProviderContext context = BenchArgs.context(extra, 1);
+        Episodes tasks = CnnEpisodes.tasks(context);
         Path dir = Files.createTempDirectory("xfer4j-meta-profile");
         int tasksPerStep = Integer.parseInt(extra.getOrDefault("metaBatch", "4"));
         for (String method : methods) {
@@ -67,8 +50,7 @@ public final class MetaStepProfile {
             System.setProperty(OrtRuntime.PROFILE_PROPERTY, prefix.toString());
             long start;
             long end;
-            try (OnnxDifferentiableModel model = new OnnxDifferentiableModel(Nets.parse("cnn:1x28:4x32:5", 1), images,
-                    LossKind.CROSS_ENTROPY, context)) {
+            try (OnnxDifferentiableModel model = CnnEpisodes.model(context)) {
                 MetaLearnerProvider p = MetaLearners.byId(method);
                 Map<String, String> props = new LinkedHashMap<>(Map.of("metaBatch", "4", "innerSteps", "5",
                         "innerLr", "0.1", "checkpointEvery", "0"));
