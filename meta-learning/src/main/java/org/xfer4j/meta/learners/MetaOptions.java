@@ -42,20 +42,12 @@ public record MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOpt
         java.util.Objects.requireNonNull(batchNorm, "batchNorm");
     }
 
-    /** Inner mini-batches of {@code innerBatch}, batch norms on their fixed statistics. */
-    public MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOptimizer, double outerLr,
-            OptimizerKind outerOptimizer, int metaBatch, int metaSteps, boolean anneal, long seed, int checkpointEvery,
-            boolean unroll, int innerBatch) {
-        this(innerSteps, innerLr, innerOptimizer, outerLr, outerOptimizer, metaBatch, metaSteps, anneal, seed,
-                checkpointEvery, unroll, innerBatch, BatchNormMode.FIXED);
-    }
-
-    /** Full-batch inner steps. */
+    /** Full-batch inner steps, batch norms on their fixed statistics. */
     public MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOptimizer, double outerLr,
             OptimizerKind outerOptimizer, int metaBatch, int metaSteps, boolean anneal, long seed, int checkpointEvery,
             boolean unroll) {
         this(innerSteps, innerLr, innerOptimizer, outerLr, outerOptimizer, metaBatch, metaSteps, anneal, seed,
-                checkpointEvery, unroll, 0);
+                checkpointEvery, unroll, 0, BatchNormMode.FIXED);
     }
 
     /** Reads the shared options from {@code r}, defaulting to {@code d}. */
@@ -104,12 +96,6 @@ public record MetaOptions(int innerSteps, double innerLr, OptimizerKind innerOpt
     public MetaOptions withCheckpointEvery(int steps) {
         return new MetaOptions(innerSteps, innerLr, innerOptimizer, outerLr, outerOptimizer, metaBatch, metaSteps,
                 anneal, seed, steps, unroll, innerBatch, batchNorm);
-    }
-
-    /** A copy whose batch norms normalise by {@code mode}. */
-    public MetaOptions withBatchNorm(BatchNormMode mode) {
-        return new MetaOptions(innerSteps, innerLr, innerOptimizer, outerLr, outerOptimizer, metaBatch, metaSteps,
-                anneal, seed, checkpointEvery, unroll, innerBatch, mode);
     }
 
     /** The outer learning rate at step {@code step} (from 1). */
