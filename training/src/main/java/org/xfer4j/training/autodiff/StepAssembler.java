@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.xfer4j.api.InvalidInputException;
 import org.xfer4j.api.InvalidOptionException;
@@ -154,38 +155,36 @@ final class StepAssembler {
 
     private void batchNormTrainingMode(GraphProto.Builder g, Set<String> buffers,
             Map<String, ShapeProbe.TensorType> types, int elem) {
-        Emitter e = new Emitter("xfer4j.bn/");
-        List<NodeProto> nodes = List.copyOf(g.getNodeList());
-        g.clearNode();
-        for (NodeProto n : nodes) {
-            if (n.getOpType().equals("BatchNormalization") && buffers.contains(n.getInput(3))) {
-                int before = e.nodes().size();
-                BatchNormTraining.expand(n, types.get(n.getInput(0)).rank(), elem, e, TrainingStep.NEW + n.getInput(3),
-                        TrainingStep.NEW + n.getInput(4));
-                g.addAllNode(e.nodes().subList(before, e.nodes().size()));
-                for (int k = 3; k <= 4; k++) {
-                    g.addOutput(ValueInfos.tensor(TrainingStep.NEW + n.getInput(k), elem,
-                            TensorProtos.shape(initialisers.get(n.getInput(k)))));
-                }
-            } else {
-                g.addNode(n);
+        rewriteBatchNorms(g, n -> buffers.contains(n.getInput(3)), (n, e) -> {
+            BatchNormTraining.expand(n, types.get(n.getInput(0)).rank(), elem, e, TrainingStep.NEW + n.getInput(3),
+                    TrainingStep.NEW + n.getInput(4));
+            for (int k = 3; k <= 4; k++) {
+                g.addOutput(ValueInfos.tensor(TrainingStep.NEW + n.getInput(k), elem,
+                        TensorProtos.shape(initialisers.get(n.getInput(k)))));
             }
-        }
-        g.addAllInitializer(e.constants());
+        });
     }
 
     /** Every batch norm normalising by its batch's statistics, without running statistics (see TrainingStep). */
     private void batchStatisticsMode(GraphProto.Builder g, Map<String, ShapeProbe.TensorType> types, int elem) {
+        rewriteBatchNorms(g, n -> true, (n, e) -> {
+            BatchNormTraining.normalise(n, types.get(n.getInput(0)).rank(), elem, e);
+            statistics.add(new TrainingStep.BatchStatistic(BatchNormTraining.meanOf(n),
+                    BatchNormTraining.varianceOf(n), n.getInput(3), n.getInput(4)));
+        });
+    }
+
+    /** Replaces each BatchNormalization node {@code which} accepts, in place, by the nodes {@code expansion} emits. */
+    private static void rewriteBatchNorms(GraphProto.Builder g, Predicate<NodeProto> which,
+            BiConsumer<NodeProto, Emitter> expansion) {
         Emitter e = new Emitter("xfer4j.bn/");
         List<NodeProto> nodes = List.copyOf(g.getNodeList());
         g.clearNode();
         for (NodeProto n : nodes) {
-            if (n.getOpType().equals("BatchNormalization")) {
+            if (n.getOpType().equals("BatchNormalization") && which.test(n)) {
                 int before = e.nodes().size();
-                BatchNormTraining.normalise(n, types.get(n.getInput(0)).rank(), elem, e);
+                expansion.accept(n, e);
                 g.addAllNode(e.nodes().subList(before, e.nodes().size()));
-                statistics.add(new TrainingStep.BatchStatistic(BatchNormTraining.meanOf(n),
-                        BatchNormTraining.varianceOf(n), n.getInput(3), n.getInput(4)));
             } else {
                 g.addNode(n);
             }
