@@ -46,7 +46,6 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
     private final OrtWorker worker = new OrtWorker();
     private final Map<Object, AutoCloseable> cache = new HashMap<>();
     private HessianVectorProduct.Result hvp;
-    private final OnnxGraph graph;
     private final boolean batchStatistics;
 
     /** A classifier over {@code graph} (one input) whose samples {@code preprocessor} prepares. */
@@ -69,7 +68,6 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
                     + graph.inputNames());
         }
         this.lossKind = loss;
-        this.graph = graph;
         this.batchStatistics = batchStatistics;
         this.step = TrainingStep.of(graph).trainingDropout(false).batchStatistics(batchStatistics)
                 .loss(loss == LossKind.SQUARED_ERROR ? Loss.MEAN_SQUARED_ERROR : Loss.SOFTMAX_CROSS_ENTROPY).build();
@@ -85,7 +83,7 @@ public final class OnnxDifferentiableModel implements DifferentiableModel {
      * can normalise one set by another's. A model already in that mode is its own.
      */
     public OnnxDifferentiableModel batchStatistics() {
-        return batchStatistics ? this : cached(BatchStatisticsKey.KEY, k -> new OnnxDifferentiableModel(graph,
+        return batchStatistics ? this : cached(BatchStatisticsKey.KEY, k -> new OnnxDifferentiableModel(step.forward(),
                 preprocessor, lossKind, context, true));
     }
 
