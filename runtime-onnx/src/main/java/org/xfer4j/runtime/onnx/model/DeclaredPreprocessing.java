@@ -190,8 +190,8 @@ final class DeclaredPreprocessing {
         }
         resolved.put("sampling", sampling);
         resolved.put("scale", Float.toString(n.scale()));
-        resolved.put("mean", floats(n.mean()));
-        resolved.put("std", floats(n.std()));
+        resolved.put("mean", PreprocessingDeclaration.floats(n.mean()));
+        resolved.put("std", PreprocessingDeclaration.floats(n.std()));
         resolved.put("pooling", pool);
         return model.withPreprocessor(new ImagePreprocessor(input.name(), spec, 1, last)).withPooling(pooling)
                 .withPreprocessing(resolved);
@@ -245,14 +245,6 @@ final class DeclaredPreprocessing {
 
     private static String describe(List<InputSpec> inputs) {
         return inputs.stream().map(i -> i.name() + " " + i.dtype() + " " + i.shape()).toList().toString();
-    }
-
-    private static String floats(float[] v) {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < v.length; i++) {
-            s.append(i == 0 ? "" : ",").append(v[i]);
-        }
-        return s.toString();
     }
 
     /** Pixel values as {@code (pixel * scale - mean) / std}, from a preset or declared numbers. */

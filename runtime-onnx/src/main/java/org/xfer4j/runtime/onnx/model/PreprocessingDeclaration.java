@@ -124,7 +124,8 @@ public final class PreprocessingDeclaration {
         return d;
     }
 
-    private static String floats(float[] v) {
+    /** The values comma-separated, as declarations write lists of numbers. */
+    static String floats(float[] v) {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < v.length; i++) {
             s.append(i == 0 ? "" : ",").append(v[i]);
