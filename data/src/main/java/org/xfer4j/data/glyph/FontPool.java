@@ -34,8 +34,45 @@ public final class FontPool {
     static final List<String> REFERENCE = List.of("FreeSerif.ttf", "FreeSans.ttf", "DejaVuSans.ttf",
             "NotoSans-Regular.ttf");
 
-    /** One font file, loaded. */
-    public record Face(String file, String sha256, Font font) {
+    /**
+     * One font file, hashed; parsed on first use of {@link #font()}, so opening a set already drawn costs a hash per
+     * file and no font parsing.
+     */
+    public static final class Face {
+        private final Path path;
+        private final String sha256;
+        private Font font;
+
+        Face(Path path, String sha256) {
+            this.path = path;
+            this.sha256 = sha256;
+        }
+
+        /** The file's name. */
+        public String file() {
+            return path.getFileName().toString();
+        }
+
+        /** The file's SHA-256, hex. */
+        public String sha256() {
+            return sha256;
+        }
+
+        /**
+         * The font, parsed once.
+         *
+         * @throws InvalidInputException for a damaged font file, naming it
+         */
+        public synchronized Font font() {
+            if (font == null) {
+                try {
+                    font = Font.createFont(Font.TRUETYPE_FONT, path.toFile());
+                } catch (FontFormatException | IOException e) {
+                    throw new InvalidInputException("cannot read font " + path + ": " + e.getMessage(), e);
+                }
+            }
+            return font;
+        }
     }
 
     private final List<Face> faces;
@@ -45,9 +82,9 @@ public final class FontPool {
     }
 
     /**
-     * Loads the fonts under {@code root}.
+     * The fonts under {@code root}, hashed (parsed when first drawn with).
      *
-     * @throws InvalidInputException naming a missing folder and the Debian packages to install, or a damaged font
+     * @throws InvalidInputException naming a missing folder and the Debian packages to install, or an unreadable font file
      */
     public static FontPool load(Path root) {
         List<Path> files = new ArrayList<>();
@@ -67,9 +104,8 @@ public final class FontPool {
         List<Face> faces = new ArrayList<>();
         for (Path f : files) {
             try {
-                faces.add(new Face(f.getFileName().toString(), sha256(f), Font.createFont(Font.TRUETYPE_FONT,
-                        f.toFile())));
-            } catch (FontFormatException | IOException e) {
+                faces.add(new Face(f, sha256(f)));
+            } catch (IOException e) {
                 throw new InvalidInputException("cannot read font " + f + ": " + e.getMessage(), e);
             }
         }
