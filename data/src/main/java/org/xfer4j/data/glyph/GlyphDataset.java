@@ -84,11 +84,6 @@ public final class GlyphDataset implements Dataset, ClassGroups {
         return folder;
     }
 
-    /** Samples of each character. */
-    public int samplesPerClass() {
-        return samples;
-    }
-
     @Override
     public String name() {
         return name;

@@ -97,7 +97,7 @@ public final class IdxFile {
     }
 
     /** The file it was opened from. */
-    public Path file() {
+    Path file() {
         return file;
     }
 
@@ -114,7 +114,7 @@ public final class IdxFile {
     }
 
     /** The value at {@code index}, unsigned. */
-    public int get(long index) {
+    int get(long index) {
         return Byte.toUnsignedInt(values.get((int) index));
     }
 }
