@@ -101,13 +101,18 @@ final class MetaSetup {
         @Override
         public List<Task> metaValidation(int count, long seed) {
             if (split.validation().isEmpty()) {
-                throw new InvalidOptionException("--validate-every: the class split " + (splitSpec != null
-                        ? splitSpec : split.train().size() + "/0/" + split.test().size()) + " of " + data.name()
+                throw new InvalidOptionException("--validate-every: the class split " + splitText() + " of " + data.name()
                         + " leaves no meta-validation classes; give --split with some, such as " + (splitSpec != null
                         ? ClassSplit.BY_GROUPS + ":5" : (split.train().size() - shape.ways()) + "/" + shape.ways()
                         + "/" + split.test().size()));
             }
             return part(ClassSplit.Part.VALIDATION).draw(count, seed);
+        }
+
+        /** The split as given ({@code --split}), else its class counts, train/validation/test. */
+        private String splitText() {
+            return splitSpec != null ? splitSpec : split.train().size() + "/" + split.validation().size() + "/"
+                    + split.test().size();
         }
 
         @Override
@@ -122,8 +127,7 @@ final class MetaSetup {
             m.put("ways", Integer.toString(shape.ways()));
             m.put("shots", Integer.toString(shape.shots()));
             m.put("queries", Integer.toString(shape.queries()));
-            m.put("split", splitSpec != null ? splitSpec : split.train().size() + "/" + split.validation().size() + "/"
-                    + split.test().size());
+            m.put("split", splitText());
             m.put("split.seed", Long.toString(SPLIT_SEED));
             return m;
         }
