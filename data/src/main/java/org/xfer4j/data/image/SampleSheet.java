@@ -107,16 +107,11 @@ public final class SampleSheet {
      * the middle class of each group present, else the first ones.
      */
     public static List<Integer> rows(Dataset data, List<Integer> among, int max) {
-        List<Integer> rows = new ArrayList<>();
         if (!(data instanceof ClassGroups g)) {
             return List.copyOf(among.subList(0, Math.min(max, among.size())));
         }
-        List<String> groups = new ArrayList<>();
-        among.forEach(c -> {
-            if (!groups.contains(g.group(c))) {
-                groups.add(g.group(c));
-            }
-        });
+        List<Integer> rows = new ArrayList<>();
+        List<String> groups = among.stream().map(g::group).distinct().toList();
         for (String group : groups.subList(0, Math.min(max, groups.size()))) {
             List<Integer> members = among.stream().filter(c -> g.group(c).equals(group)).toList();
             rows.add(members.get(members.size() / 2));
